@@ -1,0 +1,1 @@
+"""The command line: argument parsing and plain-text/JSON output. Never imports Textual."""

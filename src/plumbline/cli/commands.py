@@ -1,0 +1,69 @@
+"""One function per subcommand; each returns the exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from plumbline.cli import clock, render
+from plumbline.cli.dates import parse_day
+from plumbline.storage.errors import BadInput
+from plumbline.storage.locations import resolve_data_dir
+from plumbline.storage.tracker import Tracker
+
+
+def _tracker(args: argparse.Namespace) -> Tracker:
+    tracker = Tracker(resolve_data_dir(args.data_dir))
+    for error in tracker.load_errors:
+        print(f"plumbline: warning: {error}; the other habits still load", file=sys.stderr)
+    return tracker
+
+
+def today(args: argparse.Namespace) -> int:
+    tracker = _tracker(args)
+    day = parse_day(args.date, clock.today())
+    rows = tracker.checklist(day)
+    print(render.to_json(render.today_json(day, rows)) if args.json else render.today_text(day, rows))
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    tracker = _tracker(args)
+    real_today = clock.today()
+    day = parse_day(args.date, real_today)
+    try:
+        amount = int(args.count)
+        if amount < 1:
+            raise ValueError
+    except ValueError:
+        raise BadInput(f"bad count '{args.count}': give a whole number of 1 or more") from None
+    entry = tracker.check(args.habit, day, amount, args.note, today=real_today)
+    habit = tracker.habit(args.habit)
+    if habit.target > 1:
+        print(f"{habit.name}: {entry.count}/{habit.target} {habit.unit} on {day}".replace("  ", " "))
+    else:
+        print(f"{habit.label_done}: done on {day}")
+    return 0
+
+
+def uncheck(args: argparse.Namespace) -> int:
+    tracker = _tracker(args)
+    day = parse_day(args.date, clock.today())
+    tracker.uncheck(args.habit, day)
+    print(f"{tracker.habit(args.habit).name}: record for {day} removed")
+    return 0
+
+
+def skip(args: argparse.Namespace) -> int:
+    tracker = _tracker(args)
+    real_today = clock.today()
+    day = parse_day(args.date, real_today)
+    tracker.skip(args.habit, day, today=real_today)
+    print(f"{tracker.habit(args.habit).name}: rest day on {day}")
+    return 0
+
+
+def habits(args: argparse.Namespace) -> int:
+    listed = _tracker(args).habits(include_archived=args.all)
+    print(render.to_json([render.habit_json(h) for h in listed]) if args.json else render.habits_text(listed))
+    return 0

@@ -1,0 +1,82 @@
+"""`plumbline` and its subcommands. Exit codes and error lines follow CONTRACT.md."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from plumbline import __version__
+from plumbline.storage.errors import BadInput, PlumblineError
+
+PROG = "plumbline"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage as the contract's one line, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise BadInput(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog=PROG, description="Keep the habits that help an SI joint, every day.")
+    parser.add_argument("--version", action="version", version=f"plumbline {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep all data under DIR (or set PLUMBLINE_DATA_DIR)")
+    # Each subcommand also takes --data-dir; SUPPRESS keeps it from hiding the global one.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str, help_text: str) -> Parser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+
+    today = command("today", "the checklist for a day: each active habit with status and streak")
+    today.add_argument("--date", metavar="D")
+    today.add_argument("--json", action="store_true")
+
+    check = command("check", "record a habit as done (a count habit adds N)")
+    check.add_argument("habit", metavar="HABIT")
+    check.add_argument("--date", metavar="D")
+    check.add_argument("--count", metavar="N", default="1")
+    check.add_argument("--note", metavar="TEXT", default="")
+
+    for name, text in (("uncheck", "remove that day's record"), ("skip", "record a planned rest day")):
+        cmd = command(name, text)
+        cmd.add_argument("habit", metavar="HABIT")
+        cmd.add_argument("--date", metavar="D")
+
+    habits = command("habits", "the habit library")
+    habits.add_argument("--json", action="store_true")
+    habits.add_argument("--all", action="store_true", help="include archived habits")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            return _open_app(args)
+        from plumbline.cli import commands
+
+        return getattr(commands, args.command.replace("-", "_"))(args)
+    except PlumblineError as error:
+        return _fail(str(error), error.exit_code)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
+        return _fail(f"unexpected {type(error).__name__}: {error}; please report it with the command you ran", 1)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    from plumbline.cli.launch import run_app
+
+    return run_app(args.data_dir)

@@ -1,0 +1,90 @@
+"""Plain-text and JSON views of the domain for the terminal and for scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from plumbline.domain.checklist import ChecklistRow, progress
+from plumbline.domain.entries import Status
+from plumbline.domain.habit import Habit, Kind
+from plumbline.domain.wording import row_detail, row_label
+
+MARKS = {
+    Status.DONE: "[x]",
+    Status.SKIPPED: "[-]",
+    Status.MISSED: "[!]",
+    Status.PENDING: "[ ]",
+    Status.NOT_DUE: " . ",
+    Status.FUTURE: "   ",
+}
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def habit_json(habit: Habit) -> dict[str, Any]:
+    return {
+        "id": habit.id,
+        "name": habit.name,
+        "category": habit.category,
+        "kind": habit.kind.value,
+        "schedule": habit.schedule.describe(),
+        "archived": habit.archived,
+        "target": habit.target,
+        "unit": habit.unit,
+        "time": habit.time.strftime("%H:%M") if habit.time else None,
+        "custom": habit.custom,
+    }
+
+
+def habits_text(habits: Sequence[Habit]) -> str:
+    if not habits:
+        return "No habits. Add one in the app (a), or drop a TOML file into the data dir's habits/ folder."
+    width = max(len(h.id) for h in habits)
+    lines = []
+    for h in habits:
+        target = f" ({h.target} {h.unit})".rstrip() if h.kind is Kind.COUNT else ""
+        archived = "  [archived]" if h.archived else ""
+        lines.append(f"{h.id:<{width}}  {h.name}{target}  - {h.category}, {h.kind.value}, {h.schedule.describe()}{archived}")
+    return "\n".join(lines)
+
+
+def today_json(day: dt.date, rows: Sequence[ChecklistRow]) -> dict[str, Any]:
+    return {
+        "date": day.isoformat(),
+        "habits": [
+            {
+                "id": r.habit.id,
+                "name": r.habit.name,
+                "status": r.status.value,
+                "streak": r.streaks.current,
+                "streak_unit": r.streaks.unit,
+                "best": r.streaks.best,
+                "count": r.entry.count if r.entry else 0,
+                "target": r.habit.target,
+                "week_done": r.week_done,
+                "category": r.habit.category,
+                "kind": r.habit.kind.value,
+            }
+            for r in rows
+        ],
+    }
+
+
+def today_text(day: dt.date, rows: Sequence[ChecklistRow]) -> str:
+    if not rows:
+        return f"{day:%A %d %B %Y}: no active habits. Add one in the app, or restore an archived one."
+    done, due = progress(rows)
+    lines = [f"{day:%A %d %B %Y} - {done} of {due} done"]
+    category = None
+    for row in rows:
+        if row.habit.category != category:
+            category = row.habit.category
+            lines.append(f"  {category}")
+        detail = row_detail(row)
+        lines.append(f"    {MARKS[row.status]} {row_label(row)}" + (f"  ({detail})" if detail else ""))
+    return "\n".join(lines)

@@ -1,0 +1,63 @@
+"""A day's checklist: every active habit with its status, streak and the week behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from plumbline.domain.entries import Entry, Status, day_status
+from plumbline.domain.habit import CATEGORIES, Habit
+from plumbline.domain.streaks import Streaks, first_day, monday_of, streaks, week_counts
+
+History = Mapping[str, Mapping[dt.date, Entry]]
+STRIP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class ChecklistRow:
+    habit: Habit
+    status: Status
+    entry: Entry | None
+    streaks: Streaks
+    strip: tuple[Status, ...]  # the last seven days, oldest first, ending on the checklist's day
+    week_done: int  # done days in the ISO week so far (what N-a-week habits are judged by)
+
+    @property
+    def counts_toward_today(self) -> bool:
+        """Whether the row belongs in "k of n done": due today, or done today anyway."""
+        return self.status is not Status.NOT_DUE
+
+
+def habit_row(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> ChecklistRow:
+    begin = first_day(entries, start)
+    strip = tuple(
+        day_status(habit, entries.get(day), day, today, begin)
+        for day in (today - dt.timedelta(days=back) for back in range(STRIP_DAYS - 1, -1, -1))
+    )
+    done, _ = week_counts(habit, entries, monday_of(today))
+    return ChecklistRow(
+        habit=habit,
+        status=strip[-1],
+        entry=entries.get(today),
+        streaks=streaks(habit, entries, today, start),
+        strip=strip,
+        week_done=done,
+    )
+
+
+def checklist(habits: Sequence[Habit], history: History, today: dt.date, start: dt.date) -> list[ChecklistRow]:
+    """Rows for the active habits, grouped by category, in library order within each."""
+    active = sorted((h for h in habits if not h.archived), key=_checklist_order)
+    return [habit_row(h, history.get(h.id, {}), today, start) for h in active]
+
+
+def progress(rows: Sequence[ChecklistRow]) -> tuple[int, int]:
+    """(done, due) for the header's "k of n done"."""
+    counted = [r for r in rows if r.counts_toward_today]
+    return sum(r.status is Status.DONE for r in counted), len(counted)
+
+
+def _checklist_order(habit: Habit) -> tuple[int, int, str]:
+    rank = CATEGORIES.index(habit.category) if habit.category in CATEGORIES else len(CATEGORIES)
+    return rank, habit.order, habit.name.lower()

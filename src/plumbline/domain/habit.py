@@ -1,0 +1,103 @@
+"""What a habit is: its kind, its schedule and the words that explain it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Also the order the checklist shows them in: sitting and standing first, sleep last.
+CATEGORIES = ("posture", "movement", "mobility", "strength", "sleep", "other")
+
+
+class Kind(StrEnum):
+    DO = "do"
+    AVOID = "avoid"  # checking it means a clean day
+    COUNT = "count"  # a number to reach each day
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Daily, N times per ISO week, or chosen weekdays (0 is Monday)."""
+
+    per_week: int | None = None
+    weekdays: frozenset[int] | None = None
+
+    @classmethod
+    def daily(cls) -> Schedule:
+        return cls()
+
+    @property
+    def is_weekly(self) -> bool:
+        return self.per_week is not None
+
+    def due_on(self, day: dt.date) -> bool:
+        # An N-a-week habit is never due on a given day: its week is judged as a whole.
+        if self.per_week is not None:
+            return False
+        if self.weekdays is not None:
+            return day.weekday() in self.weekdays
+        return True
+
+    @classmethod
+    def from_words(cls, text: str) -> Schedule:
+        """A schedule as a person types it: "daily", "3 a week", "mon wed fri", "weekdays"."""
+        words = text.lower().replace(",", " ").replace("x", " ").split()
+        if words in (["daily"], ["every", "day"]):
+            return cls.daily()
+        if words == ["weekdays"]:
+            return cls(weekdays=frozenset(range(5)))
+        if words == ["weekends"]:
+            return cls(weekdays=frozenset({5, 6}))
+        if words and words[0].isdigit() and [w for w in words[1:] if w != "times"] in (["a", "week"], ["per", "week"], ["week"]):
+            n = int(words[0])
+            if 1 <= n <= 7:
+                return cls(per_week=n)
+            raise ValueError(f"'{text}': a week has room for 1 to 7 times")
+        days = [w[:3] for w in words]
+        if days and all(d in WEEKDAY_NAMES for d in days):
+            return cls(weekdays=frozenset(WEEKDAY_NAMES.index(d) for d in days))
+        raise ValueError(f"'{text}' is not a schedule: write daily, 3 a week, weekdays, or days like mon wed fri")
+
+    def per_day(self) -> float:
+        """Expected repetitions per day, the `freq` of the strength formula."""
+        if self.per_week is not None:
+            return self.per_week / 7
+        return 1.0
+
+    def describe(self) -> str:
+        if self.per_week is not None:
+            return "once a week" if self.per_week == 1 else f"{self.per_week} times a week"
+        if self.weekdays is not None:
+            days = sorted(self.weekdays)
+            if days == [0, 1, 2, 3, 4]:
+                return "weekdays"
+            if days == [5, 6]:
+                return "weekends"
+            return ", ".join(WEEKDAY_NAMES[d].capitalize() for d in days)
+        return "daily"
+
+
+@dataclass(frozen=True)
+class Habit:
+    id: str
+    name: str
+    category: str
+    kind: Kind
+    schedule: Schedule = field(default_factory=Schedule.daily)
+    target: int = 1
+    unit: str = ""
+    done_label: str = ""
+    time: dt.time | None = None
+    why: str = ""
+    how: str = ""
+    cautions: tuple[str, ...] = ()
+    order: int = 1000
+    archived: bool = False
+    custom: bool = False
+
+    @property
+    def label_done(self) -> str:
+        """How a checked day reads: an avoid habit says what was kept ("Kept knees uncrossed")."""
+        return self.done_label or self.name

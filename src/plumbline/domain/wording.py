@@ -1,0 +1,26 @@
+"""How a checklist row reads in words, the same in the terminal output and in the app."""
+
+from __future__ import annotations
+
+from plumbline.domain.checklist import ChecklistRow
+from plumbline.domain.entries import Status
+from plumbline.domain.habit import Kind
+
+
+def row_label(row: ChecklistRow) -> str:
+    habit = row.habit
+    if row.status is Status.DONE and habit.kind is Kind.AVOID:
+        return habit.label_done
+    return habit.name
+
+
+def row_detail(row: ChecklistRow) -> str:
+    habit = row.habit
+    parts = []
+    if habit.kind is Kind.COUNT:
+        parts.append(f"{row.entry.count if row.entry and not row.entry.skipped else 0}/{habit.target} {habit.unit}".strip())
+    if habit.schedule.is_weekly:
+        parts.append(f"{row.week_done}/{habit.schedule.per_week} this week")
+    if row.streaks.current:
+        parts.append(f"streak {row.streaks.current} {row.streaks.unit[:-1] if row.streaks.current == 1 else row.streaks.unit}")
+    return ", ".join(parts)

@@ -1,0 +1,190 @@
+"""Habits as TOML files: the built-in library and the user's own, validated on load.
+
+A bad file never stops the others from loading: it is reported with its path and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
+from plumbline.storage.errors import HabitFileError
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
+TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+KNOWN_KEYS = {
+    "id", "name", "done_label", "category", "kind", "schedule", "target", "unit",
+    "time", "order", "why", "how", "cautions",
+}
+
+
+@dataclass
+class Library:
+    habits: list[Habit] = field(default_factory=list)
+    errors: list[HabitFileError] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, Habit]:
+        return {h.id: h for h in self.habits}
+
+
+def load_library(folders: Iterable[Path]) -> Library:
+    """Habits from each folder in turn; a later folder's habit replaces an earlier one of the same id."""
+    found: dict[str, Habit] = {}
+    library = Library()
+    for index, folder in enumerate(folders):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                habit = load_habit_file(path, custom=index > 0)
+            except HabitFileError as error:
+                library.errors.append(error)
+                continue
+            found[habit.id] = habit
+    library.habits = list(found.values())
+    return library
+
+
+def load_habit_file(path: Path, custom: bool = False) -> Habit:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise HabitFileError(path, "-", f"cannot be read ({error}); fix or remove the file") from None
+    except tomllib.TOMLDecodeError as error:
+        raise HabitFileError(path, "-", f"is not valid TOML ({error}); fix the syntax") from None
+    return parse_habit(data, path, expected_id=path.stem, custom=custom)
+
+
+def parse_habit(data: dict[str, Any], source: object, expected_id: str | None = None, custom: bool = True) -> Habit:
+    def fail(name: str, problem: str) -> HabitFileError:
+        return HabitFileError(source, name, problem)
+
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown:
+        raise fail(unknown[0], f"is not a habit field; known fields: {', '.join(sorted(KNOWN_KEYS))}")
+    habit_id = _text(data, "id", fail, required=True)
+    if not ID_PATTERN.match(habit_id):
+        raise fail("id", f"'{habit_id}' must be lowercase letters, digits and hyphens")
+    if expected_id is not None and habit_id != expected_id:
+        raise fail("id", f"'{habit_id}' must match the file name '{expected_id}.toml'")
+    kind_text = _text(data, "kind", fail, required=True)
+    try:
+        kind = Kind(kind_text)
+    except ValueError:
+        raise fail("kind", f"'{kind_text}' must be one of: do, avoid, count") from None
+    category = _text(data, "category", fail, required=True)
+    if category not in CATEGORIES:
+        raise fail("category", f"'{category}' must be one of: {', '.join(CATEGORIES)}")
+    target = _integer(data, "target", fail, default=1)
+    if kind is not Kind.COUNT and "target" in data:
+        raise fail("target", "is only for habits of kind 'count'")
+    if kind is Kind.COUNT and "target" not in data:
+        raise fail("target", "is required for a count habit (the daily number to reach)")
+    return Habit(
+        id=habit_id,
+        name=_text(data, "name", fail, required=True, limit=40),
+        category=category,
+        kind=kind,
+        schedule=parse_schedule(data.get("schedule", "daily"), fail),
+        target=target,
+        unit=_text(data, "unit", fail, limit=20),
+        done_label=_text(data, "done_label", fail, limit=40),
+        time=_time(data, fail),
+        why=_text(data, "why", fail),
+        how=_text(data, "how", fail),
+        cautions=_cautions(data, fail),
+        order=_integer(data, "order", fail, default=1000, minimum=0),
+        custom=custom,
+    )
+
+
+def parse_schedule(value: Any, fail) -> Schedule:
+    if value == "daily":
+        return Schedule.daily()
+    if isinstance(value, dict) and set(value) == {"per_week"}:
+        n = value["per_week"]
+        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 7:
+            raise fail("schedule", f"per_week {n!r} must be a whole number from 1 to 7")
+        return Schedule(per_week=n)
+    if isinstance(value, dict) and set(value) == {"weekdays"}:
+        names = value["weekdays"]
+        if not isinstance(names, list) or not names or any(d not in WEEKDAY_NAMES for d in names):
+            raise fail("schedule", f"weekdays {names!r} must be a list of: {', '.join(WEEKDAY_NAMES)}")
+        return Schedule(weekdays=frozenset(WEEKDAY_NAMES.index(d) for d in names))
+    raise fail("schedule", f"{value!r} must be \"daily\", {{ per_week = N }} or {{ weekdays = [\"mon\", ...] }}")
+
+
+def _text(data, name, fail, required=False, limit=2000) -> str:
+    value = data.get(name)
+    if value is None:
+        if required:
+            raise fail(name, "is missing")
+        return ""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise fail(name, f"{value!r} must be a non-empty text")
+    if len(value) > limit:
+        raise fail(name, f"is longer than {limit} characters")
+    return value.strip()
+
+
+def _integer(data, name, fail, default: int, minimum: int = 1) -> int:
+    value = data.get(name, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise fail(name, f"{value!r} must be a whole number of at least {minimum}")
+    return value
+
+
+def _time(data, fail) -> dt.time | None:
+    value = data.get("time")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not TIME_PATTERN.match(value):
+        raise fail("time", f"{value!r} must be a time of day as HH:MM, e.g. \"22:00\"")
+    return dt.time.fromisoformat(value)
+
+
+def _cautions(data, fail) -> tuple[str, ...]:
+    value = data.get("cautions", [])
+    if not isinstance(value, list) or not all(isinstance(c, str) and c.strip() for c in value):
+        raise fail("cautions", "must be a list of texts")
+    return tuple(c.strip() for c in value)
+
+
+def schedule_toml(schedule: Schedule) -> str:
+    if schedule.per_week is not None:
+        return f"{{ per_week = {schedule.per_week} }}"
+    if schedule.weekdays is not None:
+        names = ", ".join(f'"{WEEKDAY_NAMES[d]}"' for d in sorted(schedule.weekdays))
+        return f"{{ weekdays = [{names}] }}"
+    return '"daily"'
+
+
+def habit_toml(habit: Habit) -> str:
+    """The file a user could have written by hand; parses back to the same habit."""
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+    lines = [
+        f"id = {quoted(habit.id)}",
+        f"name = {quoted(habit.name)}",
+        f"category = {quoted(habit.category)}",
+        f"kind = {quoted(habit.kind.value)}",
+        f"schedule = {schedule_toml(habit.schedule)}",
+    ]
+    if habit.kind is Kind.COUNT:
+        lines.append(f"target = {habit.target}")
+    for key in ("unit", "done_label", "why", "how"):
+        if getattr(habit, key):
+            lines.append(f"{key} = {quoted(getattr(habit, key))}")
+    if habit.time is not None:
+        lines.append(f'time = "{habit.time:%H:%M}"')
+    lines.append(f"order = {habit.order}")
+    lines.append("cautions = [" + ", ".join(quoted(c) for c in habit.cautions) + "]")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,195 @@
+"""The user's records in TinyDB, safe against crashes and against several writers at once.
+
+Layout: `plumbline.json` holds small state (schema version, start date, archived habits, flags);
+`entries/YYYY.json` holds one document per habit per month, so a check-in rewrites one year's
+file, whatever the years behind it. Every change runs under one inter-process lock and starts
+from a fresh read, so the app, the reminder service and one-shot commands never lose each
+other's writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.table import Document, Table
+
+from plumbline.domain.entries import Entry
+from plumbline.storage.atomic import exclusive_lock, remove_stale_temporaries
+from plumbline.storage.errors import DamagedDatabase
+from plumbline.storage.locations import Locations
+from plumbline.storage.tinydb_storage import AtomicJSONStorage
+
+SCHEMA_VERSION = 1
+History = dict[str, dict[dt.date, Entry]]
+EntryChange = Callable[[Entry | None], Entry | None]
+
+
+class Store:
+    def __init__(self, locations: Locations) -> None:
+        self.locations = locations
+
+    # -- reading (no lock needed: files are only ever replaced whole) --------------------------
+
+    def meta(self) -> dict[str, Any]:
+        """The state document; empty for a data dir nothing was written to yet."""
+        with self._open(self.locations.database) as db:
+            doc = _table(db, "meta").get(doc_id=1)
+        meta = dict(doc or {})
+        schema = meta.get("schema", SCHEMA_VERSION)
+        if schema != SCHEMA_VERSION:
+            raise DamagedDatabase(
+                f"database file {self.locations.database} has schema version {schema!r}, but this "
+                f"plumbline reads version {SCHEMA_VERSION}: update plumbline or restore a backup"
+            )
+        return meta
+
+    def started(self, today: dt.date) -> dt.date:
+        """The day tracking began: earlier days are not counted as missed."""
+        created = self.meta().get("created")
+        return dt.date.fromisoformat(created) if created else today
+
+    def archived(self) -> set[str]:
+        return set(self.meta().get("archived", []))
+
+    def history(self) -> History:
+        history: History = {}
+        folder = self.locations.entries_dir
+        for path in sorted(folder.glob("[0-9][0-9][0-9][0-9].json")) if folder.is_dir() else []:
+            with self._open(path) as db:
+                for doc in _table(db, "months").all():
+                    _merge_month(history, doc)
+        return history
+
+    def entries(self, habit_id: str) -> dict[dt.date, Entry]:
+        return self.history().get(habit_id, {})
+
+    def entry(self, habit_id: str, day: dt.date) -> Entry | None:
+        path = self.locations.entries_file(day.year)
+        with self._open(path) as db:
+            doc = _table(db, "months").get(Query().key == _month_key(habit_id, day))
+        return _entry_from(day, (doc or {}).get("days", {}).get(f"{day.day:02d}"))
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def ensure_created(self, today: dt.date) -> None:
+        """Record the first day of use, once."""
+        if not self.meta().get("created"):
+            self.update_meta(lambda meta: meta.setdefault("created", today.isoformat()))
+
+    def update_meta(self, change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
+        with self._writing(self.locations.database) as db:
+            table = _table(db, "meta")
+            meta = dict(table.get(doc_id=1) or {"schema": SCHEMA_VERSION})
+            change(meta)
+            table.upsert(_document(meta, 1))
+        return meta
+
+    def set_archived(self, habit_id: str, archived: bool) -> None:
+        def change(meta: dict[str, Any]) -> None:
+            ids = set(meta.get("archived", []))
+            ids = ids | {habit_id} if archived else ids - {habit_id}
+            meta["archived"] = sorted(ids)
+
+        self.update_meta(change)
+
+    def change_entry(self, habit_id: str, day: dt.date, change: EntryChange) -> Entry | None:
+        """Read the day's entry afresh under the lock, apply `change`, write the result.
+
+        `change` returns the new entry, or None to remove the record.
+        """
+        with self._writing(self.locations.entries_file(day.year)) as db:
+            table = _table(db, "months")
+            key = _month_key(habit_id, day)
+            doc = table.get(Query().key == key)
+            days = dict((doc or {}).get("days", {}))
+            slot = f"{day.day:02d}"
+            new = change(_entry_from(day, days.get(slot)))
+            if new is None:
+                days.pop(slot, None)
+            else:
+                days[slot] = _entry_to(new)
+            if doc is not None and not days:
+                table.remove(doc_ids=[doc.doc_id])
+            elif days:
+                table.upsert({"key": key, "habit": habit_id, "month": key.split("|")[1], "days": days},
+                             Query().key == key)
+        return new
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    @contextmanager
+    def _open(self, path: Path) -> Iterator[TinyDB]:
+        if not path.exists():
+            # Reading a file that is not there yet must not create it (or the data dir).
+            yield TinyDB(storage=_EmptyStorage)
+            return
+        db = TinyDB(path, storage=AtomicJSONStorage)
+        try:
+            yield db
+        finally:
+            db.close()
+
+    @contextmanager
+    def _writing(self, path: Path) -> Iterator[TinyDB]:
+        with exclusive_lock(self.locations.lock_file):
+            for folder in {path.parent, self.locations.data_dir}:
+                remove_stale_temporaries(folder)
+            # A fresh TinyDB per change: it reads the file now, inside the lock, and its cached
+            # next document id cannot collide with another process's insert.
+            db = TinyDB(path, storage=AtomicJSONStorage)
+            try:
+                yield db
+            finally:
+                db.close()
+
+
+class _EmptyStorage(AtomicJSONStorage):
+    def __init__(self, *_: Any, **__: Any) -> None:
+        pass
+
+    def read(self) -> None:
+        return None
+
+    def write(self, data: Any) -> None:  # pragma: no cover - reads never write
+        raise RuntimeError("a missing database file is never written by a read")
+
+
+def _table(db: TinyDB, name: str) -> Table:
+    # cache_size=0: TinyDB's query cache would hide another process's writes.
+    return db.table(name, cache_size=0)
+
+
+def _document(data: dict[str, Any], doc_id: int) -> Document:
+    return Document(data, doc_id=doc_id)
+
+
+def _month_key(habit_id: str, day: dt.date) -> str:
+    return f"{habit_id}|{day:%Y-%m}"
+
+
+def _entry_to(entry: Entry) -> dict[str, Any]:
+    record: dict[str, Any] = {"c": entry.count}
+    if entry.skipped:
+        record["s"] = True
+    if entry.note:
+        record["n"] = entry.note
+    return record
+
+
+def _entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
+    if record is None:
+        return None
+    return Entry(day, count=int(record.get("c", 0)), skipped=bool(record.get("s")), note=record.get("n", ""))
+
+
+def _merge_month(history: History, doc: dict[str, Any]) -> None:
+    year, month = map(int, doc["month"].split("-"))
+    entries = history.setdefault(doc["habit"], {})
+    for slot, record in doc.get("days", {}).items():
+        day = dt.date(year, month, int(slot))
+        entries[day] = _entry_from(day, record)  # type: ignore[assignment]

@@ -1,0 +1,45 @@
+"""A TinyDB storage that never rewrites a file in place and never touches a file it cannot read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from plumbline.storage.atomic import atomic_write
+from plumbline.storage.errors import DamagedDatabase
+
+
+def damaged(path: Path, why: str) -> DamagedDatabase:
+    return DamagedDatabase(
+        f"database file {path} cannot be read ({why}); it was left as it is: "
+        f"restore it from {path.parent / 'backups'} or move it away to start afresh"
+    )
+
+
+class AtomicJSONStorage(Storage):
+    def __init__(self, path: str | Path, **_: Any) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise damaged(self.path, error.strerror or str(error)) from None
+        try:
+            data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            raise damaged(self.path, "it is not valid JSON, perhaps truncated") from None
+        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+            raise damaged(self.path, "it is not a plumbline database")
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        atomic_write(self.path, json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+
+    def close(self) -> None:
+        pass

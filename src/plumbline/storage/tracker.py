@@ -1,0 +1,106 @@
+"""The habits of one user: the library merged with their state, and the changes they make.
+
+The CLI and the app both go through here, so a check means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from plumbline.domain import entries as rules
+from plumbline.domain.checklist import ChecklistRow, checklist
+from plumbline.domain.entries import Entry
+from plumbline.domain.habit import Habit, Kind
+from plumbline.storage.atomic import atomic_write
+from plumbline.storage.errors import BadInput, HabitFileError
+from plumbline.storage.habit_files import Library, habit_toml, load_library
+from plumbline.storage.locations import Locations, builtin_habits_dir
+from plumbline.storage.store import Store
+
+
+class Tracker:
+    def __init__(self, data_dir: Path, builtin_dir: Path | None = None) -> None:
+        self.locations = Locations(data_dir)
+        self.store = Store(self.locations)
+        self.builtin_dir = builtin_dir or builtin_habits_dir()
+        self.library = Library()
+        self.reload_library()
+
+    # -- the habits ----------------------------------------------------------------------------
+
+    def reload_library(self) -> Library:
+        self.library = load_library([self.builtin_dir, self.locations.custom_habits])
+        return self.library
+
+    @property
+    def load_errors(self) -> list[HabitFileError]:
+        return self.library.errors
+
+    def habits(self, include_archived: bool = False) -> list[Habit]:
+        archived = self.store.archived()
+        merged = [replace(h, archived=h.id in archived) for h in self.library.habits]
+        merged.sort(key=lambda h: (h.order, h.name.lower()))
+        return [h for h in merged if include_archived or not h.archived]
+
+    def habit(self, habit_id: str) -> Habit:
+        for habit in self.habits(include_archived=True):
+            if habit.id == habit_id:
+                return habit
+        raise BadInput(f"unknown habit '{habit_id}': run 'plumbline habits' to see the habit ids")
+
+    def active_habit(self, habit_id: str) -> Habit:
+        habit = self.habit(habit_id)
+        if habit.archived:
+            raise BadInput(f"habit '{habit_id}' is archived: restore it in the app (a, then archived) to track it")
+        return habit
+
+    def save_habit(self, habit: Habit) -> Path:
+        """Write a custom habit (new, or an edited copy of a built-in) into the data dir."""
+        path = self.locations.custom_habits / f"{habit.id}.toml"
+        atomic_write(path, habit_toml(habit).encode())
+        self.reload_library()
+        return path
+
+    def set_archived(self, habit_id: str, archived: bool) -> None:
+        self.habit(habit_id)
+        self.store.set_archived(habit_id, archived)
+
+    # -- the days ------------------------------------------------------------------------------
+
+    def checklist(self, today: dt.date) -> list[ChecklistRow]:
+        return checklist(self.habits(), self.store.history(), today, self.store.started(today))
+
+    def check(self, habit_id: str, day: dt.date, amount: int = 1, note: str = "", today: dt.date | None = None) -> Entry:
+        habit = self.active_habit(habit_id)
+        self._ready(today or day)
+        return self.store.change_entry(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
+
+    def uncheck(self, habit_id: str, day: dt.date) -> Entry | None:
+        habit = self.habit(habit_id)
+        return self.store.change_entry(habit.id, day, lambda e: None)
+
+    def decrement(self, habit_id: str, day: dt.date) -> Entry | None:
+        habit = self.active_habit(habit_id)
+        return self.store.change_entry(habit.id, day, rules.decremented)
+
+    def skip(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry:
+        habit = self.active_habit(habit_id)
+        self._ready(today or day)
+        return self.store.change_entry(habit.id, day, lambda e: rules.skipped(e, day))
+
+    def toggle(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry | None:
+        """The app's space key: a count habit goes up by one; a yes/no habit flips."""
+        habit = self.active_habit(habit_id)
+        self._ready(today or day)
+
+        def change(entry: Entry | None) -> Entry | None:
+            if habit.kind is not Kind.COUNT and entry is not None and entry.reached(habit.target):
+                return None
+            return rules.checked(habit, entry, day)
+
+        return self.store.change_entry(habit.id, day, change)
+
+    def _ready(self, today: dt.date) -> None:
+        self.store.ensure_created(today)

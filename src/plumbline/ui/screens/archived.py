@@ -1,0 +1,38 @@
+"""Archived habits, to restore one. Answers with its id, or None."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from plumbline.domain.habit import Habit
+
+
+class ArchivedScreen(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "close", "Close", id="archived.close")]
+
+    def __init__(self, habits: list[Habit]) -> None:
+        super().__init__()
+        self.habits = habits
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="archived"):
+            yield Static("Archived habits", classes="title")
+            if self.habits:
+                yield OptionList(*(Option(Text(h.name), id=h.id) for h in self.habits))
+                yield Static("enter restores the habit, with all its history; escape closes", classes="hint")
+            else:
+                yield Static("Nothing is archived. x on a habit archives it; its history is kept.", classes="hint")
+
+    @on(OptionList.OptionSelected)
+    def restore(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

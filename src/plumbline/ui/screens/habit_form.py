@@ -1,0 +1,124 @@
+"""Add or edit a habit. Answers with the validated Habit, or None when cancelled.
+
+Validation is the same code that checks habit files, so a habit saved here always loads again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule
+from plumbline.storage.errors import HabitFileError
+from plumbline.storage.habit_files import parse_habit
+
+KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count")]
+TEXT_FIELDS = ("name", "schedule", "target", "unit", "done_label", "time", "why", "how")
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "habit"
+
+
+class HabitForm(ModalScreen[Habit | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+    ]
+
+    def __init__(self, habit: Habit | None, taken_ids: set[str]) -> None:
+        super().__init__()
+        self.habit = habit
+        self.taken_ids = taken_ids
+
+    def compose(self) -> ComposeResult:
+        h = self.habit
+        values = {
+            "name": h.name if h else "",
+            "schedule": h.schedule.describe() if h else "daily",
+            "target": str(h.target) if h and h.kind is Kind.COUNT else "",
+            "unit": h.unit if h else "",
+            "done_label": h.done_label if h else "",
+            "time": h.time.strftime("%H:%M") if h and h.time else "",
+            "why": h.why if h else "",
+            "how": h.how if h else "",
+        }
+        hints = {
+            "schedule": "daily, 3 a week, weekdays, mon wed fri",
+            "target": "count habits: the number to reach a day",
+            "done_label": "how a done day reads, e.g. Kept knees uncrossed",
+            "time": "HH:MM for a reminder, or empty",
+        }
+        with Vertical(classes="dialog", id="habit-form"):
+            yield Static("Edit habit" if h else "New habit", classes="title")
+            with Grid(id="fields"):
+                yield Label("Name")
+                yield Input(values["name"], id="name", compact=True, placeholder="what to do or avoid")
+                yield Label("Kind")
+                yield Select(KIND_CHOICES, value=h.kind.value if h else "do", id="kind", compact=True, allow_blank=False)
+                yield Label("Category")
+                yield Select([(c, c) for c in CATEGORIES], value=h.category if h else "other",
+                             id="category", compact=True, allow_blank=False)
+                for field in TEXT_FIELDS[1:]:
+                    yield Label(field.replace("_", " ").capitalize())
+                    yield Input(values[field], id=field, compact=True, placeholder=hints.get(field, ""))
+            yield Static("", id="form-error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        try:
+            habit = self.validated()
+        except (HabitFileError, ValueError) as error:
+            message = f"{error.field}: {error.problem}" if isinstance(error, HabitFileError) else str(error)
+            self.query_one("#form-error", Static).update(message)
+            return
+        self.dismiss(habit)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def validated(self) -> Habit:
+        text = {f: self.query_one(f"#{f}", Input).value.strip() for f in TEXT_FIELDS}
+        kind = str(self.query_one("#kind", Select).value)
+        data: dict[str, object] = {
+            "id": self.habit.id if self.habit else self._new_id(text["name"]),
+            "name": text["name"],
+            "kind": kind,
+            "category": str(self.query_one("#category", Select).value),
+        }
+        if kind == "count":
+            if not text["target"].isdigit():
+                raise ValueError(f"target: '{text['target']}' must be a whole number, the count to reach each day")
+            data["target"] = int(text["target"])
+        for field in ("unit", "done_label", "time", "why", "how"):
+            if text[field]:
+                data[field] = text[field]
+        if self.habit is not None:
+            data["order"] = self.habit.order
+            data["cautions"] = list(self.habit.cautions)
+        habit = parse_habit(data, "the form")
+        try:
+            schedule = Schedule.from_words(text["schedule"])
+        except ValueError as error:
+            raise ValueError(f"schedule: {error}") from None
+        return replace(habit, schedule=schedule)
+
+    def _new_id(self, name: str) -> str:
+        base = candidate = slug(name)
+        n = 2
+        while candidate in self.taken_ids:
+            candidate = f"{base}-{n}"
+            n += 1
+        return candidate

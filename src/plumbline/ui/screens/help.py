@@ -1,0 +1,47 @@
+"""Every key of the Today screen, and the safety notice."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from plumbline.ui import glyphs
+from plumbline.ui.screens.notice import SAFETY_NOTICE
+
+KEYS = [
+    ("up / down", "choose a habit"),
+    ("space / enter", "done / not done (a count habit goes up by one)"),
+    ("+ / -", "count up / down"),
+    ("s", "a planned rest day (keeps the streak, does not add to it)"),
+    ("left / right", "an earlier / later day, to fill in what you missed"),
+    ("t", "back to today"),
+    ("a / e", "add a habit / edit the highlighted one"),
+    ("x / u", "archive the highlighted habit / restore an archived one"),
+    ("?", "this help"),
+    ("q / ctrl+q", "quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        keys = Text()
+        for key, meaning in KEYS:
+            keys.append(f"{key:>15}  ", style="bold")
+            keys.append(f"{meaning}\n")
+        keys.append("\n")
+        keys.append_text(glyphs.legend())
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static("Keys", classes="title")
+            yield Static(keys)
+            yield Static("Safety", classes="title")
+            yield Static(SAFETY_NOTICE, markup=False)
+            yield Static("escape to close", classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

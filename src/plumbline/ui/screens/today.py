@@ -1,0 +1,183 @@
+"""The heart of the app: one day's habits, checked off from the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from plumbline.domain.checklist import ChecklistRow, progress
+from plumbline.domain.habit import Habit
+from plumbline.storage.errors import PlumblineError
+from plumbline.storage.tracker import Tracker
+from plumbline.ui.screens.archived import ArchivedScreen
+from plumbline.ui.screens.confirm import ConfirmDialog
+from plumbline.ui.screens.habit_form import HabitForm
+from plumbline.ui.screens.help import HelpScreen
+from plumbline.ui.widgets.checklist_view import ChecklistView
+from plumbline.ui.widgets.day_header import DayHeader
+from plumbline.ui.widgets.habit_detail import HabitDetail
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class TodayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "toggle", "Done", id="today.toggle"),
+        Binding("s", "skip", "Rest day", id="today.skip"),
+        Binding("plus,equals_sign", "count(1)", "+1", id="today.increment", key_display="+"),
+        Binding("minus", "count(-1)", "-1", id="today.decrement", key_display="-"),
+        Binding("left", "day(-1)", "Earlier", id="today.earlier", key_display="←"),
+        Binding("right", "day(1)", "Later", id="today.later", key_display="→"),
+        Binding("t", "go_today", "Today", id="today.today", show=False),
+        Binding("a", "add", "Add", id="today.add", show=False),
+        Binding("e", "edit", "Edit", id="today.edit", show=False),
+        Binding("x", "archive", "Archive", id="today.archive", show=False),
+        Binding("u", "archived", "Archived", id="today.archived", show=False),
+        Binding("question_mark", "help", "Help", id="today.help", key_display="?"),
+    ]
+
+    def __init__(self, tracker: Tracker, today: dt.date) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.today = today  # the real today, moved on by the app at midnight
+        self.day = today  # the day shown
+        self.rows: list[ChecklistRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield DayHeader(id="day-header")
+        yield ChecklistView(id="checklist")
+        yield Static(id="empty", markup=False)
+        yield HabitDetail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+        self.query_one(ChecklistView).focus()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def refresh_rows(self) -> None:
+        try:
+            self.rows = self.tracker.checklist(self.day)
+        except PlumblineError as error:
+            self.app.notify(str(error), severity="error", markup=False, timeout=30)
+            return
+        header = self.query_one(DayHeader)
+        header.day, header.today, header.progress = self.day, self.today, progress(self.rows)
+        checklist = self.query_one(ChecklistView)
+        checklist.show(self.rows)
+        empty = self.query_one("#empty", Static)
+        empty.display = not self.rows
+        empty.update(
+            "No habits to track. Press a to add one, or u to restore an archived one."
+            if not self.rows else ""
+        )
+        self._show_detail()
+
+    @on(OptionList.OptionHighlighted)
+    def _show_detail(self) -> None:
+        self.query_one(HabitDetail).show(self.highlighted_habit())
+
+    def highlighted_habit(self) -> Habit | None:
+        habit_id = self.query_one(ChecklistView).highlighted_habit
+        return next((r.habit for r in self.rows if r.habit.id == habit_id), None)
+
+    def set_today(self, today: dt.date) -> None:
+        """Midnight passed: a screen that showed today moves on to the new today."""
+        followed = self.day == self.today
+        self.today = today
+        if followed:
+            self.day = today
+        self.refresh_rows()
+
+    # -- changing ------------------------------------------------------------------------------
+
+    def _change(self, action) -> None:
+        habit = self.highlighted_habit()
+        if habit is None:
+            return
+        try:
+            action(habit.id)
+        except PlumblineError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+        self.refresh_rows()
+
+    @on(OptionList.OptionSelected)
+    def action_toggle(self) -> None:
+        self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today))
+
+    def action_skip(self) -> None:
+        self._change(lambda habit_id: self.tracker.skip(habit_id, self.day, today=self.today))
+
+    def action_count(self, step: int) -> None:
+        if step > 0:
+            self._change(lambda habit_id: self.tracker.check(habit_id, self.day, today=self.today))
+        else:
+            self._change(lambda habit_id: self.tracker.decrement(habit_id, self.day))
+
+    def action_day(self, step: int) -> None:
+        target = self.day + step * ONE_DAY
+        if target > self.today:
+            self.app.bell()
+            return
+        self.day = target
+        self.refresh_rows()
+
+    def action_go_today(self) -> None:
+        self.day = self.today
+        self.refresh_rows()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    def action_add(self) -> None:
+        self._open_form(None)
+
+    def action_edit(self) -> None:
+        habit = self.highlighted_habit()
+        if habit is not None:
+            self._open_form(habit)
+
+    def _open_form(self, habit: Habit | None) -> None:
+        taken = {h.id for h in self.tracker.habits(include_archived=True)}
+
+        def saved(result: Habit | None) -> None:
+            if result is None:
+                return
+            self.tracker.save_habit(result)
+            self.refresh_rows()
+            self.query_one(ChecklistView).highlight_habit(result.id)
+            self._show_detail()
+            self.app.notify(f"Saved {result.name}", markup=False)
+
+        self.app.push_screen(HabitForm(habit, taken), saved)
+
+    def action_archive(self) -> None:
+        habit = self.highlighted_habit()
+        if habit is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.tracker.set_archived(habit.id, True)
+                self.refresh_rows()
+                self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
+
+        self.app.push_screen(ConfirmDialog(f"Archive '{habit.name}'? Its history is kept."), answered)
+
+    def action_archived(self) -> None:
+        archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
+
+        def restore(habit_id: str | None) -> None:
+            if habit_id:
+                self.tracker.set_archived(habit_id, False)
+                self.refresh_rows()
+                self.query_one(ChecklistView).highlight_habit(habit_id)
+
+        self.app.push_screen(ArchivedScreen(archived), restore)
+

@@ -1,0 +1,31 @@
+"""The highlighted habit explained: why it helps, how to do it, and its cautions."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from plumbline.domain.habit import Habit
+
+
+class HabitDetail(Static):
+    def show(self, habit: Habit | None) -> None:
+        self.update(self.describe(habit))
+
+    @staticmethod
+    def describe(habit: Habit | None) -> Text:
+        if habit is None:
+            return Text("Add a habit with a, or restore an archived one with u.", style="dim")
+        text = Text()
+        text.append(habit.name, style="bold")
+        text.append(f"  ·  {habit.schedule.describe()}", style="dim")
+        if habit.why:
+            text.append("\nWhy: ", style="bold")
+            text.append(habit.why)
+        if habit.how:
+            text.append("\nHow: ", style="bold")
+            text.append(habit.how)
+        for caution in habit.cautions:
+            text.append("\n! ", style="bold yellow")
+            text.append(caution, style="yellow")
+        return text
