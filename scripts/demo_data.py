@@ -1,0 +1,49 @@
+"""Plausible, repeatable history for screenshots and snapshot tests: the same data every run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from plumbline.domain.entries import Entry
+from plumbline.domain.habit import Kind
+from plumbline.storage.tracker import Tracker
+
+# How reliably a made-up user keeps each habit, so the demo shows streaks, misses and rest days.
+KEEPING = {
+    "knees-uncrossed": 0.9, "knee-pillow": 0.95, "both-feet": 0.8, "no-slouching": 0.7,
+    "posture-breaks": 0.75, "core-work": 0.5, "glute-work": 0.45, "gentle-mobility": 0.85,
+    "towel-mobilization": 0.8, "lift-mechanics": 0.9,
+}
+
+
+def write_demo(data_dir: Path, today: dt.date, days: int = 60, seed: int = 7, builtin_dir: Path | None = None) -> Tracker:
+    tracker = Tracker(data_dir, builtin_dir=builtin_dir)
+    start = today - dt.timedelta(days=days)
+    tracker.store.update_meta(lambda meta: meta.update(created=start.isoformat(), notice_seen=True))
+    chance = random.Random(seed)
+    for habit in tracker.habits():
+        keep = KEEPING.get(habit.id, 0.7)
+        for back in range(days, 0, -1):
+            day = today - dt.timedelta(days=back)
+            roll = chance.random()
+            if habit.schedule.is_weekly:
+                entry = Entry(day, count=1) if roll < keep * 3 / 7 + 0.1 else None
+            elif not habit.schedule.due_on(day):
+                continue
+            elif roll < 0.03:
+                entry = Entry(day, skipped=True)
+            elif roll < keep:
+                entry = Entry(day, count=habit.target)
+            elif habit.kind is Kind.COUNT:
+                entry = Entry(day, count=chance.randint(1, habit.target - 1))
+            else:
+                entry = None
+            if entry is not None:
+                tracker.store.change_entry(habit.id, day, lambda _, entry=entry: entry)
+    # Part of today done, so the screen shows every state at once.
+    for habit_id in ("knees-uncrossed", "knee-pillow", "gentle-mobility"):
+        tracker.check(habit_id, today, today=today)
+    tracker.check("posture-breaks", today, amount=2, today=today)
+    return tracker

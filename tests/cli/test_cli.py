@@ -1,0 +1,168 @@
+"""The CLI as a user and a script see it: real subprocesses over a temporary data dir."""
+
+import json
+
+import pytest
+
+from tests.unit.test_habit_files import REQUIRED_IDS
+
+ERROR_PREFIX = "plumbline: error: "
+
+
+def one_error_line(result, *names):
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith(ERROR_PREFIX)
+    for name in names:
+        assert name in lines[0]
+    assert "Traceback" not in result.err
+
+
+def test_habits_json_lists_the_library(cli):
+    result = cli("habits", "--json")
+    assert result.code == 0, result.err
+    habits = json.loads(result.out)
+    assert REQUIRED_IDS <= {h["id"] for h in habits}
+    for h in habits:
+        assert {"id", "name", "category", "kind", "schedule", "archived"} <= set(h)
+        assert h["kind"] in {"do", "avoid", "count"}
+    by_id = {h["id"]: h for h in habits}
+    assert by_id["core-work"]["schedule"] == "3 times a week"
+    assert by_id["knees-uncrossed"]["schedule"] == "daily"
+
+
+def test_check_then_today_json(cli):
+    assert cli("check", "knees-uncrossed", "--date", "2026-11-22").code == 0
+    assert cli("check", "knees-uncrossed").code == 0
+    result = cli("today", "--json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data["date"] == "2026-11-23"
+    row = next(h for h in data["habits"] if h["id"] == "knees-uncrossed")
+    assert (row["status"], row["streak"]) == ("done", 2)
+    assert {"id", "name", "status", "streak"} <= set(row)
+    assert next(h for h in data["habits"] if h["id"] == "knee-pillow")["status"] == "pending"
+
+
+def test_checking_twice_is_the_same_as_once(cli):
+    cli("check", "knee-pillow")
+    cli("check", "knee-pillow")
+    row = next(h for h in json.loads(cli("today", "--json").out)["habits"] if h["id"] == "knee-pillow")
+    assert (row["status"], row["count"]) == ("done", 1)
+
+
+def test_count_habit_adds_until_its_target(cli):
+    cli("check", "posture-breaks", "--count", "4")
+    row = lambda: next(h for h in json.loads(cli("today", "--json").out)["habits"] if h["id"] == "posture-breaks")  # noqa: E731
+    assert (row()["status"], row()["count"]) == ("pending", 4)
+    cli("check", "posture-breaks", "--count", "2")
+    assert (row()["status"], row()["count"]) == ("done", 6)
+
+
+def test_uncheck_and_skip(cli):
+    cli("check", "gentle-mobility", "--date", "yesterday")
+    cli("uncheck", "gentle-mobility", "--date", "yesterday")
+    cli("skip", "towel-mobilization", "--date", "yesterday")
+    data = json.loads(cli("today", "--json", "--date", "yesterday").out)
+    status = {h["id"]: h["status"] for h in data["habits"]}
+    assert data["date"] == "2026-11-22"
+    assert status["gentle-mobility"] == "pending"
+    assert status["towel-mobilization"] == "skipped"
+
+
+def test_today_for_a_past_date_treats_it_as_today(cli):
+    cli("check", "knees-uncrossed", "--date", "2026-11-01")
+    data = json.loads(cli("today", "--json", "--date", "2026-11-02").out)
+    row = next(h for h in data["habits"] if h["id"] == "knees-uncrossed")
+    assert (row["status"], row["streak"]) == ("pending", 1)
+
+
+def test_each_command_prints_one_confirmation_line(cli):
+    for args in (["check", "core-work"], ["skip", "glute-work"], ["uncheck", "core-work"]):
+        result = cli(*args)
+        assert result.code == 0 and len(result.out.strip().splitlines()) == 1, (args, result)
+
+
+def test_data_dir_flag_before_and_after_the_subcommand(cli, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    assert cli("--data-dir", str(elsewhere), "check", "core-work").code == 0
+    assert cli("check", "glute-work", "--data-dir", str(elsewhere)).code == 0
+    assert sorted(p.name for p in (elsewhere / "entries").iterdir()) == ["2026.json"]
+    statuses = {h["id"]: h["status"] for h in json.loads(cli("--data-dir", str(elsewhere), "today", "--json").out)["habits"]}
+    assert statuses["core-work"] == statuses["glute-work"] == "done"
+
+
+def test_habits_all_includes_archived_only_when_asked(cli, data_dir):
+    (data_dir / "plumbline.json").write_text(json.dumps({"meta": {"1": {"schema": 1, "archived": ["both-feet"]}}}))
+    assert "both-feet" not in {h["id"] for h in json.loads(cli("habits", "--json").out)}
+    listed = {h["id"]: h for h in json.loads(cli("habits", "--json", "--all").out)}
+    assert listed["both-feet"]["archived"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["check", "no-such-habit"], ["no-such-habit"]),
+        (["uncheck", "no-such-habit"], ["no-such-habit"]),
+        (["skip", "no-such-habit"], ["no-such-habit"]),
+        (["check", "core-work", "--date", "2026-02-30"], ["2026-02-30"]),
+        (["today", "--date", "23/11/2026"], ["23/11/2026"]),
+        (["check", "posture-breaks", "--count", "zero"], ["zero"]),
+        (["check", "posture-breaks", "--count", "-2"], ["-2"]),
+        (["frobnicate"], ["frobnicate"]),
+        (["check"], ["HABIT"]),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(cli, args, names):
+    result = cli(*args)
+    assert result.code == 2
+    one_error_line(result, *names)
+
+
+def test_checking_an_archived_habit_is_bad_input(cli, data_dir):
+    (data_dir / "plumbline.json").write_text(json.dumps({"meta": {"1": {"schema": 1, "archived": ["both-feet"]}}}))
+    result = cli("check", "both-feet")
+    assert result.code == 2
+    one_error_line(result, "both-feet", "archived")
+
+
+@pytest.mark.parametrize("command", [["today"], ["check", "core-work"], ["habits", "--all"]])
+def test_a_damaged_database_exits_1_and_is_left_untouched(cli, data_dir, command):
+    damaged = b'{"meta": {"1": {"schema": 1, "created": "2026-'
+    (data_dir / "plumbline.json").write_bytes(damaged)
+    result = cli(*command)
+    assert result.code == 1
+    one_error_line(result, str(data_dir / "plumbline.json"))
+    assert (data_dir / "plumbline.json").read_bytes() == damaged
+    assert not (data_dir / "entries").exists()  # a failed check recorded nothing
+
+
+def test_a_bad_custom_habit_file_warns_and_the_rest_work(cli, data_dir):
+    (data_dir / "habits").mkdir()
+    (data_dir / "habits" / "walk.toml").write_text('id = "walk"\nname = "Walk"\ncategory = "movement"\nkind = "sometimes"\n')
+    result = cli("habits", "--json")
+    assert result.code == 0
+    assert REQUIRED_IDS <= {h["id"] for h in json.loads(result.out)}
+    assert "walk.toml" in result.err and "kind" in result.err
+
+
+def test_custom_habit_file_is_tracked_like_a_builtin(cli, data_dir):
+    (data_dir / "habits").mkdir()
+    (data_dir / "habits" / "walk.toml").write_text('id = "walk"\nname = "Walk [x]"\ncategory = "movement"\nkind = "do"\n')
+    assert cli("check", "walk").code == 0
+    assert "[x] Walk [x]" in cli("today").out
+
+
+def test_commands_that_do_not_open_the_app_do_not_import_textual(data_dir):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from plumbline.cli.main import main; "
+        f"main(['--data-dir', {str(data_dir)!r}, 'today', '--json']); "
+        "main(['--data-dir', {0!r}, 'check', 'core-work']); ".format(str(data_dir))
+        + "bad = [m for m in ('textual', 'apscheduler', 'plyer') if m in sys.modules]; "
+        "sys.exit(repr(bad) if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,46 @@
+"""Shared fixtures: every test gets its own data dir; time is always fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILTIN_HABITS = ROOT / "habits"
+# A Monday, so weekday habits are due and the ISO week starts on it.
+MONDAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(data_dir: Path):
+    """Run the real `python -m plumbline` in a subprocess over the test's data dir."""
+
+    def run(*args: str, now: str = "2026-11-23T10:00:00", env: dict[str, str] | None = None) -> CliResult:
+        environment = {**os.environ, "PLUMBLINE_DATA_DIR": str(data_dir), "PLUMBLINE_NOW": now, **(env or {})}
+        done = subprocess.run(
+            [sys.executable, "-m", "plumbline", *args],
+            capture_output=True, text=True, env=environment, timeout=60,
+        )
+        return CliResult(done.returncode, done.stdout, done.stderr)
+
+    return run

@@ -1,0 +1,135 @@
+"""The store over real files in a temporary folder."""
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+
+import pytest
+
+from plumbline.domain.entries import Entry
+from plumbline.storage.atomic import atomic_write
+from plumbline.storage.errors import DamagedDatabase
+from plumbline.storage.locations import Locations
+from plumbline.storage.store import Store
+from tests.conftest import MONDAY
+
+D = dt.timedelta(days=1)
+
+
+@pytest.fixture
+def store(data_dir):
+    return Store(Locations(data_dir))
+
+
+def add_one(entry):
+    return Entry(MONDAY, count=(entry.count if entry else 0) + 1)
+
+
+def test_an_entry_written_is_read_back_by_a_new_store(store, data_dir):
+    store.change_entry("core-work", MONDAY, lambda e: Entry(MONDAY, count=1, note="felt fine"))
+    fresh = Store(Locations(data_dir))
+    assert fresh.entry("core-work", MONDAY) == Entry(MONDAY, count=1, note="felt fine")
+    assert fresh.history() == {"core-work": {MONDAY: Entry(MONDAY, count=1, note="felt fine")}}
+
+
+def test_removing_the_last_day_of_a_month_removes_its_document(store, data_dir):
+    store.change_entry("core-work", MONDAY, add_one)
+    store.change_entry("core-work", MONDAY, lambda e: None)
+    assert store.history() == {}
+    assert json.loads((data_dir / "entries" / "2026.json").read_text())["months"] == {}
+
+
+def test_entries_go_to_one_file_per_year(store, data_dir):
+    store.change_entry("a", dt.date(2025, 12, 31), add_one)
+    store.change_entry("a", dt.date(2026, 1, 1), add_one)
+    assert sorted(p.name for p in (data_dir / "entries").iterdir()) == ["2025.json", "2026.json"]
+    assert set(store.history()["a"]) == {dt.date(2025, 12, 31), dt.date(2026, 1, 1)}
+
+
+def test_reading_an_empty_data_dir_creates_nothing(store, data_dir):
+    assert store.history() == {} and store.meta() == {} and store.started(MONDAY) == MONDAY
+    assert list(data_dir.iterdir()) == []
+
+
+def test_start_date_is_recorded_once(store):
+    store.ensure_created(MONDAY)
+    store.ensure_created(MONDAY + 5 * D)
+    assert store.started(MONDAY + 9 * D) == MONDAY
+
+
+def test_archive_and_restore(store):
+    store.set_archived("core-work", True)
+    assert store.archived() == {"core-work"}
+    store.set_archived("core-work", False)
+    assert store.archived() == set()
+
+
+def test_no_temporary_file_is_left_behind(store, data_dir):
+    for i in range(20):
+        store.change_entry("a", MONDAY + i * D, add_one)
+    leftovers = [p for p in data_dir.rglob("*") if p.name.startswith(".tmp-")]
+    assert leftovers == []
+
+
+def test_a_killed_writers_temporary_is_cleaned_by_the_next_write(store, data_dir):
+    (data_dir / "entries").mkdir()
+    stale = data_dir / "entries" / ".tmp-abc.part"
+    stale.write_text('{"half": ')
+    store.change_entry("a", MONDAY, add_one)
+    assert not stale.exists()
+
+
+def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
+    target = tmp_path / "db.json"
+    target.write_text("old")
+
+    with pytest.raises(TypeError):
+        atomic_write(target, object())  # type: ignore[arg-type]
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["db.json"]
+
+
+@pytest.mark.parametrize("damage", [b"", b'{"months": {"1": {"key": "a|2026-11"', b"\x00\xff garbage", b"[1, 2]"])
+def test_a_damaged_file_is_reported_and_left_byte_for_byte(store, data_dir, damage):
+    path = data_dir / "entries" / "2026.json"
+    path.parent.mkdir()
+    path.write_bytes(damage)
+    with pytest.raises(DamagedDatabase) as caught:
+        store.change_entry("a", MONDAY, add_one)
+    assert str(path) in str(caught.value)
+    with pytest.raises(DamagedDatabase):
+        store.history()
+    assert path.read_bytes() == damage
+
+
+def test_a_newer_schema_is_refused_untouched(store, data_dir):
+    content = json.dumps({"meta": {"1": {"schema": 99}}}).encode()
+    (data_dir / "plumbline.json").write_bytes(content)
+    with pytest.raises(DamagedDatabase, match="schema version 99"):
+        store.ensure_created(MONDAY)
+    assert (data_dir / "plumbline.json").read_bytes() == content
+
+
+def _writer(data_dir: str, habit_id: str, days: int) -> None:
+    store = Store(Locations(__import__("pathlib").Path(data_dir)))
+    for i in range(days):
+        day = MONDAY + i * D
+        store.change_entry(habit_id, day, lambda e, day=day: Entry(day, count=1))
+        store.change_entry("shared", MONDAY, lambda e: Entry(MONDAY, count=(e.count if e else 0) + 1))
+
+
+def test_two_processes_writing_at_once_lose_nothing(data_dir):
+    context = multiprocessing.get_context("spawn")
+    writers = [context.Process(target=_writer, args=(str(data_dir), f"h{n}", 25)) for n in range(2)]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join(60)
+        assert w.exitcode == 0
+    history = Store(Locations(data_dir)).history()
+    assert len(history["h0"]) == 25 and len(history["h1"]) == 25
+    # The same record incremented by both: every read-modify-write saw the other's writes.
+    assert history["shared"][MONDAY].count == 50
+    assert not [p for p in data_dir.rglob(".tmp-*")]
+    assert os.path.exists(data_dir / "plumbline.lock")

@@ -1,0 +1,29 @@
+"""The layers of STYLE.md hold: the domain and the CLI's path stay free of the UI."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def loaded_after(statement: str) -> set[str]:
+    code = f"import sys; {statement}; print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_the_domain_loads_no_textual_no_storage_libraries():
+    loaded = loaded_after("import plumbline.domain.checklist, plumbline.domain.strength, plumbline.domain.wording")
+    assert not loaded & {"textual", "rich", "tinydb", "apscheduler", "plyer", "platformdirs"}
+
+
+def test_the_storage_layer_loads_no_textual():
+    loaded = loaded_after("import plumbline.storage.tracker, plumbline.cli.commands")
+    assert not loaded & {"textual", "apscheduler", "plyer"}
+
+
+def test_import_contracts():
+    linter = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(linter)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr

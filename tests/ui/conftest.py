@@ -1,0 +1,43 @@
+import datetime as dt
+
+import pytest
+
+from plumbline.storage.tracker import Tracker
+from plumbline.ui.app import PlumblineApp
+from tests.conftest import BUILTIN_HABITS
+
+
+class FakeClock:
+    """The app's clock, moved by the test: no test waits for real time to pass."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return FakeClock(dt.datetime(2026, 11, 23, 9, 0))
+
+
+@pytest.fixture
+def make_app(data_dir, clock):
+    def build(notice_seen: bool = True) -> PlumblineApp:
+        tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
+        if notice_seen:
+            tracker.store.update_meta(lambda meta: meta.update(notice_seen=True, created="2026-11-01"))
+        return PlumblineApp(tracker, clock=clock)
+
+    return build
+
+
+def screen_text(app) -> str:
+    """What the terminal shows, as plain text (the SVG screenshot without its markup)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg)
+    return html.unescape("".join(texts)).replace("\xa0", " ")

@@ -1,0 +1,208 @@
+"""The Today screen driven by Pilot, as a user would, over a real data dir."""
+
+import datetime as dt
+
+from textual.widgets import Input, Select
+
+from plumbline.domain.entries import Status
+from plumbline.storage.tracker import Tracker
+from plumbline.ui.screens.notice import SafetyNotice
+from plumbline.ui.screens.today import TodayScreen
+from plumbline.ui.widgets.checklist_view import ChecklistView
+from plumbline.ui.widgets.habit_detail import HabitDetail
+from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.ui.conftest import screen_text
+
+SIZE = (80, 24)
+
+
+def rows_by_id(screen: TodayScreen):
+    return {r.habit.id: r for r in screen.rows}
+
+
+def highlighted(app) -> str | None:
+    return app.screen.query_one(ChecklistView).highlighted_habit
+
+
+
+
+async def test_starts_on_today_with_the_first_habit_highlighted(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert app.screen.day == MONDAY
+        assert highlighted(app) == app.screen.rows[0].habit.id
+
+
+async def test_space_toggles_and_survives_a_restart(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        first = highlighted(app)
+        await pilot.press("space")
+        assert rows_by_id(app.screen)[first].status is Status.DONE
+        assert "1 of" in str(app.screen.query_one("#day-header").render())
+        await pilot.press("q")
+    reopened = make_app()
+    async with reopened.run_test(size=SIZE) as pilot:
+        assert rows_by_id(reopened.screen)[first].status is Status.DONE
+        await pilot.press("space")
+        assert rows_by_id(reopened.screen)[first].status is Status.PENDING
+    assert Tracker(data_dir, BUILTIN_HABITS).store.entry(first, MONDAY) is None
+
+
+async def test_count_keys_and_skip(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit("posture-breaks")
+        await pilot.press("plus", "plus", "plus", "minus")
+        assert rows_by_id(app.screen)["posture-breaks"].entry.count == 2
+        await pilot.press("space")  # a count habit goes up by one
+        assert rows_by_id(app.screen)["posture-breaks"].entry.count == 3
+        app.screen.query_one(ChecklistView).highlight_habit("towel-mobilization")
+        await pilot.press("s")
+        assert rows_by_id(app.screen)["towel-mobilization"].status is Status.SKIPPED
+
+
+async def test_left_fills_in_yesterday_and_right_cannot_pass_today(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit("knee-pillow")
+        await pilot.press("left", "space")
+        assert app.screen.day == MONDAY - dt.timedelta(days=1)
+        assert "(yesterday)" in str(app.screen.query_one("#day-header").render())
+        await pilot.press("right", "right")
+        assert app.screen.day == MONDAY
+        row = rows_by_id(app.screen)["knee-pillow"]
+        assert row.strip[-2] is Status.DONE and row.status is Status.PENDING
+    assert Tracker(data_dir, BUILTIN_HABITS).store.entry("knee-pillow", MONDAY - dt.timedelta(days=1)) is not None
+
+
+async def test_avoid_habit_reads_naturally_when_done(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit("knees-uncrossed")
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Kept knees uncrossed" in screen_text(app)
+
+
+async def test_detail_shows_why_how_and_cautions(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit("towel-mobilization")
+        await pilot.pause()
+        detail = str(app.screen.query_one(HabitDetail).describe(app.screen.highlighted_habit()))
+        assert "Why:" in detail and "How:" in detail and "pain" in detail.lower()
+
+
+async def test_the_screen_rolls_over_at_midnight(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        clock.now = dt.datetime(2026, 11, 24, 0, 0, 5)
+        app.check_rollover()
+        await pilot.pause()
+        assert app.screen.day == MONDAY + dt.timedelta(days=1)
+        assert "Tuesday 24 November" in str(app.screen.query_one("#day-header").render())
+
+
+async def test_first_start_shows_the_safety_notice_once(make_app):
+    app = make_app(notice_seen=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SafetyNotice)
+        await pilot.press("enter")
+        assert isinstance(app.screen, TodayScreen)
+    again = make_app(notice_seen=False)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, TodayScreen)
+
+
+async def test_help_lists_keys_and_the_caution(make_app):
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "rest day" in shown and "Stop an exercise" in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, TodayScreen)
+
+
+async def test_add_a_habit_with_validation(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#name", Input).value = "[x] Walk after lunch"
+        form.query_one("#schedule", Input).value = "sometimes"
+        await pilot.press("ctrl+s")
+        assert "schedule" in str(form.query_one("#form-error").render())
+        form.query_one("#schedule", Input).value = "mon wed fri"
+        form.query_one("#category", Select).value = "movement"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert highlighted(app) == "x-walk-after-lunch"
+        assert "[x] Walk after lunch" in screen_text(app)
+    saved = (data_dir / "habits" / "x-walk-after-lunch.toml").read_text()
+    assert 'weekdays = ["mon", "wed", "fri"]' in saved
+
+
+async def test_count_habit_needs_a_target(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        form = app.screen
+        form.query_one("#name", Input).value = "Water"
+        form.query_one("#kind", Select).value = "count"
+        await pilot.press("ctrl+s")
+        assert "target" in str(form.query_one("#form-error").render())
+
+
+async def test_edit_a_builtin_keeps_its_id_and_history(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit("core-work")
+        await pilot.press("space", "e")
+        app.screen.query_one("#schedule", Input).value = "2 a week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        row = rows_by_id(app.screen)["core-work"]
+        assert row.habit.schedule.per_week == 2 and row.status is Status.DONE
+        assert row.habit.cautions  # the guidance's cautions stay with the edited copy
+
+
+async def test_archive_keeps_history_and_restore_brings_it_back(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit("both-feet")
+        await pilot.press("space", "x", "y")
+        await pilot.pause()
+        assert "both-feet" not in rows_by_id(app.screen)
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows_by_id(app.screen)["both-feet"].status is Status.DONE
+
+
+async def test_a_bad_habit_file_is_reported_and_the_app_still_starts(make_app, data_dir):
+    (data_dir / "habits").mkdir()
+    (data_dir / "habits" / "oops.toml").write_text("id = ")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen) and len(app.screen.rows) >= 10
+        assert any("oops.toml" in n.message for n in app._notifications)
+
+
+async def test_quit_keys(make_app):
+    for key in ("q", "ctrl+q"):
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(key)
+            await pilot.pause()
+            assert not app.is_running

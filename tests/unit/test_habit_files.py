@@ -1,0 +1,87 @@
+from dataclasses import replace
+
+import pytest
+
+from plumbline.domain.habit import Kind, Schedule
+from plumbline.storage.errors import HabitFileError
+from plumbline.storage.habit_files import habit_toml, load_habit_file, load_library
+from tests.conftest import BUILTIN_HABITS
+
+REQUIRED_IDS = {
+    "knees-uncrossed", "knee-pillow", "both-feet", "no-slouching", "posture-breaks",
+    "core-work", "glute-work", "gentle-mobility", "towel-mobilization", "lift-mechanics",
+}
+EXERCISES = {"core-work", "glute-work", "gentle-mobility", "towel-mobilization"}
+
+
+def test_the_builtin_library_loads_without_errors():
+    library = load_library([BUILTIN_HABITS])
+    assert library.errors == []
+    assert REQUIRED_IDS <= set(library.by_id())
+
+
+def test_builtin_kinds_and_schedules_match_the_guidance():
+    habits = load_library([BUILTIN_HABITS]).by_id()
+    assert habits["knees-uncrossed"].kind is Kind.AVOID
+    assert habits["knees-uncrossed"].label_done == "Kept knees uncrossed"
+    assert habits["posture-breaks"].kind is Kind.COUNT and habits["posture-breaks"].target == 6
+    assert habits["core-work"].schedule == Schedule(per_week=3)
+    assert all(h.why and h.how for h in habits.values())
+
+
+def test_every_exercise_carries_the_stop_if_it_hurts_caution():
+    habits = load_library([BUILTIN_HABITS]).by_id()
+    for habit_id in EXERCISES:
+        assert any("pain" in c.lower() and "stop" in c.lower() for c in habits[habit_id].cautions), habit_id
+
+
+def write(folder, name, text):
+    path = folder / f"{name}.toml"
+    path.write_text(text)
+    return path
+
+
+GOOD = 'id = "{id}"\nname = "Walk"\ncategory = "movement"\nkind = "do"\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ('id = "bad"\nname = "x"\ncategory = "posture"\nkind = "do"\n', "id"),
+        ('id = "broken"\nname = "x"\ncategory = "posture"\nkind = "maybe"\n', "kind"),
+        ('id = "broken"\nname = "x"\ncategory = "posture"\nkind = "count"\n', "target"),
+        ('id = "broken"\nname = "x"\ncategory = "posture"\nkind = "do"\nschedule = { per_week = 9 }\n', "schedule"),
+        ('id = "broken"\nname = "x"\ncategory = "posture"\nkind = "do"\ntime = "25:00"\n', "time"),
+        ('id = "broken"\ncategory = "posture"\nkind = "do"\n', "name"),
+        ('id = "broken"\nname = "x"\ncategory = "posture"\nkind = "do"\ncolour = "red"\n', "colour"),
+        ('id = "broken"\nname = = "x"\n', "-"),
+    ],
+)
+def test_a_malformed_file_names_the_file_and_the_field(tmp_path, body, field):
+    path = write(tmp_path, "broken", body)
+    with pytest.raises(HabitFileError) as caught:
+        load_habit_file(path)
+    assert caught.value.field == field
+    assert str(path) in str(caught.value)
+
+
+def test_a_bad_file_does_not_stop_the_others(tmp_path):
+    write(tmp_path, "walk", GOOD.format(id="walk"))
+    write(tmp_path, "broken", "this is not toml [")
+    library = load_library([BUILTIN_HABITS, tmp_path])
+    assert "walk" in library.by_id() and REQUIRED_IDS <= set(library.by_id())
+    assert [e.path.name for e in library.errors] == ["broken.toml"]
+
+
+def test_a_custom_file_overrides_the_builtin_of_the_same_id(tmp_path):
+    builtin = load_library([BUILTIN_HABITS]).by_id()["core-work"]
+    write(tmp_path, "core-work", habit_toml(replace(builtin, name="Core, my way", schedule=Schedule(per_week=2))))
+    mine = load_library([BUILTIN_HABITS, tmp_path]).by_id()["core-work"]
+    assert (mine.name, mine.schedule.per_week, mine.custom) == ("Core, my way", 2, True)
+
+
+def test_written_habits_load_back_identically(tmp_path):
+    for habit in load_library([BUILTIN_HABITS]).habits:
+        tricky = replace(habit, name='[x] "core" \\ work')
+        path = write(tmp_path, habit.id, habit_toml(tricky))
+        assert load_habit_file(path) == tricky
