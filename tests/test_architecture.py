@@ -19,7 +19,7 @@ def test_the_domain_loads_no_textual_no_storage_libraries():
 
 
 def test_the_storage_layer_loads_no_textual():
-    loaded = loaded_after("import plumbline.storage.tracker, plumbline.cli.commands")
+    loaded = loaded_after("import plumbline.storage.tracker, plumbline.cli.main")
     assert not loaded & {"textual", "apscheduler", "plyer"}
 
 

@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from plumbline import __version__
+from plumbline.cli import checklist_commands
 from plumbline.storage.errors import BadInput, PlumblineError
+
+# Each module adds its subcommands with `register(command)` and points them at a function with
+# set_defaults(run=...). Modules keep heavy imports (Textual, APScheduler, plyer) inside functions.
+COMMAND_MODULES = (checklist_commands,)
 
 PROG = "plumbline"
 
@@ -32,24 +37,8 @@ def build_parser() -> Parser:
     def command(name: str, help_text: str) -> Parser:
         return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
 
-    today = command("today", "the checklist for a day: each active habit with status and streak")
-    today.add_argument("--date", metavar="D")
-    today.add_argument("--json", action="store_true")
-
-    check = command("check", "record a habit as done (a count habit adds N)")
-    check.add_argument("habit", metavar="HABIT")
-    check.add_argument("--date", metavar="D")
-    check.add_argument("--count", metavar="N", default="1")
-    check.add_argument("--note", metavar="TEXT", default="")
-
-    for name, text in (("uncheck", "remove that day's record"), ("skip", "record a planned rest day")):
-        cmd = command(name, text)
-        cmd.add_argument("habit", metavar="HABIT")
-        cmd.add_argument("--date", metavar="D")
-
-    habits = command("habits", "the habit library")
-    habits.add_argument("--json", action="store_true")
-    habits.add_argument("--all", action="store_true", help="include archived habits")
+    for module in COMMAND_MODULES:
+        module.register(command)
     return parser
 
 
@@ -58,9 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command is None:
             return _open_app(args)
-        from plumbline.cli import commands
-
-        return getattr(commands, args.command.replace("-", "_"))(args)
+        return args.run(args)
     except PlumblineError as error:
         return _fail(str(error), error.exit_code)
     except KeyboardInterrupt:

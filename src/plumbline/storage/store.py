@@ -1,8 +1,8 @@
 """The user's records in TinyDB, safe against crashes and against several writers at once.
 
 Layout: `plumbline.json` holds small state (schema version, start date, archived habits, flags);
-`entries/YYYY.json` holds one document per habit per month, so a check-in rewrites one year's
-file, whatever the years behind it. Every change runs under one inter-process lock and starts
+`entries/YYYY.json` holds one document per habit per month (table `months`) and one per month of
+the pain log (table `pain`), so a check-in rewrites one year's file, whatever the years behind it. Every change runs under one inter-process lock and starts
 from a fresh read, so the app, the reminder service and one-shot commands never lose each
 other's writes.
 """
@@ -19,6 +19,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
 from plumbline.domain.entries import Entry
+from plumbline.domain.pain import PainEntry
 from plumbline.storage.atomic import exclusive_lock, remove_stale_temporaries
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
@@ -58,12 +59,24 @@ class Store:
 
     def history(self) -> History:
         history: History = {}
+        for doc in self._month_documents("months"):
+            entries = history.setdefault(doc["habit"], {})
+            for day, record in _days_of(doc):
+                entries[day] = _entry_from(day, record)  # type: ignore[assignment]
+        return history
+
+    def pain_log(self) -> dict[dt.date, PainEntry]:
+        return {
+            day: PainEntry(day, int(record["l"]), record.get("n", ""))
+            for doc in self._month_documents("pain")
+            for day, record in _days_of(doc)
+        }
+
+    def _month_documents(self, table: str) -> Iterator[dict[str, Any]]:
         folder = self.locations.entries_dir
         for path in sorted(folder.glob("[0-9][0-9][0-9][0-9].json")) if folder.is_dir() else []:
             with self._open(path) as db:
-                for doc in _table(db, "months").all():
-                    _merge_month(history, doc)
-        return history
+                yield from _table(db, table).all()
 
     def entries(self, habit_id: str) -> dict[dt.date, Entry]:
         return self.history().get(habit_id, {})
@@ -102,23 +115,39 @@ class Store:
 
         `change` returns the new entry, or None to remove the record.
         """
+        result: list[Entry | None] = []
+
+        def change_record(record: dict[str, Any] | None) -> dict[str, Any] | None:
+            new = change(_entry_from(day, record))
+            result.append(new)
+            return None if new is None else _entry_to(new)
+
+        self._change_day("months", {"habit": habit_id}, day, change_record)
+        return result[0]
+
+    def set_pain(self, entry: PainEntry | None, day: dt.date) -> None:
+        """Record the day's pain level (replacing any earlier one), or remove it with None."""
+        record = None if entry is None else {"l": entry.level, **({"n": entry.note} if entry.note else {})}
+        self._change_day("pain", {}, day, lambda _: record)
+
+    def _change_day(self, table_name: str, fields: dict[str, str], day: dt.date,
+                    change: Callable[[dict[str, Any] | None], dict[str, Any] | None]) -> None:
+        month = f"{day:%Y-%m}"
+        key = "|".join([*fields.values(), month])
         with self._writing(self.locations.entries_file(day.year)) as db:
-            table = _table(db, "months")
-            key = _month_key(habit_id, day)
+            table = _table(db, table_name)
             doc = table.get(Query().key == key)
             days = dict((doc or {}).get("days", {}))
             slot = f"{day.day:02d}"
-            new = change(_entry_from(day, days.get(slot)))
+            new = change(days.get(slot))
             if new is None:
                 days.pop(slot, None)
             else:
-                days[slot] = _entry_to(new)
+                days[slot] = new
             if doc is not None and not days:
                 table.remove(doc_ids=[doc.doc_id])
             elif days:
-                table.upsert({"key": key, "habit": habit_id, "month": key.split("|")[1], "days": days},
-                             Query().key == key)
-        return new
+                table.upsert({"key": key, **fields, "month": month, "days": days}, Query().key == key)
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -187,9 +216,7 @@ def _entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
     return Entry(day, count=int(record.get("c", 0)), skipped=bool(record.get("s")), note=record.get("n", ""))
 
 
-def _merge_month(history: History, doc: dict[str, Any]) -> None:
+def _days_of(doc: dict[str, Any]) -> Iterator[tuple[dt.date, dict[str, Any]]]:
     year, month = map(int, doc["month"].split("-"))
-    entries = history.setdefault(doc["habit"], {})
     for slot, record in doc.get("days", {}).items():
-        day = dt.date(year, month, int(slot))
-        entries[day] = _entry_from(day, record)  # type: ignore[assignment]
+        yield dt.date(year, month, int(slot)), record

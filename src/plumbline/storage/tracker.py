@@ -13,6 +13,7 @@ from plumbline.domain import entries as rules
 from plumbline.domain.checklist import ChecklistRow, checklist
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind
+from plumbline.domain.pain import PainEntry, valid_level
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import Library, habit_toml, load_library
@@ -104,3 +105,17 @@ class Tracker:
 
     def _ready(self, today: dt.date) -> None:
         self.store.ensure_created(today)
+
+    # -- the pain log --------------------------------------------------------------------------
+
+    def pain(self, day: dt.date) -> PainEntry | None:
+        return self.store.pain_log().get(day)
+
+    def log_pain(self, day: dt.date, level: int, note: str = "", today: dt.date | None = None) -> PainEntry:
+        """Record the day's pain; a second entry for the same day replaces the first."""
+        if not valid_level(level):
+            raise BadInput(f"pain level '{level}' is outside 0..10: give 0 (none) to 10 (worst)")
+        self._ready(today or day)
+        entry = PainEntry(day, level, note)
+        self.store.set_pain(entry, day)
+        return entry

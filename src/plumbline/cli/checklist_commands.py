@@ -1,4 +1,4 @@
-"""One function per subcommand; each returns the exit status."""
+"""The daily commands: today, check, uncheck, skip, habits. Each function returns the exit status."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from plumbline.storage.locations import resolve_data_dir
 from plumbline.storage.tracker import Tracker
 
 
-def _tracker(args: argparse.Namespace) -> Tracker:
+def open_tracker(args: argparse.Namespace) -> Tracker:
     tracker = Tracker(resolve_data_dir(args.data_dir))
     for error in tracker.load_errors:
         print(f"plumbline: warning: {error}; the other habits still load", file=sys.stderr)
     return tracker
 
 
-def today(args: argparse.Namespace) -> int:
-    tracker = _tracker(args)
+def show_today(args: argparse.Namespace) -> int:
+    tracker = open_tracker(args)
     day = parse_day(args.date, clock.today())
     rows = tracker.checklist(day)
     print(render.to_json(render.today_json(day, rows)) if args.json else render.today_text(day, rows))
@@ -28,7 +28,7 @@ def today(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    tracker = _tracker(args)
+    tracker = open_tracker(args)
     real_today = clock.today()
     day = parse_day(args.date, real_today)
     try:
@@ -47,7 +47,7 @@ def check(args: argparse.Namespace) -> int:
 
 
 def uncheck(args: argparse.Namespace) -> int:
-    tracker = _tracker(args)
+    tracker = open_tracker(args)
     day = parse_day(args.date, clock.today())
     tracker.uncheck(args.habit, day)
     print(f"{tracker.habit(args.habit).name}: record for {day} removed")
@@ -55,7 +55,7 @@ def uncheck(args: argparse.Namespace) -> int:
 
 
 def skip(args: argparse.Namespace) -> int:
-    tracker = _tracker(args)
+    tracker = open_tracker(args)
     real_today = clock.today()
     day = parse_day(args.date, real_today)
     tracker.skip(args.habit, day, today=real_today)
@@ -63,7 +63,32 @@ def skip(args: argparse.Namespace) -> int:
     return 0
 
 
-def habits(args: argparse.Namespace) -> int:
-    listed = _tracker(args).habits(include_archived=args.all)
+def list_habits(args: argparse.Namespace) -> int:
+    listed = open_tracker(args).habits(include_archived=args.all)
     print(render.to_json([render.habit_json(h) for h in listed]) if args.json else render.habits_text(listed))
     return 0
+
+
+def register(command) -> None:
+    today = command("today", "the checklist for a day: each active habit with status and streak")
+    today.add_argument("--date", metavar="D")
+    today.add_argument("--json", action="store_true")
+    today.set_defaults(run=show_today)
+
+    check_cmd = command("check", "record a habit as done (a count habit adds N)")
+    check_cmd.add_argument("habit", metavar="HABIT")
+    check_cmd.add_argument("--date", metavar="D")
+    check_cmd.add_argument("--count", metavar="N", default="1")
+    check_cmd.add_argument("--note", metavar="TEXT", default="")
+    check_cmd.set_defaults(run=check)
+
+    for name, text, run in (("uncheck", "remove that day's record", uncheck), ("skip", "record a planned rest day", skip)):
+        cmd = command(name, text)
+        cmd.add_argument("habit", metavar="HABIT")
+        cmd.add_argument("--date", metavar="D")
+        cmd.set_defaults(run=run)
+
+    habits_cmd = command("habits", "the habit library")
+    habits_cmd.add_argument("--json", action="store_true")
+    habits_cmd.add_argument("--all", action="store_true", help="include archived habits")
+    habits_cmd.set_defaults(run=list_habits)
