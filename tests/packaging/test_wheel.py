@@ -1,0 +1,32 @@
+"""A non-editable install carries the habit library and never reads the source tree."""
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from tests.conftest import BUILTIN_HABITS, ROOT
+
+
+def test_the_wheel_carries_the_library_and_lists_it_from_elsewhere(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True, capture_output=True,
+    )
+    wheel = next(tmp_path.glob("plumbline-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {f"plumbline/habits/{p.name}" for p in BUILTIN_HABITS.glob("*.toml")} <= set(names)
+
+    # Run the unpacked wheel from an unrelated folder; the source tree must not be on the path.
+    unpacked = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(unpacked)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(unpacked), "PLUMBLINE_DATA_DIR": str(tmp_path / "data")}
+    code = "import plumbline, runpy, sys; print(plumbline.__file__, file=sys.stderr); sys.argv = ['plumbline', 'habits', '--json']; runpy.run_module('plumbline', run_name='__main__')"
+    done = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(str(unpacked))
+    assert {h["id"] for h in json.loads(done.stdout)} == {p.stem for p in BUILTIN_HABITS.glob("*.toml")}
