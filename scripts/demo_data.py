@@ -8,6 +8,7 @@ from pathlib import Path
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Kind
+from plumbline.domain.pain import PainEntry
 from plumbline.storage.tracker import Tracker
 
 # How reliably a made-up user keeps each habit, so the demo shows streaks, misses and rest days.
@@ -42,6 +43,12 @@ def write_demo(data_dir: Path, today: dt.date, days: int = 60, seed: int = 7, bu
                 entry = None
             if entry is not None:
                 tracker.store.change_entry(habit.id, day, lambda _, entry=entry: entry)
+    # A pain log that moves with the habits kept, for the review's comparison line.
+    for back in range(days, 0, -1):
+        day = today - dt.timedelta(days=back)
+        entries = tracker.store.history()
+        kept = sum(day in entries.get(h, {}) for h in ("gentle-mobility", "towel-mobilization", "core-work"))
+        tracker.store.set_pain(PainEntry(day, max(0, min(10, 5 - kept + chance.randint(-1, 2)))), day)
     # Part of today done, so the screen shows every state at once.
     for habit_id in ("knees-uncrossed", "knee-pillow", "gentle-mobility"):
         tracker.check(habit_id, today, today=today)

@@ -21,6 +21,8 @@ OUT = ROOT / "screenshots"
 SHOTS = [
     ("today.svg", (100, 32), ["down", "down", "down", "down", "down", "down", "down"]),
     ("today-80x24.svg", (80, 24), []),
+    ("review.svg", (100, 32), ["w", "down", "down", "down", "down", "down", "down"]),
+    ("history.svg", (100, 32), ["h"]),
     ("help.svg", (100, 40), ["question_mark"]),
     ("add-habit.svg", (100, 32), ["a"]),
 ]

@@ -32,6 +32,14 @@ def test_help_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["question_mark"])
 
 
+def test_weekly_review_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["w"])
+
+
+def test_history_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["h"])
+
+
 def test_first_start_notice_80x24(snap_compare, data_dir):
     from plumbline.storage.tracker import Tracker
 

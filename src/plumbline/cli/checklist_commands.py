@@ -21,7 +21,7 @@ def open_tracker(args: argparse.Namespace) -> Tracker:
 
 def show_today(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
-    day = parse_day(args.date, clock.today())
+    day = parse_day(args.date, tracker.today(clock.now()))
     rows = tracker.checklist(day)
     print(render.to_json(render.today_json(day, rows)) if args.json else render.today_text(day, rows))
     return 0
@@ -29,7 +29,7 @@ def show_today(args: argparse.Namespace) -> int:
 
 def check(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
-    real_today = clock.today()
+    real_today = tracker.today(clock.now())
     day = parse_day(args.date, real_today)
     try:
         amount = int(args.count)
@@ -48,7 +48,7 @@ def check(args: argparse.Namespace) -> int:
 
 def uncheck(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
-    day = parse_day(args.date, clock.today())
+    day = parse_day(args.date, tracker.today(clock.now()))
     tracker.uncheck(args.habit, day)
     print(f"{tracker.habit(args.habit).name}: record for {day} removed")
     return 0
@@ -56,7 +56,7 @@ def uncheck(args: argparse.Namespace) -> int:
 
 def skip(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
-    real_today = clock.today()
+    real_today = tracker.today(clock.now())
     day = parse_day(args.date, real_today)
     tracker.skip(args.habit, day, today=real_today)
     print(f"{tracker.habit(args.habit).name}: rest day on {day}")

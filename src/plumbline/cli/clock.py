@@ -18,6 +18,3 @@ def now() -> dt.datetime:
         return dt.datetime.fromisoformat(pinned)
     return dt.datetime.now()
 
-
-def today() -> dt.date:
-    return now().date()

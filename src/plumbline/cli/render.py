@@ -10,6 +10,8 @@ from typing import Any
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit, Kind
+from plumbline.domain.review import WeekReview
+from plumbline.domain.streaks import Streaks
 from plumbline.domain.wording import row_detail, row_label
 
 MARKS = {
@@ -87,4 +89,57 @@ def today_text(day: dt.date, rows: Sequence[ChecklistRow]) -> str:
             lines.append(f"  {category}")
         detail = row_detail(row)
         lines.append(f"    {MARKS[row.status]} {row_label(row)}" + (f"  ({detail})" if detail else ""))
+    return "\n".join(lines)
+
+
+def week_json(review: WeekReview) -> dict[str, Any]:
+    return {
+        "start": review.start.isoformat(),
+        "end": review.end.isoformat(),
+        "completion": review.completion,
+        "habits": [
+            {
+                "id": r.habit.id,
+                "name": r.habit.name,
+                "days": [{"date": d.isoformat(), "status": s.value} for d, s in r.days],
+                "done": r.done,
+                "target": r.target,
+                "current": r.streaks.current,
+                "best": r.streaks.best,
+            }
+            for r in review.rows
+        ],
+        "pain": [{"date": d.isoformat(), "level": level} for d, level in review.pain],
+    }
+
+
+def week_text(review: WeekReview) -> str:
+    width = max((len(r.habit.name) for r in review.rows), default=10)
+    completion = f"{review.completion:.0%} done" if review.completion is not None else "nothing due yet"
+    lines = [f"Week of {review.start:%d %b} to {review.end:%d %b %Y} - {completion}",
+             f"{'':<{width}}  Mo  Tu  We  Th  Fr  Sa  Su"]
+    for r in review.rows:
+        marks = "".join(f"{MARKS[s]:<4}" for _, s in r.days)
+        lines.append(f"{r.habit.name:<{width}}  {marks}{r.done}/{r.target}")
+    pain = "".join(f"{'-' if level is None else level:<4}" for _, level in review.pain)
+    lines.append(f"{'pain':<{width}}  {pain}".rstrip())
+    return "\n".join(lines)
+
+
+def streaks_json(standings: Sequence[tuple[Habit, Streaks, float]]) -> dict[str, Any]:
+    return {
+        "habits": [
+            {"id": h.id, "name": h.name, "current": s.current, "best": s.best,
+             "unit": s.unit, "strength": round(score, 4)}
+            for h, s, score in standings
+        ]
+    }
+
+
+def streaks_text(standings: Sequence[tuple[Habit, Streaks, float]]) -> str:
+    width = max((len(h.name) for h, _, _ in standings), default=10)
+    lines = [f"{'habit':<{width}}  current  best  strength"]
+    for h, s, score in standings:
+        unit = "w" if s.unit == "weeks" else "d"
+        lines.append(f"{h.name:<{width}}  {s.current:>6}{unit}  {s.best:>3}{unit}  {score:>7.0%}")
     return "\n".join(lines)

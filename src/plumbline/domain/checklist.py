@@ -48,8 +48,11 @@ def habit_row(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, st
 
 def checklist(habits: Sequence[Habit], history: History, today: dt.date, start: dt.date) -> list[ChecklistRow]:
     """Rows for the active habits, grouped by category, in library order within each."""
-    active = sorted((h for h in habits if not h.archived), key=_checklist_order)
-    return [habit_row(h, history.get(h.id, {}), today, start) for h in active]
+    return [habit_row(h, history.get(h.id, {}), today, start) for h in active_in_order(habits)]
+
+
+def active_in_order(habits: Sequence[Habit]) -> list[Habit]:
+    return sorted((h for h in habits if not h.archived), key=_checklist_order)
 
 
 def progress(rows: Sequence[ChecklistRow]) -> tuple[int, int]:

@@ -25,6 +25,16 @@ class Streaks:
     unit: str  # "days" or "weeks"
 
 
+@dataclass(frozen=True)
+class Run:
+    """One unbroken streak: its first and last done day (or week's Monday) and its length."""
+
+    first: dt.date
+    last: dt.date
+    length: int
+    ongoing: bool = False  # nothing has broken it up to today
+
+
 def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -35,23 +45,58 @@ def first_day(entries: Mapping[dt.date, Entry], start: dt.date) -> dt.date:
 
 
 def streaks(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> Streaks:
+    return streaks_of(habit, runs(habit, entries, today, start))
+
+
+def streaks_of(habit: Habit, all_runs: list[Run]) -> Streaks:
+    """Current and best from a habit's runs (see `runs`)."""
+    current = all_runs[-1].length if all_runs and all_runs[-1].ongoing else 0
+    best = max((r.length for r in all_runs), default=0)
+    return Streaks(current, best, "weeks" if habit.schedule.is_weekly else "days")
+
+
+def runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
+    """Every streak of the habit's history, oldest first."""
     if habit.schedule.is_weekly:
-        return _weekly_streaks(habit, entries, today, start)
-    return _daily_streaks(habit, entries, today, start)
+        return _weekly_runs(habit, entries, today, start)
+    return _daily_runs(habit, entries, today, start)
 
 
-def _daily_streaks(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> Streaks:
-    run = best = 0
+class _RunBuilder:
+    def __init__(self) -> None:
+        self.done: list[Run] = []
+        self.first: dt.date | None = None
+        self.last: dt.date | None = None
+        self.length = 0
+
+    def add(self, day: dt.date) -> None:
+        if self.first is None:
+            self.first = day
+        self.last = day
+        self.length += 1
+
+    def cut(self) -> None:
+        if self.first is not None and self.last is not None:
+            self.done.append(Run(self.first, self.last, self.length))
+        self.first, self.last, self.length = None, None, 0
+
+    def finish(self) -> list[Run]:
+        if self.first is not None and self.last is not None:
+            self.done.append(Run(self.first, self.last, self.length, ongoing=True))
+        return self.done
+
+
+def _daily_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
+    builder = _RunBuilder()
     begin = day = first_day(entries, start)
     while day <= today:
         status = day_status(habit, entries.get(day), day, today, begin)
         if status is Status.DONE:
-            run += 1
-            best = max(best, run)
+            builder.add(day)
         elif status is Status.MISSED:
-            run = 0
+            builder.cut()
         day += ONE_DAY
-    return Streaks(run, best, "days")
+    return builder.finish()
 
 
 def week_counts(habit: Habit, entries: Mapping[dt.date, Entry], monday: dt.date) -> tuple[int, int]:
@@ -68,21 +113,20 @@ def week_counts(habit: Habit, entries: Mapping[dt.date, Entry], monday: dt.date)
     return done, skips
 
 
-def _weekly_streaks(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> Streaks:
+def _weekly_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
     target = habit.schedule.per_week or 1
     first_week = monday_of(first_day(entries, start))
     this_week = monday_of(today)
-    run = best = 0
+    builder = _RunBuilder()
     week = first_week
     while week <= this_week:
         done, skips = week_counts(habit, entries, week)
         if done >= target:
-            run += 1
-            best = max(best, run)
+            builder.add(week)
         elif week == this_week or week == first_week or done + skips >= target:
             # In progress, only partly tracked, or made up by planned rest days: bridge, do not break.
             pass
         else:
-            run = 0
+            builder.cut()
         week += ONE_WEEK
-    return Streaks(run, best, "weeks")
+    return builder.finish()

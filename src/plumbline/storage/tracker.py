@@ -10,10 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from plumbline.domain import entries as rules
-from plumbline.domain.checklist import ChecklistRow, checklist
+from plumbline.domain.days import MIDNIGHT, habit_day
+from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind
 from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.domain.review import WeekReview, week_review
+from plumbline.domain.streaks import Streaks, streaks
+from plumbline.domain.strength import strength
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import Library, habit_toml, load_library
@@ -70,8 +74,34 @@ class Tracker:
 
     # -- the days ------------------------------------------------------------------------------
 
+    def day_starts_at(self) -> dt.time:
+        value = self.store.meta().get("day_starts_at")
+        return dt.time.fromisoformat(value) if value else MIDNIGHT
+
+    def set_day_starts_at(self, value: dt.time) -> None:
+        if value > dt.time(6, 0):
+            raise BadInput(f"day start '{value:%H:%M}' is too late: give a time from 00:00 to 06:00")
+        self.store.update_meta(lambda meta: meta.__setitem__("day_starts_at", value.strftime("%H:%M")))
+
+    def today(self, now: dt.datetime) -> dt.date:
+        """The habit day `now` falls in, honouring the user's "day starts at" setting."""
+        return habit_day(now, self.day_starts_at())
+
     def checklist(self, today: dt.date) -> list[ChecklistRow]:
         return checklist(self.habits(), self.store.history(), today, self.store.started(today))
+
+    def week(self, day: dt.date, today: dt.date, known_streaks: dict[str, Streaks] | None = None) -> WeekReview:
+        return week_review(self.habits(), self.store.history(), self.store.pain_log(), day, today,
+                           self.store.started(today), known_streaks)
+
+    def standings(self, today: dt.date) -> list[tuple[Habit, Streaks, float]]:
+        """Current and best streak and strength of every active habit, as of `today`."""
+        history, start = self.store.history(), self.store.started(today)
+        result = []
+        for habit in active_in_order(self.habits()):
+            entries = history.get(habit.id, {})
+            result.append((habit, streaks(habit, entries, today, start), strength(habit, entries, today, start)))
+        return result
 
     def check(self, habit_id: str, day: dt.date, amount: int = 1, note: str = "", today: dt.date | None = None) -> Entry:
         habit = self.active_habit(habit_id)

@@ -29,7 +29,7 @@ class PlumblineApp(App[None]):
         super().__init__()
         self.tracker = tracker
         self.clock = clock
-        self.today = clock().date()
+        self.today = tracker.today(clock())
 
     def on_mount(self) -> None:
         self.push_screen(TodayScreen(self.tracker, self.today))
@@ -46,7 +46,7 @@ class PlumblineApp(App[None]):
 
     def check_rollover(self) -> None:
         """Move Today on when midnight passes while the app is open."""
-        today = self.clock().date()
+        today = self.tracker.today(self.clock())
         if today != self.today:
             self.today = today
             for screen in self.screen_stack:

@@ -21,6 +21,9 @@ KEYS = [
     ("t", "back to today"),
     ("a / e", "add a habit / edit the highlighted one"),
     ("x / u", "archive the highlighted habit / restore an archived one"),
+    ("w", "the weekly review (left / right: other weeks)"),
+    ("h", "the highlighted habit's year: calendar, strength, best streaks"),
+    ("p", "log the day's pain, 0 to 10, with a note"),
     ("?", "this help"),
     ("q / ctrl+q", "quit"),
 ]

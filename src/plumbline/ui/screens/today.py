@@ -18,6 +18,9 @@ from plumbline.ui.screens.archived import ArchivedScreen
 from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.habit_form import HabitForm
 from plumbline.ui.screens.help import HelpScreen
+from plumbline.ui.screens.history import HistoryScreen
+from plumbline.ui.screens.pain_dialog import PainDialog
+from plumbline.ui.screens.review import ReviewScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
@@ -28,16 +31,20 @@ ONE_DAY = dt.timedelta(days=1)
 class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("space", "toggle", "Done", id="today.toggle"),
-        Binding("s", "skip", "Rest day", id="today.skip"),
-        Binding("plus,equals_sign", "count(1)", "+1", id="today.increment", key_display="+"),
-        Binding("minus", "count(-1)", "-1", id="today.decrement", key_display="-"),
-        Binding("left", "day(-1)", "Earlier", id="today.earlier", key_display="←"),
-        Binding("right", "day(1)", "Later", id="today.later", key_display="→"),
+        Binding("s", "skip", "Rest", id="today.skip"),
+        Binding("plus,equals_sign", "count(1)", "+1", id="today.increment", key_display="+", show=False),
+        Binding("minus", "count(-1)", "-1", id="today.decrement", key_display="-", show=False),
+        # priority: the list would otherwise take left/right for horizontal scrolling.
+        Binding("left", "day(-1)", "Day", id="today.earlier", key_display="←", priority=True),
+        Binding("right", "day(1)", "Day", id="today.later", key_display="→", priority=True),
         Binding("t", "go_today", "Today", id="today.today", show=False),
         Binding("a", "add", "Add", id="today.add", show=False),
         Binding("e", "edit", "Edit", id="today.edit", show=False),
         Binding("x", "archive", "Archive", id="today.archive", show=False),
         Binding("u", "archived", "Archived", id="today.archived", show=False),
+        Binding("w", "review", "Week", id="today.review"),
+        Binding("h", "history", "History", id="today.history", show=False),
+        Binding("p", "pain", "Pain", id="today.pain"),
         Binding("question_mark", "help", "Help", id="today.help", key_display="?"),
     ]
 
@@ -181,3 +188,30 @@ class TodayScreen(Screen[None]):
 
         self.app.push_screen(ArchivedScreen(archived), restore)
 
+
+    def action_review(self) -> None:
+        self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today), lambda _: self.refresh_rows())
+
+    def action_history(self) -> None:
+        habit = self.highlighted_habit()
+        if habit is not None:
+            self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
+
+    def action_pain(self) -> None:
+        day = self.day
+        earlier = self.tracker.pain(day)
+
+        def save(level: int, note: str) -> None:
+            self.tracker.log_pain(day, level, note, today=self.today)
+            self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
+
+        def answered(result: tuple[int, str] | None) -> None:
+            if result is None:
+                return
+            if earlier is None:
+                save(*result)
+                return
+            question = f"Replace pain {earlier.level}/10 logged for {day:%A %-d %B} with {result[0]}/10?"
+            self.app.push_screen(ConfirmDialog(question), lambda yes: save(*result) if yes else None)
+
+        self.app.push_screen(PainDialog(day, earlier), answered)

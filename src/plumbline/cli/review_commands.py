@@ -1,0 +1,66 @@
+"""Looking back: week, streaks, and the pain log."""
+
+from __future__ import annotations
+
+import argparse
+
+from plumbline.cli import clock, render
+from plumbline.cli.checklist_commands import open_tracker
+from plumbline.cli.dates import parse_day
+from plumbline.domain.review import describe_comparison, pain_comparison
+from plumbline.storage.errors import BadInput
+
+
+def show_week(args: argparse.Namespace) -> int:
+    tracker = open_tracker(args)
+    today = tracker.today(clock.now())
+    review = tracker.week(parse_day(args.date, today), today)
+    if args.json:
+        print(render.to_json(render.week_json(review)))
+        return 0
+    print(render.week_text(review))
+    history, pain_log = tracker.store.history(), tracker.store.pain_log()
+    for row in review.rows:
+        comparison = pain_comparison(row.habit, history.get(row.habit.id, {}), pain_log, review.end)
+        if comparison is not None:
+            print(describe_comparison(comparison))
+    return 0
+
+
+def show_streaks(args: argparse.Namespace) -> int:
+    tracker = open_tracker(args)
+    standings = tracker.standings(tracker.today(clock.now()))
+    print(render.to_json(render.streaks_json(standings)) if args.json else render.streaks_text(standings))
+    return 0
+
+
+def log_pain(args: argparse.Namespace) -> int:
+    tracker = open_tracker(args)
+    today = tracker.today(clock.now())
+    day = parse_day(args.date, today)
+    try:
+        level = int(args.level)
+    except ValueError:
+        raise BadInput(f"pain level '{args.level}' is not a number: give 0 (none) to 10 (worst)") from None
+    earlier = tracker.pain(day)
+    tracker.log_pain(day, level, args.note, today=today)
+    replaced = f" (replaces {earlier.level})" if earlier else ""
+    print(f"Pain {level}/10 logged for {day}{replaced}")
+    return 0
+
+
+def register(command) -> None:
+    week = command("week", "the review of the ISO week (Monday to Sunday) that holds D")
+    week.add_argument("--date", metavar="D")
+    week.add_argument("--json", action="store_true")
+    week.set_defaults(run=show_week)
+
+    streaks_cmd = command("streaks", "current and best streak and strength score per habit")
+    streaks_cmd.add_argument("--json", action="store_true")
+    streaks_cmd.set_defaults(run=show_streaks)
+
+    pain = command("pain", "log pain from 0 (none) to 10 (worst) for a day")
+    pain.add_argument("level", metavar="LEVEL")
+    pain.add_argument("--date", metavar="D")
+    pain.add_argument("--note", metavar="TEXT", default="")
+    pain.set_defaults(run=log_pain)

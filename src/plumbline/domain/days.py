@@ -1,0 +1,21 @@
+"""Which day a moment belongs to.
+
+With a "day starts at" hour such as 03:00, checking a habit at 01:30 still counts for the
+evening before, as a late night feels to the person living it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MIDNIGHT = dt.time(0, 0)
+
+
+def habit_day(moment: dt.datetime, day_starts_at: dt.time = MIDNIGHT) -> dt.date:
+    """The local calendar date of `moment`, moved back a day when it falls before the day starts.
+
+    `moment` is local wall-clock time (naive or aware): a DST change shifts the clock, not the date.
+    """
+    if moment.time().replace(tzinfo=None) < day_starts_at:
+        return moment.date() - dt.timedelta(days=1)
+    return moment.date()

@@ -1,0 +1,134 @@
+"""The weekly review: each habit's ISO week at a glance, the week's completion, and its pain."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from plumbline.domain.checklist import History, active_in_order
+from plumbline.domain.entries import Entry, Status, day_status
+from plumbline.domain.habit import Habit
+from plumbline.domain.pain import PainEntry
+from plumbline.domain.streaks import Streaks, first_day, monday_of, streaks
+
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    habit: Habit
+    days: tuple[tuple[dt.date, Status], ...]  # Monday first
+    done: int
+    target: int
+    expected_so_far: int  # the part of the target that was due by today (all of it for a past week)
+    streaks: Streaks
+
+    @property
+    def completion(self) -> float | None:
+        """Done against what was due by now; None when nothing was due yet."""
+        if self.expected_so_far == 0:
+            return None
+        return min(self.done, self.expected_so_far) / self.expected_so_far
+
+
+@dataclass(frozen=True)
+class WeekReview:
+    start: dt.date
+    end: dt.date
+    rows: tuple[WeekRow, ...]
+    pain: tuple[tuple[dt.date, int | None], ...]
+
+    @property
+    def completion(self) -> float | None:
+        scores = [r.completion for r in self.rows if r.completion is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    @property
+    def pain_average(self) -> float | None:
+        levels = [level for _, level in self.pain if level is not None]
+        return sum(levels) / len(levels) if levels else None
+
+
+def week_review(
+    habits: Sequence[Habit],
+    history: History,
+    pain_log: Mapping[dt.date, PainEntry],
+    day: dt.date,
+    today: dt.date,
+    start: dt.date,
+    streaks_by_habit: Mapping[str, Streaks] | None = None,
+) -> WeekReview:
+    """The ISO week holding `day`, seen from `today`. Streaks are as of today, whatever the week;
+    pass them in to avoid recomputing them when moving from week to week."""
+    monday = monday_of(day)
+    days = [monday + dt.timedelta(days=i) for i in range(WEEK)]
+    rows = []
+    for habit in active_in_order(habits):
+        entries = history.get(habit.id, {})
+        known = streaks_by_habit.get(habit.id) if streaks_by_habit else None
+        rows.append(_week_row(habit, entries, days, today, start, known))
+    pain = tuple((d, pain_log[d].level if d in pain_log else None) for d in days)
+    return WeekReview(monday, days[-1], tuple(rows), pain)
+
+
+def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known: Streaks | None) -> WeekRow:
+    begin = first_day(entries, start)
+    statuses = tuple((d, day_status(habit, entries.get(d), d, today, begin)) for d in days)
+    done = sum(status is Status.DONE for _, status in statuses)
+    if habit.schedule.is_weekly:
+        skips = sum(status is Status.SKIPPED for _, status in statuses)
+        target = max(0, (habit.schedule.per_week or 1) - skips)
+        elapsed = sum(d <= today for d in days)
+        expected = min(target, math.ceil(target * elapsed / WEEK)) if today < days[-1] else target
+    else:
+        target = sum(habit.schedule.due_on(d) for d in days) - sum(s is Status.SKIPPED for _, s in statuses)
+        expected = sum(s in (Status.DONE, Status.MISSED) for _, s in statuses)
+    return WeekRow(habit, statuses, done, max(target, 0), expected, known or streaks(habit, entries, today, start))
+
+
+@dataclass(frozen=True)
+class PainComparison:
+    """Average pain on days the habit was done versus days it was not: an association only."""
+
+    habit: Habit
+    with_habit: float
+    without_habit: float
+    days_with: int
+    days_without: int
+
+    @property
+    def days(self) -> int:
+        return self.days_with + self.days_without
+
+
+MIN_DAYS_EACH_SIDE = 7
+
+
+def pain_comparison(
+    habit: Habit, entries: Mapping[dt.date, Entry], pain_log: Mapping[dt.date, PainEntry], until: dt.date
+) -> PainComparison | None:
+    """None unless at least MIN_DAYS_EACH_SIDE logged days fall on each side, so that a couple
+    of days cannot make a difference look meaningful. Rest days and days the habit was not due
+    belong to neither side."""
+    with_habit: list[int] = []
+    without: list[int] = []
+    for day, pain in pain_log.items():
+        if day > until:
+            continue
+        entry = entries.get(day)
+        if entry is not None and entry.reached(habit.target):
+            with_habit.append(pain.level)
+        elif (entry is None or not entry.skipped) and (habit.schedule.is_weekly or habit.schedule.due_on(day)):
+            without.append(pain.level)
+    if len(with_habit) < MIN_DAYS_EACH_SIDE or len(without) < MIN_DAYS_EACH_SIDE:
+        return None
+    return PainComparison(habit, sum(with_habit) / len(with_habit), sum(without) / len(without),
+                          len(with_habit), len(without))
+
+
+def describe_comparison(c: PainComparison) -> str:
+    # Worded as what was observed together, never as cause and effect.
+    return (f"On days with {c.habit.name.lower()} your pain averaged {c.with_habit:.1f}; "
+            f"on days without, {c.without_habit:.1f} ({c.days} days: {c.days_with} with, {c.days_without} without).")

@@ -1,0 +1,50 @@
+"""Log the day's pain, 0 to 10, with an optional note. Answers with (level, note) or None."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from plumbline.domain.pain import PainEntry, valid_level
+
+
+class PainDialog(ModalScreen[tuple[int, str] | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pain.cancel")]
+
+    def __init__(self, day: dt.date, earlier: PainEntry | None, heading: str = "") -> None:
+        super().__init__()
+        self.day = day
+        self.earlier = earlier
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="pain-dialog"):
+            yield Static(self.heading or f"Pain on {self.day:%A %-d %B}", classes="title", markup=False)
+            if self.earlier is not None:
+                yield Static(f"Already logged: {self.earlier.level}/10. Saving asks before replacing it.",
+                             classes="hint", markup=False)
+            with Grid(id="fields"):
+                yield Label("Level")
+                yield Input(id="level", compact=True, placeholder="0 (none) to 10 (worst)", max_length=2)
+                yield Label("Note")
+                yield Input(id="note", compact=True, placeholder="optional: what you noticed")
+            yield Static("", id="form-error", markup=False)
+            yield Static("enter saves, escape cancels", classes="hint")
+
+    @on(Input.Submitted)
+    def save(self) -> None:
+        text = self.query_one("#level", Input).value.strip()
+        if not text.isdigit() or not valid_level(int(text)):
+            self.query_one("#form-error", Static).update(f"level '{text}' must be a whole number from 0 to 10")
+            self.query_one("#level", Input).focus()
+            return
+        self.dismiss((int(text), self.query_one("#note", Input).value.strip()))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,153 @@
+"""The weekly review: habits down, Monday to Sunday across, and the week's pain."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from plumbline.domain.habit import Habit
+from plumbline.domain.review import MIN_DAYS_EACH_SIDE, WeekReview, describe_comparison, pain_comparison
+from plumbline.domain.streaks import Streaks
+from plumbline.storage.tracker import Tracker
+from plumbline.ui import glyphs
+from plumbline.ui.widgets.charts import pain_sparkline
+
+DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+ONE_WEEK = dt.timedelta(weeks=1)
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        # priority: the table would otherwise take left/right to move between cells.
+        Binding("left", "week(-1)", "Earlier week", id="review.earlier", key_display="←", priority=True),
+        Binding("right", "week(1)", "Later week", id="review.later", key_display="→", priority=True),
+        Binding("h", "history", "History", id="review.history"),
+        Binding("escape,w", "close", "Back", id="review.close"),
+    ]
+
+    def __init__(self, tracker: Tracker, day: dt.date, today: dt.date) -> None:
+        super().__init__()
+        self.tracker = tracker
+        self.day = day
+        self.today = today
+        # Streaks are as of today whatever week is shown: compute them once, not per week.
+        self.known_streaks: dict[str, Streaks] = {h.id: s for h, s, _ in tracker.standings(today)}
+        self.history = tracker.store.history()
+        self.pain_log = tracker.store.pain_log()
+        self.review: WeekReview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title")
+        yield DataTable(id="week", cursor_type="row", zebra_stripes=False)
+        yield Static(id="pain-line")
+        yield Static(id="comparison", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_column("Habit", key="habit")
+        for name in DAY_NAMES:
+            table.add_column(name, key=name, width=2)
+        table.add_column("Done", key="done")
+        table.add_column("Streak", key="streak")
+        table.add_column("Best", key="best")
+        self.show_week()
+        table.focus()
+
+    def show_week(self) -> None:
+        review = self.tracker.week(self.day, self.today, self.known_streaks)
+        previous = self.tracker.week(self.day - ONE_WEEK, self.today, self.known_streaks)
+        self.review = review
+        self.query_one("#review-title", Static).update(self._title(review, previous))
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for row in review.rows:
+            unit = "w" if row.streaks.unit == "weeks" else "d"
+            table.add_row(
+                Text(row.habit.name, overflow="ellipsis", no_wrap=True),
+                *(glyphs.glyph(status) for _, status in row.days),
+                Text(f"{row.done}/{row.target}", style="green" if row.done >= row.target > 0 else ""),
+                f"{row.streaks.current}{unit}",
+                f"{row.streaks.best}{unit}",
+                key=row.habit.id,
+            )
+        # Pain sits in the same day columns as the habits, so a bad day lines up with its habits.
+        table.add_row(
+            Text("Pain (0-10)", style="bold"),
+            *(Text("·" if level is None else str(level), style="dim" if level is None else "bold")
+              for _, level in review.pain),
+            key="pain",
+        )
+        table.move_cursor(row=min(cursor, max(0, len(review.rows) - 1)))
+        self.query_one("#pain-line", Static).update(self._pain_line(review))
+        self._show_comparison()
+
+    @staticmethod
+    def _title(review: WeekReview, previous: WeekReview) -> Text:
+        week_no = review.start.isocalendar().week
+        text = Text()
+        text.append(f" Week {week_no} ", style="bold reverse")
+        text.append(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}", style="bold")
+        if review.completion is None:
+            text.append("   nothing due yet", style="dim")
+            return text
+        text.append(f"   {review.completion:.0%} done", style="bold")
+        if previous.completion is not None:
+            change = round((review.completion - previous.completion) * 100)
+            sign = "+" if change > 0 else "±" if change == 0 else "−"
+            text.append(f"  ({sign}{abs(change)} points on the week before)",
+                        style="green" if change > 0 else "red" if change < 0 else "dim")
+        return text
+
+    @staticmethod
+    def _pain_line(review: WeekReview) -> Text:
+        levels = [level for _, level in review.pain]
+        text = Text(" Pain this week  ", style="bold")
+        text.append_text(pain_sparkline(levels))
+        average = review.pain_average
+        text.append(f"   average {average:.1f}" if average is not None else "   nothing logged (p on Today)",
+                    style="dim")
+        return text
+
+    @on(DataTable.RowHighlighted)
+    def _show_comparison(self) -> None:
+        habit = self.highlighted_habit()
+        line = ""
+        if habit is not None and self.review is not None:
+            comparison = pain_comparison(habit, self.history.get(habit.id, {}), self.pain_log, self.review.end)
+            line = describe_comparison(comparison) if comparison else (
+                f"Not enough days with pain logged to compare days with and without {habit.name.lower()} "
+                f"(it takes {MIN_DAYS_EACH_SIDE} on each side).")
+        self.query_one("#comparison", Static).update(line)
+
+    def highlighted_habit(self) -> Habit | None:
+        """The habit on the cursor row; None on the pain row."""
+        row = self.query_one(DataTable).cursor_row
+        if self.review is None or not 0 <= row < len(self.review.rows):
+            return None
+        return self.review.rows[row].habit
+
+    def action_week(self, step: int) -> None:
+        target = self.day + step * ONE_WEEK
+        if target - dt.timedelta(days=target.weekday()) > self.today:
+            self.app.bell()
+            return
+        self.day = target
+        self.show_week()
+
+    def action_history(self) -> None:
+        habit = self.highlighted_habit()
+        if habit is not None:
+            from plumbline.ui.screens.history import HistoryScreen
+
+            self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()

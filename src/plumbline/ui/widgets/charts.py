@@ -1,0 +1,72 @@
+"""Small text charts: a multi-row bar chart, a one-line pain sparkline, a year heat map."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from plumbline.domain.entries import Status
+from plumbline.ui import glyphs
+
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def bar_chart(values: Sequence[float], height: int = 5, style: str = "green") -> Text:
+    """Values in 0..1, one column each, drawn `height` rows high with eighth-block tops."""
+    text = Text()
+    for row in range(height, 0, -1):
+        for value in values:
+            filled = max(0.0, min(1.0, value)) * height - (row - 1)
+            index = 8 if filled >= 1 else max(0, int(filled * 8))
+            text.append(EIGHTHS[index], style=style)
+        label = {height: " 100%", 1: " 0%"}.get(row, "")
+        text.append(label + "\n", style="dim")
+    text.rstrip()
+    return text
+
+
+def pain_sparkline(levels: Sequence[int | None]) -> Text:
+    """One glyph per day, higher for more pain; a dot where nothing was logged."""
+    text = Text()
+    for level in levels:
+        if level is None:
+            text.append("·", style="grey50")
+        else:
+            colour = "green" if level <= 3 else "yellow" if level <= 6 else "red"
+            text.append(SPARK[min(7, level * 8 // 11)], style=colour)
+    return text
+
+
+# The heat map's glyphs: squares read as a calendar; colours are the checklist's.
+HEAT_CHARS = {Status.DONE: "■", Status.MISSED: "□", Status.PENDING: "□"}
+HEAT = {status: (HEAT_CHARS.get(status, char), style) for status, (char, style) in glyphs.GLYPHS.items()}
+
+
+def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52) -> Text:
+    """A calendar year as weeks across and weekdays down, like a contributions graph."""
+    first_monday = last_day - dt.timedelta(days=last_day.weekday()) - dt.timedelta(weeks=weeks - 1)
+    labels = [" "] * weeks
+    month = None
+    for week in range(weeks):
+        monday = first_monday + dt.timedelta(weeks=week)
+        if monday.month != month and week + 3 <= weeks:
+            labels[week : week + 3] = f"{monday:%b}"
+        month = monday.month
+    text = Text("    " + "".join(labels), style="dim")
+    text.append("\n")
+    for weekday, name in enumerate(("Mo", "", "We", "", "Fr", "", "Su")):
+        text.append(f"{name:<4}", style="dim")
+        for week in range(weeks):
+            day = first_monday + dt.timedelta(weeks=week, days=weekday)
+            char, style = HEAT[statuses.get(day, Status.FUTURE if day > last_day else Status.NOT_DUE)]
+            text.append(char, style=style)
+        text.append("\n")
+    text.append("    ")
+    for status in (Status.DONE, Status.MISSED, Status.SKIPPED, Status.NOT_DUE):
+        char, style = HEAT[status]
+        text.append(char, style=style)
+        text.append(f" {glyphs.WORDS[status]}  ", style="dim")
+    return text

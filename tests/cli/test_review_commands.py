@@ -1,0 +1,72 @@
+"""week, streaks and pain through real subprocesses."""
+
+import json
+
+import pytest
+
+from tests.cli.test_cli import one_error_line
+
+
+def test_week_json_has_the_contract_shape(cli):
+    cli("check", "knee-pillow", "--date", "2026-11-23")
+    cli("skip", "knee-pillow", "--date", "2026-11-24")
+    cli("check", "core-work", "--date", "2026-11-24")
+    cli("pain", "3", "--date", "2026-11-24", "--note", "after a long drive")
+    result = cli("week", "--json", "--date", "2026-11-25", now="2026-11-25T20:00:00")
+    assert result.code == 0, result.err
+    week = json.loads(result.out)
+    assert (week["start"], week["end"]) == ("2026-11-23", "2026-11-29")
+    pillow = next(h for h in week["habits"] if h["id"] == "knee-pillow")
+    assert [d["status"] for d in pillow["days"]] == ["done", "skipped", "pending", "future", "future", "future", "future"]
+    assert [d["date"] for d in pillow["days"]][0] == "2026-11-23" and len(pillow["days"]) == 7
+    assert {"id", "name", "days", "done", "target"} <= set(pillow)
+    core = next(h for h in week["habits"] if h["id"] == "core-work")
+    assert (core["done"], core["target"]) == (1, 3)
+    assert [p["level"] for p in week["pain"]] == [None, 3, None, None, None, None, None]
+
+
+def test_week_of_a_past_date_shows_what_was_recorded(cli):
+    cli("check", "knees-uncrossed", "--date", "2026-11-16")
+    week = json.loads(cli("week", "--json", "--date", "2026-11-18").out)
+    days = next(h for h in week["habits"] if h["id"] == "knees-uncrossed")["days"]
+    assert days[0]["status"] == "done" and days[1]["status"] == "missed"
+    assert "future" not in {d["status"] for d in days}
+
+
+def test_streaks_json(cli):
+    for day in ("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"):
+        cli("check", "gentle-mobility", "--date", day)
+    data = json.loads(cli("streaks", "--json").out)
+    mobility = next(h for h in data["habits"] if h["id"] == "gentle-mobility")
+    assert (mobility["current"], mobility["best"]) == (4, 4)
+    assert 0 < mobility["strength"] < 1
+    assert {"id", "name", "current", "best", "strength"} <= set(mobility)
+
+
+def test_a_second_pain_entry_replaces_the_first(cli):
+    assert cli("pain", "6").code == 0
+    result = cli("pain", "4", "--note", "better after the towel")
+    assert result.code == 0 and "replaces 6" in result.out
+    week = json.loads(cli("week", "--json").out)
+    assert [p["level"] for p in week["pain"]][0] == 4
+
+
+@pytest.mark.parametrize("level", ["11", "-1", "high"])
+def test_pain_outside_the_scale_is_bad_input(cli, level):
+    result = cli("pain", level) if not level.startswith("-") else cli("pain", "--", level)
+    assert result.code == 2
+    one_error_line(result, level)
+
+
+def test_week_bad_date(cli):
+    result = cli("week", "--date", "next week")
+    assert result.code == 2
+    one_error_line(result, "next week")
+
+
+def test_day_start_hour_counts_a_late_night_for_the_evening_before(cli, data_dir):
+    (data_dir / "plumbline.json").write_text(json.dumps({"meta": {"1": {"schema": 1, "day_starts_at": "03:00"}}}))
+    cli("check", "knee-pillow", now="2026-11-24T01:30:00")
+    data = json.loads(cli("today", "--json", now="2026-11-24T01:45:00").out)
+    assert data["date"] == "2026-11-23"
+    assert next(h for h in data["habits"] if h["id"] == "knee-pillow")["status"] == "done"
