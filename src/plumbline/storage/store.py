@@ -130,6 +130,37 @@ class Store:
         record = None if entry is None else {"l": entry.level, **({"n": entry.note} if entry.note else {})}
         self._change_day("pain", {}, day, lambda _: record)
 
+    def put_many(self, entries: list[tuple[str, Entry]], pains: list[PainEntry]) -> None:
+        """Write many records at once (an import): one locked rewrite per year file, not per record.
+
+        Each record replaces the one for the same habit (or the pain log) and day.
+        """
+        by_year: dict[int, list[tuple[str, dict[str, str], dt.date, dict[str, Any]]]] = {}
+        for habit_id, entry in entries:
+            by_year.setdefault(entry.day.year, []).append(("months", {"habit": habit_id}, entry.day, _entry_to(entry)))
+        for pain in pains:
+            record = {"l": pain.level, **({"n": pain.note} if pain.note else {})}
+            by_year.setdefault(pain.day.year, []).append(("pain", {}, pain.day, record))
+        for year, items in sorted(by_year.items()):
+            with self._writing(self.locations.entries_file(year)) as db:
+                grouped: dict[tuple[str, str], tuple[dict[str, str], dict[str, Any]]] = {}
+                for table_name, fields, day, record in items:
+                    month = f"{day:%Y-%m}"
+                    key = "|".join([*fields.values(), month])
+                    slot = grouped.setdefault((table_name, key), ({**fields, "month": month}, {}))
+                    slot[1][f"{day.day:02d}"] = record
+                # One write for the whole year: through TinyDB's storage directly, because each
+                # Table call would rewrite (and fsync) the whole file once per document.
+                data = db.storage.read() or {}
+                for (table_name, key), (fields, days) in grouped.items():
+                    table = data.setdefault(table_name, {})
+                    doc_id = next((i for i, doc in table.items() if doc.get("key") == key), None)
+                    if doc_id is None:
+                        doc_id = str(max((int(i) for i in table), default=0) + 1)
+                    merged = {**table.get(doc_id, {}).get("days", {}), **days}
+                    table[doc_id] = {"key": key, **fields, "days": merged}
+                db.storage.write(data)
+
     def _change_day(self, table_name: str, fields: dict[str, str], day: dt.date,
                     change: Callable[[dict[str, Any] | None], dict[str, Any] | None]) -> None:
         month = f"{day:%Y-%m}"

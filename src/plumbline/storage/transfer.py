@@ -1,0 +1,125 @@
+"""Export and import: everything a user has, as JSON that round-trips exactly, or as CSV rows.
+
+Export, import into an empty data dir, export again: the two JSON files are identical.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from plumbline.domain.entries import Entry, day_status
+from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.domain.streaks import first_day
+from plumbline.storage.errors import BadInput, HabitFileError
+from plumbline.storage.habit_files import habit_toml, parse_habit
+from plumbline.storage.tracker import Tracker
+
+FORMAT = "plumbline-export"
+VERSION = 1
+# State that belongs to the data, not to this machine's copy of it.
+STATE_KEYS = ("created", "archived", "day_starts_at", "settings")
+
+
+def export_json(tracker: Tracker) -> str:
+    meta = tracker.store.meta()
+    history = tracker.store.history()
+    custom = [h for h in tracker.habits(include_archived=True) if h.custom]
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "state": {key: meta[key] for key in STATE_KEYS if key in meta},
+        "custom_habits": [_habit_data(habit_toml(h)) for h in sorted(custom, key=lambda h: h.id)],
+        "entries": [
+            {"habit": habit_id, "date": day.isoformat(), "count": e.count, "skipped": e.skipped, "note": e.note}
+            for habit_id in sorted(history)
+            for day, e in sorted(history[habit_id].items())
+        ],
+        "pain": [
+            {"date": day.isoformat(), "level": p.level, "note": p.note}
+            for day, p in sorted(tracker.store.pain_log().items())
+        ],
+    }
+    return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _habit_data(toml_text: str) -> dict[str, Any]:
+    import tomllib
+
+    return tomllib.loads(toml_text)
+
+
+CSV_HEADER = ("date", "habit", "name", "status", "count", "note")
+
+
+def export_csv(tracker: Tracker, today: dt.date) -> str:
+    """One row per habit and day, from each habit's first tracked day to today."""
+    history, start = tracker.store.history(), tracker.store.started(today)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for habit in tracker.habits(include_archived=True):
+        entries = history.get(habit.id, {})
+        begin = first_day(entries, start)
+        day = begin
+        while day <= today:
+            entry = entries.get(day)
+            status = day_status(habit, entry, day, today, begin)
+            writer.writerow([day.isoformat(), habit.id, _cell(habit.name), status.value,
+                             entry.count if entry else 0, _cell(entry.note if entry else "")])
+            day += dt.timedelta(days=1)
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    # A note starting with = + - @ would run as a formula in a spreadsheet: make it plain text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
+    """Merge an export into the data dir; returns (check-ins, pain entries) imported."""
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise BadInput(f"import file {path} is not valid JSON ({error}); give a file made by 'plumbline export'") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BadInput(f"import file {path} is not a plumbline export: give a file made by 'plumbline export', "
+                       "or a Loop Habit Tracker CSV export (.zip)")
+    if document.get("version") != VERSION:
+        raise BadInput(f"import file {path} has export version {document.get('version')!r}; "
+                       f"this plumbline reads version {VERSION}")
+    try:
+        habits = [parse_habit(data, f"{path}: custom habit {data.get('id')!r}") for data in document["custom_habits"]]
+        entries = [(row["habit"], Entry(dt.date.fromisoformat(row["date"]), int(row["count"]),
+                                        bool(row["skipped"]), str(row["note"]))) for row in document["entries"]]
+        pains = [PainEntry(dt.date.fromisoformat(row["date"]), int(row["level"]), str(row["note"]))
+                 for row in document["pain"]]
+        state = dict(document["state"])
+    except HabitFileError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise BadInput(f"import file {path} is damaged ({type(error).__name__}: {error}); nothing was imported") from None
+    bad_level = next((p for p in pains if not valid_level(p.level)), None)
+    if bad_level is not None:
+        raise BadInput(f"import file {path}: pain level {bad_level.level} on {bad_level.day} is outside 0..10; nothing was imported")
+
+    for habit in habits:
+        tracker.save_habit(habit)
+    tracker.store.update_meta(lambda meta: _merge_state(meta, state))
+    tracker.store.put_many(entries, pains)
+    return len(entries), len(pains)
+
+
+def _merge_state(meta: dict[str, Any], state: dict[str, Any]) -> None:
+    """The file's state wins, except that tracking started at the earlier of the two dates and
+    a habit archived on either side stays archived."""
+    merged = dict(state)
+    if meta.get("created") and state.get("created"):
+        merged["created"] = min(meta["created"], state["created"])
+    if "archived" in meta or "archived" in state:
+        merged["archived"] = sorted(set(meta.get("archived", [])) | set(state.get("archived", [])))
+    meta.update(merged)

@@ -1,0 +1,127 @@
+"""export and import through real subprocesses; Loop Habit Tracker exports built in the test."""
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+
+from tests.cli.test_cli import one_error_line
+
+
+@pytest.fixture
+def filled(cli, data_dir):
+    (data_dir / "habits").mkdir()
+    (data_dir / "habits" / "walk.toml").write_text('id = "walk"\nname = "Walk [x]"\ncategory = "movement"\nkind = "do"\n')
+    cli("check", "walk", "--date", "2026-11-20", "--note", "=SUM(A1) along the river, ünïcode")
+    cli("check", "posture-breaks", "--count", "4", "--date", "2026-11-20")
+    cli("skip", "core-work", "--date", "2026-11-21")
+    cli("pain", "5", "--date", "2026-11-21", "--note", "long drive")
+    data = json.loads((data_dir / "plumbline.json").read_text())
+    data["meta"]["1"]["archived"] = ["both-feet"]
+    (data_dir / "plumbline.json").write_text(json.dumps(data))
+    return cli
+
+
+def test_json_export_round_trips_exactly(filled, tmp_path):
+    first = filled("export")
+    assert first.code == 0, first.err
+    export_file = tmp_path / "export.json"
+    export_file.write_text(first.out)
+    empty = tmp_path / "empty"
+    imported = filled("--data-dir", str(empty), "import", str(export_file))
+    assert imported.code == 0, imported.err
+    again = filled("--data-dir", str(empty), "export")
+    assert again.out == first.out
+    data = json.loads(first.out)
+    assert [h["id"] for h in data["custom_habits"]] == ["walk"]
+    assert data["state"]["archived"] == ["both-feet"]
+    assert {"habit": "core-work", "date": "2026-11-21", "count": 0, "skipped": True, "note": ""} in data["entries"]
+
+
+def test_import_merges_a_record_in_the_file_replaces_the_same_day(filled, tmp_path, data_dir):
+    export_file = tmp_path / "export.json"
+    export_file.write_text(filled("export").out)
+    filled("check", "posture-breaks", "--count", "2", "--date", "2026-11-20")  # now 6
+    filled("check", "knee-pillow", "--date", "2026-11-22")  # not in the file: kept
+    assert filled("import", str(export_file)).code == 0
+    today = json.loads(filled("today", "--json", "--date", "2026-11-20").out)
+    assert next(h for h in today["habits"] if h["id"] == "posture-breaks")["count"] == 4
+    kept = json.loads(filled("today", "--json", "--date", "2026-11-22").out)
+    assert next(h for h in kept["habits"] if h["id"] == "knee-pillow")["status"] == "done"
+
+
+def test_csv_has_one_row_per_habit_and_day(filled, tmp_path):
+    out = tmp_path / "all.csv"
+    assert filled("export", "--format", "csv", "--output", str(out)).code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == ["date", "habit", "name", "status", "count", "note"]
+    walk = [r for r in rows if r["habit"] == "walk"]
+    assert [r["date"] for r in walk] == ["2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23"]
+    assert walk[0]["status"] == "done" and walk[1]["status"] == "missed" and walk[-1]["status"] == "pending"
+    assert walk[0]["name"] == "Walk [x]"
+    assert walk[0]["note"].startswith("'=SUM")  # a spreadsheet must not run it as a formula
+    breaks = next(r for r in rows if r["habit"] == "posture-breaks" and r["date"] == "2026-11-20")
+    assert (breaks["status"], breaks["count"]) == ("missed", "4")
+    pairs = [(r["habit"], r["date"]) for r in rows]
+    assert len(pairs) == len(set(pairs))
+
+
+@pytest.mark.parametrize(
+    ("content", "names"),
+    [
+        (None, ["missing.json", "check the path"]),
+        (b"{not json", ["not valid JSON"]),
+        (b'{"format": "something-else"}', ["not a plumbline export"]),
+        (b'{"format": "plumbline-export", "version": 1, "state": {}, "custom_habits": [], "entries": [{"habit": "x"}], "pain": []}', ["damaged"]),
+        (b'{"format": "plumbline-export", "version": 1, "state": {}, "custom_habits": [], "entries": [], "pain": [{"date": "2026-11-01", "level": 12, "note": ""}]}', ["12", "0..10"]),
+        (b"\xff\xfe\x00garbage", ["cannot read"]),
+    ],
+)
+def test_an_unreadable_import_file_is_bad_input_and_imports_nothing(cli, tmp_path, data_dir, content, names):
+    path = tmp_path / "missing.json"
+    if content is not None:
+        path.write_bytes(content)
+    result = cli("import", str(path))
+    assert result.code == 2
+    one_error_line(result, *names)
+    assert not (data_dir / "entries").exists()
+
+
+def loop_zip(tmp_path, new_format=True):
+    path = tmp_path / "Loop Habits CSV 2026-11-23.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        if new_format:
+            archive.writestr("Habits.csv", "Position,Name,Type,Question,Description,Frequency Numerator,"
+                             "Frequency Denominator,Color,Unit,Target Type,Target Value,Archived?\n"
+                             "001,Stretch hips,0,Did you stretch?,,1,1,#FF8F00,,0,0,false\n"
+                             "002,Gym,0,,Core and glutes,3,7,#FF8F00,,0,0,false\n")
+            archive.writestr("001 Stretch hips/Checkmarks.csv", "Date,Value,Notes\n2026-11-22,YES_MANUAL,felt good\n"
+                             "2026-11-21,YES_MANUAL,\n2026-11-20,SKIP,\n2026-11-19,NO,\n2026-11-18,UNKNOWN,\n")
+            archive.writestr("002 Gym/Checkmarks.csv", "Date,Value,Notes\n2026-11-22,YES_AUTO,\n2026-11-21,YES_MANUAL,\n")
+        else:
+            archive.writestr("Habits.csv", "Position,Name,Description,NumRepetitions,Interval,Color\n"
+                             "001,Stretch hips,,1,1,#FF8F00\n")
+            archive.writestr("001 Stretch hips/Checkmarks.csv", "2026-11-22,2\n2026-11-21,2\n2026-11-20,3\n2026-11-19,0\n2026-11-18,1\n")
+    return path
+
+
+@pytest.mark.parametrize("new_format", [True, False])
+def test_import_a_loop_habit_tracker_export(cli, tmp_path, new_format):
+    result = cli("import", str(loop_zip(tmp_path, new_format)))
+    assert result.code == 0, result.err
+    habits = {h["id"]: h for h in json.loads(cli("habits", "--json").out)}
+    assert habits["stretch-hips"]["schedule"] == "daily"
+    week = json.loads(cli("week", "--json", "--date", "2026-11-22").out)
+    days = next(h for h in week["habits"] if h["id"] == "stretch-hips")["days"]
+    statuses = {d["date"]: d["status"] for d in days}
+    assert statuses["2026-11-22"] == statuses["2026-11-21"] == "done"
+    assert statuses["2026-11-20"] == "skipped"
+    assert statuses["2026-11-19"] == "missed"
+    streak = next(h for h in json.loads(cli("streaks", "--json").out)["habits"] if h["id"] == "stretch-hips")
+    assert streak["current"] == 2
+    if new_format:
+        assert habits["gym"]["schedule"] == "3 times a week"
+        gym_days = next(h for h in week["habits"] if h["id"] == "gym")["days"]
+        assert [d["status"] for d in gym_days if d["date"] in ("2026-11-21", "2026-11-22")] == ["done", "not_due"]
