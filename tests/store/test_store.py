@@ -133,3 +133,16 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     assert history["shared"][MONDAY].count == 50
     assert not [p for p in data_dir.rglob(".tmp-*")]
     assert os.path.exists(data_dir / "plumbline.lock")
+
+
+def test_a_streak_across_years_loads_the_years_it_needs(data_dir):
+    from plumbline.storage.tracker import Tracker
+    from tests.conftest import BUILTIN_HABITS
+
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    first = dt.date(2024, 12, 20)
+    tracker.store.update_meta(lambda meta: meta.update(created=first.isoformat()))
+    tracker.store.put_many([("knee-pillow", Entry(first + i * D, count=1)) for i in range((MONDAY - first).days)], [])
+    assert tracker.store.years() == [2024, 2025, 2026]
+    row = next(r for r in tracker.checklist(MONDAY) if r.habit.id == "knee-pillow")
+    assert row.streak.length == (MONDAY - first).days and not row.streak.reaches_back

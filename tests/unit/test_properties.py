@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Kind, Schedule
-from plumbline.domain.streaks import streaks
+from plumbline.domain.streaks import current_streak, streaks
 from plumbline.domain.strength import strength, strength_series
 from tests.unit.helpers import habit
 
@@ -78,3 +78,21 @@ def test_count_habit_strength_grows_with_the_count(target, counts):
     day = START + dt.timedelta(days=3)
     more[day] = Entry(day, count=counts[3] + 1)
     assert strength(h, more, TODAY, START) >= strength(h, entries, TODAY, START)
+
+
+@given(SCHEDULES, DAY_STATES)
+def test_walking_back_from_today_finds_the_same_current_streak(schedule, states):
+    h = habit(schedule=schedule)
+    entries = entries_from(states)
+    assert current_streak(h, entries, TODAY, START).length == streaks(h, entries, TODAY, START).current
+
+
+@given(SCHEDULES, DAY_STATES, st.integers(1, 60))
+def test_a_partial_history_either_agrees_or_asks_for_more(schedule, states, cut):
+    h = habit(schedule=schedule)
+    entries = entries_from(states)
+    known_from = START + dt.timedelta(days=cut)
+    recent = {d: e for d, e in entries.items() if d >= known_from}
+    partial = current_streak(h, recent, TODAY, START, known_from)
+    if not partial.reaches_back:
+        assert partial.length == streaks(h, entries, TODAY, START).current

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from plumbline.domain.entries import Entry, Status, day_status
 from plumbline.domain.habit import CATEGORIES, Habit
-from plumbline.domain.streaks import Streaks, first_day, monday_of, streaks, week_counts
+from plumbline.domain.streaks import CurrentStreak, current_streak, first_day, monday_of, week_counts
 
 History = Mapping[str, Mapping[dt.date, Entry]]
 STRIP_DAYS = 7
@@ -19,7 +19,7 @@ class ChecklistRow:
     habit: Habit
     status: Status
     entry: Entry | None
-    streaks: Streaks
+    streak: CurrentStreak
     strip: tuple[Status, ...]  # the last seven days, oldest first, ending on the checklist's day
     week_done: int  # done days in the ISO week so far (what N-a-week habits are judged by)
 
@@ -29,7 +29,9 @@ class ChecklistRow:
         return self.status is not Status.NOT_DUE
 
 
-def habit_row(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> ChecklistRow:
+def habit_row(
+    habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date, known_from: dt.date | None = None
+) -> ChecklistRow:
     begin = first_day(entries, start)
     strip = tuple(
         day_status(habit, entries.get(day), day, today, begin)
@@ -40,15 +42,19 @@ def habit_row(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, st
         habit=habit,
         status=strip[-1],
         entry=entries.get(today),
-        streaks=streaks(habit, entries, today, start),
+        streak=current_streak(habit, entries, today, start, known_from),
         strip=strip,
         week_done=done,
     )
 
 
-def checklist(habits: Sequence[Habit], history: History, today: dt.date, start: dt.date) -> list[ChecklistRow]:
-    """Rows for the active habits, grouped by category, in library order within each."""
-    return [habit_row(h, history.get(h.id, {}), today, start) for h in active_in_order(habits)]
+def checklist(
+    habits: Sequence[Habit], history: History, today: dt.date, start: dt.date, known_from: dt.date | None = None
+) -> list[ChecklistRow]:
+    """Rows for the active habits, grouped by category, in library order within each.
+
+    `known_from` is where the loaded history begins when only recent years were read."""
+    return [habit_row(h, history.get(h.id, {}), today, start, known_from) for h in active_in_order(habits)]
 
 
 def active_in_order(habits: Sequence[Habit]) -> list[Habit]:

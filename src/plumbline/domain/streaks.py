@@ -55,6 +55,55 @@ def streaks_of(habit: Habit, all_runs: list[Run]) -> Streaks:
     return Streaks(current, best, "weeks" if habit.schedule.is_weekly else "days")
 
 
+@dataclass(frozen=True)
+class CurrentStreak:
+    length: int
+    unit: str
+    # The run was still going at `known_from`, the oldest day the caller loaded: load more, ask again.
+    reaches_back: bool = False
+
+
+def current_streak(
+    habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date, known_from: dt.date | None = None
+) -> CurrentStreak:
+    """The run that reaches today, walking back from today until it breaks.
+
+    Cost follows the length of the run, not of the history, so the checklist can load only the
+    recent years (`known_from` says where loaded history begins).
+    """
+    if habit.schedule.is_weekly:
+        return _weekly_current(habit, entries, today, start, known_from)
+    begin = first_day(entries, start)
+    run, day = 0, today
+    while day >= begin:
+        if known_from is not None and day < known_from:
+            return CurrentStreak(run, "days", reaches_back=True)
+        status = day_status(habit, entries.get(day), day, today, begin)
+        if status is Status.DONE:
+            run += 1
+        elif status is Status.MISSED:
+            break
+        day -= ONE_DAY
+    return CurrentStreak(run, "days")
+
+
+def _weekly_current(habit, entries, today, start, known_from) -> CurrentStreak:
+    target = habit.schedule.per_week or 1
+    first_week = monday_of(first_day(entries, start))
+    this_week = week = monday_of(today)
+    run = 0
+    while week >= first_week:
+        if known_from is not None and week < known_from:
+            return CurrentStreak(run, "weeks", reaches_back=True)
+        done, skips = week_counts(habit, entries, week)
+        if done >= target:
+            run += 1
+        elif not (week == this_week or week == first_week or done + skips >= target):
+            break
+        week -= ONE_WEEK
+    return CurrentStreak(run, "weeks")
+
+
 def runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
     """Every streak of the habit's history, oldest first."""
     if habit.schedule.is_weekly:

@@ -21,6 +21,7 @@ def row_detail(row: ChecklistRow) -> str:
         parts.append(f"{row.entry.count if row.entry and not row.entry.skipped else 0}/{habit.target} {habit.unit}".strip())
     if habit.schedule.is_weekly:
         parts.append(f"{row.week_done}/{habit.schedule.per_week} this week")
-    if row.streaks.current:
-        parts.append(f"streak {row.streaks.current} {row.streaks.unit[:-1] if row.streaks.current == 1 else row.streaks.unit}")
+    streak = row.streak
+    if streak.length:
+        parts.append(f"streak {streak.length} {streak.unit[:-1] if streak.length == 1 else streak.unit}")
     return ", ".join(parts)

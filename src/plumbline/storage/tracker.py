@@ -88,7 +88,15 @@ class Tracker:
         return habit_day(now, self.day_starts_at())
 
     def checklist(self, today: dt.date) -> list[ChecklistRow]:
-        return checklist(self.habits(), self.store.history(), today, self.store.started(today))
+        """The day's rows, reading only as many years back as the longest current streak needs."""
+        habits, start, years = self.habits(), self.store.started(today), self.store.years()
+        since = (today - dt.timedelta(days=14)).year  # the seven-day strip and the ISO week
+        while True:
+            known_from = dt.date(since, 1, 1) if years and since > years[0] else None
+            rows = checklist(habits, self.store.history(since_year=since), today, start, known_from)
+            if known_from is None or not any(r.streak.reaches_back for r in rows):
+                return rows
+            since -= 1
 
     def week(self, day: dt.date, today: dt.date, known_streaks: dict[str, Streaks] | None = None) -> WeekReview:
         return week_review(self.habits(), self.store.history(), self.store.pain_log(), day, today,

@@ -18,7 +18,8 @@ ROLLOVER_CHECK_SECONDS = 20
 
 
 class PlumblineApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # Absolute, so that a subclass defined elsewhere (the benchmark's) still finds it.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "plumbline"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),

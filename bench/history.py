@@ -1,0 +1,46 @@
+"""Generated history for benchmarks: N years of check-ins for 30 habits, written the fast way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from plumbline.domain.entries import Entry
+from plumbline.domain.habit import Habit, Kind, Schedule
+from plumbline.domain.pain import PainEntry
+from plumbline.storage.tracker import Tracker
+
+HABITS = 30
+
+
+def extra_habits(count: int) -> list[Habit]:
+    """Custom habits to bring the built-in library up to 30, with every kind and schedule."""
+    schedules = [Schedule.daily(), Schedule(per_week=3), Schedule(weekdays=frozenset({0, 2, 4}))]
+    kinds = [Kind.DO, Kind.AVOID, Kind.COUNT]
+    return [
+        Habit(id=f"bench-{n:02d}", name=f"Bench habit {n}", category="other", kind=kinds[n % 3],
+              schedule=schedules[n % 3], target=4 if kinds[n % 3] is Kind.COUNT else 1, custom=True)
+        for n in range(count)
+    ]
+
+
+def generate(data_dir: Path, today: dt.date, days: int, seed: int = 1) -> Tracker:
+    tracker = Tracker(data_dir)
+    for habit in extra_habits(HABITS - len(tracker.habits())):
+        tracker.save_habit(habit)
+    start = today - dt.timedelta(days=days)
+    tracker.store.update_meta(lambda meta: meta.update(created=start.isoformat(), notice_seen=True))
+    chance = random.Random(seed)
+    entries: list[tuple[str, Entry]] = []
+    for habit in tracker.habits():
+        for back in range(days, 0, -1):
+            day = today - dt.timedelta(days=back)
+            roll = chance.random()
+            if roll < 0.02:
+                entries.append((habit.id, Entry(day, skipped=True)))
+            elif roll < 0.85 and (habit.schedule.due_on(day) or (habit.schedule.is_weekly and roll < 0.45)):
+                entries.append((habit.id, Entry(day, count=habit.target)))
+    pains = [PainEntry(today - dt.timedelta(days=b), chance.randint(0, 8)) for b in range(days, 0, -1) if chance.random() < 0.7]
+    tracker.store.put_many(entries, pains)
+    return tracker
