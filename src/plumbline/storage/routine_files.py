@@ -6,7 +6,6 @@ file, the step (counted from 1, with its name) and the field, and says what to w
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from plumbline.domain.routine import TWO_SIDES, Routine, Step
 from plumbline.storage.errors import RoutineFileError
-from plumbline.storage.habit_files import ID_PATTERN, _cautions, _integer, _text
+from plumbline.storage.habit_files import _cautions, _integer, _text, checked_id, read_toml, toml_files
 
 if TYPE_CHECKING:
     from plumbline.storage.tracker import Tracker
@@ -50,16 +49,13 @@ def load_routines(folders: Iterable[Path], habit_ids: Collection[str] | None = N
     """
     found: dict[str, Routine] = {}
     library = RoutineLibrary()
-    for index, folder in enumerate(folders):
-        if not folder.is_dir():
+    for path, custom in toml_files(folders):
+        try:
+            routine = load_routine_file(path, custom=custom, habit_ids=habit_ids)
+        except RoutineFileError as error:
+            library.errors.append(error)
             continue
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                routine = load_routine_file(path, custom=index > 0, habit_ids=habit_ids)
-            except RoutineFileError as error:
-                library.errors.append(error)
-                continue
-            found[routine.id] = routine
+        found[routine.id] = routine
     library.routines = sorted(found.values(), key=lambda r: (r.order, r.name.lower()))
     return library
 
@@ -74,12 +70,7 @@ def load_user_routines(tracker: Tracker) -> RoutineLibrary:
 
 
 def load_routine_file(path: Path, custom: bool = False, habit_ids: Collection[str] | None = None) -> Routine:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise RoutineFileError(path, "-", f"cannot be read ({error}); fix or remove the file") from None
-    except tomllib.TOMLDecodeError as error:
-        raise RoutineFileError(path, "-", f"is not valid TOML ({error}); fix the syntax") from None
+    data = read_toml(path, lambda name, problem: RoutineFileError(path, name, problem))
     return parse_routine(data, path, expected_id=path.stem, custom=custom, habit_ids=habit_ids)
 
 
@@ -93,14 +84,7 @@ def parse_routine(
     def fail(name: str, problem: str) -> RoutineFileError:
         return RoutineFileError(source, name, problem)
 
-    unknown = sorted(set(data) - ROUTINE_KEYS)
-    if unknown:
-        raise fail(unknown[0], f"is not a routine field; known fields: {', '.join(sorted(ROUTINE_KEYS))}")
-    routine_id = _text(data, "id", fail, required=True)
-    if not ID_PATTERN.match(routine_id):
-        raise fail("id", f"'{routine_id}' must be lowercase letters, digits and hyphens")
-    if expected_id is not None and routine_id != expected_id:
-        raise fail("id", f"'{routine_id}' must match the file name '{expected_id}.toml'")
+    routine_id = checked_id(data, ROUTINE_KEYS, "routine", fail, expected_id)
     habit = _text(data, "habit", fail) or None
     if habit is not None and habit_ids is not None and habit not in habit_ids:
         raise fail("habit", f"'{habit}' is not a habit id: run 'plumbline habits' to see them, or leave habit out")
