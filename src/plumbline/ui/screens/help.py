@@ -21,6 +21,7 @@ KEYS = [
     ("t", "back to today"),
     ("a / e", "add a habit / edit the highlighted one"),
     ("x / u", "archive the highlighted habit / restore an archived one"),
+    ("r", "a guided routine, timed step by step"),
     ("?", "this help"),
     ("q / ctrl+q", "quit"),
 ]

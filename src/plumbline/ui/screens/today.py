@@ -38,6 +38,7 @@ class TodayScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="today.edit", show=False),
         Binding("x", "archive", "Archive", id="today.archive", show=False),
         Binding("u", "archived", "Archived", id="today.archived", show=False),
+        Binding("r", "routine", "Routine", id="today.routine"),
         Binding("question_mark", "help", "Help", id="today.help", key_display="?"),
     ]
 
@@ -181,3 +182,6 @@ class TodayScreen(Screen[None]):
 
         self.app.push_screen(ArchivedScreen(archived), restore)
 
+    def action_routine(self) -> None:
+        habit = self.highlighted_habit()
+        self.app.choose_routine(habit.id if habit else None)  # type: ignore[attr-defined]
