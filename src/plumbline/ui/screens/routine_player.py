@@ -193,7 +193,8 @@ class RoutinePlayerScreen(Screen[None]):
 
     def show(self) -> None:
         player = self.player
-        header = Text(" plumbline ", style="bold reverse")
+        header = Text()
+        header.append(" plumbline ", style="bold reverse")
         header.append(f"  {self.routine.name}", style="bold")
         header.append(f"   step {player.step_number} of {player.step_count}")
         self.query_one("#routine-header", Static).update(header)
@@ -201,7 +202,8 @@ class RoutinePlayerScreen(Screen[None]):
             self._show_finished()
             return
         phase, step = player.phase, player.step
-        title = Text(step.name, style="bold")
+        title = Text()
+        title.append(step.name, style="bold")
         if phase is not None and phase.side:
             title.append(f"  ·  {phase.side} side", style="cyan")
         if step.times > 1 and phase is not None:
