@@ -23,8 +23,9 @@ SHOTS = [
     ("today-80x24.svg", (80, 24), []),
     ("help.svg", (100, 40), ["question_mark"]),
     ("add-habit.svg", (100, 32), ["a"]),
-    # r, enter: morning mobility; n, n: on to the piriformis stretch; space starts its 30-second hold.
-    ("routine.svg", (100, 32), ["r", "enter", "n", "n", "space"], 12),
+    # r, enter: morning mobility; space: past its cautions; n, n: on to the piriformis stretch;
+    # space starts its 30-second hold.
+    ("routine.svg", (100, 32), ["r", "enter", "space", "n", "n", "space"], 12),
 ]
 
 

@@ -46,7 +46,7 @@ def test_routine_player_mid_hold_80x24(snap_compare, data_dir):
     app = PlumblineApp(tracker, clock=lambda: NOW, monotonic=lambda: seconds[0], routine="morning-mobility")
 
     async def twelve_seconds_in(pilot):
-        await pilot.press("n", "n", "space")
+        await pilot.press("space", "n", "n", "space")
         seconds[0] += 12
         app.screen.tick()
         await pilot.pause()

@@ -35,6 +35,12 @@ async def advance(pilot, clock, seconds: float) -> None:
     await pilot.pause()
 
 
+async def advance_clock_only(pilot, clock, seconds: float) -> None:
+    """Time passing while a dialog is open: the stopped player must not move on."""
+    clock.advance(seconds)
+    await pilot.pause()
+
+
 @pytest.fixture
 def bells(monkeypatch):
     """Counts bell rings. A headless test has no terminal to ring, so the call itself is recorded."""
@@ -50,8 +56,12 @@ async def test_a_routine_run_to_the_end_checks_its_habit(make_app, clock, data_d
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RoutinePlayerScreen)
+        assert "Before you begin" in screen_text(app)
+        assert "Stop at once if any movement makes your pain worse" in screen_text(app)  # its cautions
+        await pilot.press("space", "space")  # a key before beginning counts no rep
         assert "step 1 of 3" in screen_text(app) and "Modified pelvic tilt" in screen_text(app)
-        await pilot.press(*["space"] * 5)  # pelvic tilt: 5 reps
+        assert app.screen.player.reps_done == 1
+        await pilot.press(*["space"] * 4)  # pelvic tilt: 5 reps
         assert "Lower-trunk rotation" in screen_text(app) and "left side" in screen_text(app)
         await pilot.press(*["space"] * 5)
         assert "right side" in screen_text(app)
@@ -76,7 +86,7 @@ async def test_a_routine_run_to_the_end_checks_its_habit(make_app, clock, data_d
 async def test_the_hurt_key_stops_midway_and_logs_pain_with_a_note(make_app, clock, data_dir, key):
     app = make_app(routine="towel")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("space", "space", "space")
+        await pilot.press("space", "space", "space", "space")
         await pilot.press(key)
         await pilot.pause()
         assert isinstance(app.screen, HurtDialog)
@@ -94,16 +104,10 @@ async def test_the_hurt_key_stops_midway_and_logs_pain_with_a_note(make_app, clo
     assert tracker.store.entry("towel-mobilization", MONDAY) is None  # nothing checked
 
 
-async def advance_clock_only(pilot, clock, seconds: float) -> None:
-    """Time passing while a dialog is open: the stopped player must not move on."""
-    clock.advance(seconds)
-    await pilot.pause()
-
-
 async def test_stopping_without_logging_records_nothing(make_app, clock, data_dir):
     app = make_app(routine="morning-mobility")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "n", "space", "x")
+        await pilot.press("space", "n", "n", "space", "x")
         await pilot.pause()
         player = app.screen_stack[-2]
         assert isinstance(player, RoutinePlayerScreen) and player.player.stopped
@@ -120,7 +124,7 @@ async def test_stopping_without_logging_records_nothing(make_app, clock, data_di
 async def test_a_pain_level_outside_0_to_10_is_refused_with_a_reason(make_app, data_dir):
     app = make_app(routine="towel")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("x")
+        await pilot.press("space", "x")
         await pilot.pause()
         await pilot.press("enter")
         assert "nothing is not a level" in str(app.screen.query_one("#hurt-error").render())
@@ -133,7 +137,7 @@ async def test_a_pain_level_outside_0_to_10_is_refused_with_a_reason(make_app, d
 async def test_pause_and_resume_a_hold_without_losing_time(make_app, clock, bells):
     app = make_app(routine="morning-mobility")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "n")  # straight to the 30-second piriformis stretch
+        await pilot.press("space", "n", "n")  # straight to the 30-second piriformis stretch
         await pilot.press("space")
         await advance(pilot, clock, 10)
         assert countdown(app) == "0:20"
@@ -151,7 +155,7 @@ async def test_pause_and_resume_a_hold_without_losing_time(make_app, clock, bell
 async def test_the_end_of_a_hold_flashes_and_rings_then_the_rest_runs_by_itself(make_app, clock, bells):
     app = make_app(routine="push-pull")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("space")
+        await pilot.press("space", "space")
         await advance(pilot, clock, 5)
         counter = app.screen.query_one("#counter")
         assert counter.has_class("-cue") and bells == [1]
@@ -166,7 +170,9 @@ async def test_the_end_of_a_hold_flashes_and_rings_then_the_rest_runs_by_itself(
 async def test_skip_and_back_move_between_steps(make_app):
     app = make_app(routine="morning-mobility")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("space", "n")
+        await pilot.press("n")  # nothing to skip before the routine begins
+        assert "Before you begin" in screen_text(app)
+        await pilot.press("space", "space", "n")
         assert "step 2 of 3" in screen_text(app)
         await pilot.press("n")
         assert "step 3 of 3" in screen_text(app)
@@ -177,7 +183,7 @@ async def test_skip_and_back_move_between_steps(make_app):
 async def test_skipping_every_step_checks_nothing(make_app, data_dir):
     app = make_app(routine="towel")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n")
+        await pilot.press("space", "n")
         await pilot.pause()
         assert "nothing was checked" in screen_text(app)
     assert tracker_of(data_dir).store.entry("towel-mobilization", MONDAY) is None
@@ -186,7 +192,7 @@ async def test_skipping_every_step_checks_nothing(make_app, data_dir):
 async def test_escape_asks_before_leaving_and_checks_nothing(make_app, data_dir):
     app = make_app(routine="towel")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("space", "escape")
+        await pilot.press("space", "space", "escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -230,7 +236,7 @@ async def test_a_bad_routine_file_is_reported_and_the_rest_are_offered(make_app,
         assert "step 1 'Lean back'" in warning and "hold" in warning
         assert "[b]Tricky[/b]" in screen_text(app)  # a user's text is shown as typed, never as markup
         app.screen.query_one(OptionList).highlighted = ids.index("tricky")
-        await pilot.press("enter")
+        await pilot.press("enter", "space")
         await pilot.pause()
         assert "[i]a[/i]" in screen_text(app) and "[red]b" in screen_text(app)
 
@@ -243,14 +249,14 @@ async def test_first_start_on_a_routine_shows_the_safety_notice_first(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RoutinePlayerScreen)
-        assert app.screen.player.mode == "waiting"  # the notice's enter did not start the hold
+        assert not app.screen.begun  # the notice's enter did not begin the routine
 
 
 async def test_finishing_a_routine_whose_habit_is_archived_says_so(make_app, data_dir):
     tracker_of(data_dir).set_archived("towel-mobilization", True)
     app = make_app(routine="towel")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*["space"] * 10)
+        await pilot.press(*["space"] * 11)
         await pilot.pause()
         assert "Not checked" in screen_text(app) and "archived" in screen_text(app)
 

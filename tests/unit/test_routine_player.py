@@ -29,6 +29,7 @@ def test_expected_minutes_add_setup_holds_reps_and_rests():
     assert routine(STRETCH).minutes == 1  # 45 s rounds up to a whole minute
     long = routine(*[STRETCH] * 3)  # 135 s
     assert long.minutes == 3
+    assert (routine(STRETCH).describe(), long.describe()) == ("1 step, about 1 min", "3 steps, about 3 min")
 
 
 def test_the_plan_has_a_phase_per_side_and_rests_between_holds():

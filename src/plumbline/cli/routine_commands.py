@@ -30,9 +30,8 @@ def routines_text(routines: Sequence[Routine]) -> str:
         return "No routines. Drop a TOML file into the data dir's routines/ folder."
     rows = []
     for r in routines:
-        steps = "1 step" if len(r.steps) == 1 else f"{len(r.steps)} steps"
         checks = f"  - checks {r.habit}" if r.habit else ""
-        rows.append((r.id, f"{r.name}  ({steps}, about {r.minutes} min){checks}"))
+        rows.append((r.id, f"{r.name}  ({r.describe()}){checks}"))
     return render.id_column(rows)
 
 

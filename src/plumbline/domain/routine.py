@@ -63,3 +63,8 @@ class Routine:
     @property
     def minutes(self) -> int:
         return max(1, math.ceil(self.seconds() / 60))
+
+    def describe(self) -> str:
+        """Its size as a person reads it: "3 steps, about 4 min"."""
+        steps = "1 step" if len(self.steps) == 1 else f"{len(self.steps)} steps"
+        return f"{steps}, about {self.minutes} min"

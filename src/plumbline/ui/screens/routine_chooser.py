@@ -51,11 +51,10 @@ class RoutineChooser(ModalScreen[str | None]):
         options.focus()
 
     def _prompt(self, routine: Routine) -> Table:
-        steps = "1 step" if len(routine.steps) == 1 else f"{len(routine.steps)} steps"
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(Text(routine.name, style="bold"), Text(f"{steps}, about {routine.minutes} min", style="dim"))
+        grid.add_row(Text(routine.name, style="bold"), Text(routine.describe(), style="dim"))
         habit = self.habits.get(routine.habit or "")
         if habit is not None:
             grid.add_row(Text(f"  checks {habit.name}", style="green"), "")

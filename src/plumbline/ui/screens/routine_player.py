@@ -42,6 +42,7 @@ def clock_face(seconds: float) -> str:
 class RoutinePlayerScreen(Screen[None]):
     # The main key does one thing at a time; each meaning is its own binding so the footer names it.
     BINDINGS = [
+        Binding("space,enter", "main('begin')", "Begin", id="routine.begin"),
         Binding("space,enter", "main('start')", "Start hold", id="routine.start"),
         Binding("space,enter", "main('rep')", "Rep done", id="routine.rep"),
         Binding("space,enter", "main('pause')", "Pause", id="routine.pause"),
@@ -70,6 +71,7 @@ class RoutinePlayerScreen(Screen[None]):
         self.monotonic = monotonic
         self.habit_label = habit_label or (routine.habit or "")
         self.player = RoutinePlayer(routine)
+        self.begun = False  # first the routine's cautions, then step 1
         self.outcome = ""  # what finishing did, for the last view
 
     def compose(self) -> ComposeResult:
@@ -114,17 +116,25 @@ class RoutinePlayerScreen(Screen[None]):
             return mode in (Mode.RUNNING, Mode.PAUSED)
         if action == "close":
             return mode is Mode.FINISHED
-        if action in ("skip", "back", "hurt", "leave"):
+        if action in ("skip", "back"):
+            return self.begun and mode not in (Mode.FINISHED, Mode.STOPPED)
+        if action in ("hurt", "leave"):
             return mode not in (Mode.FINISHED, Mode.STOPPED)
         return True
 
     def _main_role(self) -> str | None:
         mode, phase = self.player.mode, self.player.phase
+        if not self.begun:
+            return "begin" if mode is not Mode.STOPPED else None
         if mode is Mode.RUNNING and phase is not None:
             return "ready" if phase.kind is PhaseKind.REST else "pause"
         return MAIN_ROLES.get(mode)
 
     def action_main(self, role: str) -> None:
+        if role == "begin":
+            self.begun = True
+            self._after_change()
+            return
         self._do(self.player.primary)  # the player knows what the key means now; `role` only labels it
 
     def action_pause(self) -> None:
@@ -196,8 +206,14 @@ class RoutinePlayerScreen(Screen[None]):
         header = Text()
         header.append(" plumbline ", style="bold reverse")
         header.append(f"  {self.routine.name}", style="bold")
+        if not self.begun:
+            header.append(f"   {self.routine.describe()}")
+            self.query_one("#routine-header", Static).update(header)
+            self._show_intro()
+            return
         header.append(f"   step {player.step_number} of {player.step_count}")
         self.query_one("#routine-header", Static).update(header)
+        self.query_one("#counter").display = not player.finished
         if player.finished:
             self._show_finished()
             return
@@ -247,6 +263,18 @@ class RoutinePlayerScreen(Screen[None]):
             return Text("Let go and rest. The next hold starts by itself; space starts it now.")
         return Text("Hold. Space or p pauses.")
 
+    def _show_intro(self) -> None:
+        """Before step 1: what the routine is for and the guidance's cautions that go with it."""
+        self.query_one("#step-title", Static).update(Text("Before you begin", style="bold"))
+        self.query_one("#step-how", Static).update(Text(self.routine.about))
+        self.query_one("#counter").display = False
+        stopped = self.player.stopped
+        begin = f"Press space to begin with step 1: {self.routine.steps[0].name}."
+        self.query_one("#routine-status", Static).update(Text("Stopped.", style="bold red") if stopped else Text(begin))
+        cautions = "\n".join(f"! {caution}" for caution in self.routine.cautions)
+        self.query_one("#step-caution", Static).update(Text(cautions, style="yellow"))
+        self.query_one("#stop-hint", Static).update(Text("During the routine, x stops it at once.", style="bold yellow"))
+
     def _show_finished(self) -> None:
         skipped = [self.routine.steps[i].name for i in sorted(self.player.skipped)]
         done = len(self.player.completed)
@@ -255,7 +283,6 @@ class RoutinePlayerScreen(Screen[None]):
         if skipped:
             summary.append(f" Skipped: {', '.join(skipped)}.", style="dim")
         self.query_one("#step-how", Static).update(summary)
-        self.query_one("#counter").display = False
         self.query_one("#routine-status", Static).update(Text(self.outcome, style="bold"))
         self.query_one("#step-caution", Static).update(Text("Press enter to go back to today's checklist.", style="dim"))
         self.query_one("#stop-hint", Static).update("")

@@ -184,4 +184,4 @@ class TodayScreen(Screen[None]):
 
     def action_routine(self) -> None:
         habit = self.highlighted_habit()
-        self.app.choose_routine(habit.id if habit else None)  # type: ignore[attr-defined]
+        self.app.choose_routine(habit.id if habit else None)
