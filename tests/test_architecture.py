@@ -14,7 +14,10 @@ def loaded_after(statement: str) -> set[str]:
 
 
 def test_the_domain_loads_no_textual_no_storage_libraries():
-    loaded = loaded_after("import plumbline.domain.checklist, plumbline.domain.strength, plumbline.domain.wording")
+    loaded = loaded_after(
+        "import plumbline.domain.checklist, plumbline.domain.strength, plumbline.domain.wording, "
+        "plumbline.domain.routine_player"
+    )
     assert not loaded & {"textual", "rich", "tinydb", "apscheduler", "plyer", "platformdirs"}
 
 
@@ -27,3 +30,12 @@ def test_import_contracts():
     linter = Path(sys.executable).with_name("lint-imports")
     done = subprocess.run([str(linter)], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_listing_routines_loads_no_textual(tmp_path):
+    loaded = loaded_after(
+        "from plumbline.cli.main import main; "
+        f"main(['--data-dir', {str(tmp_path)!r}, 'routine', '--list', '--json'])"
+    )
+    assert "plumbline" in loaded  # the command ran in that process
+    assert not loaded & {"textual", "apscheduler", "plyer"}

@@ -45,3 +45,18 @@ def test_first_start_notice_80x24(snap_compare, data_dir):
 
     app = PlumblineApp(Tracker(data_dir, builtin_dir=BUILTIN_HABITS), clock=lambda: NOW)
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_routine_player_mid_hold_80x24(snap_compare, data_dir):
+    """The piriformis stretch of morning mobility, 12 seconds into its 30-second hold."""
+    tracker = write_demo(data_dir, NOW.date(), builtin_dir=BUILTIN_HABITS)
+    seconds = [100.0]
+    app = PlumblineApp(tracker, clock=lambda: NOW, monotonic=lambda: seconds[0], routine="morning-mobility")
+
+    async def twelve_seconds_in(pilot):
+        await pilot.press("space", "n", "n", "space")
+        seconds[0] += 12
+        app.screen.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=twelve_seconds_in)

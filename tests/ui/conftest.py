@@ -8,13 +8,25 @@ from tests.conftest import BUILTIN_HABITS
 
 
 class FakeClock:
-    """The app's clock, moved by the test: no test waits for real time to pass."""
+    """The app's clocks, moved by the test: no test waits for real time to pass.
+
+    Calling it gives the wall-clock time; `monotonic` counts seconds from the start and moves
+    only with `advance`, so holds in the routine player run on the test's word.
+    """
 
     def __init__(self, now: dt.datetime) -> None:
         self.now = now
+        self.seconds = 1000.0  # any start will do; a monotonic clock has no meaningful zero
 
     def __call__(self) -> dt.datetime:
         return self.now
+
+    def monotonic(self) -> float:
+        return self.seconds
+
+    def advance(self, seconds: float) -> None:
+        self.seconds += seconds
+        self.now += dt.timedelta(seconds=seconds)
 
 
 @pytest.fixture
@@ -24,11 +36,11 @@ def clock():
 
 @pytest.fixture
 def make_app(data_dir, clock):
-    def build(notice_seen: bool = True) -> PlumblineApp:
+    def build(notice_seen: bool = True, routine: str | None = None) -> PlumblineApp:
         tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
         if notice_seen:
             tracker.store.update_meta(lambda meta: meta.update(notice_seen=True, created="2026-11-01"))
-        return PlumblineApp(tracker, clock=clock)
+        return PlumblineApp(tracker, clock=clock, monotonic=clock.monotonic, routine=routine)
 
     return build
 

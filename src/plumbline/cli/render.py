@@ -46,13 +46,18 @@ def habit_json(habit: Habit) -> dict[str, Any]:
 def habits_text(habits: Sequence[Habit]) -> str:
     if not habits:
         return "No habits. Add one in the app (a), or drop a TOML file into the data dir's habits/ folder."
-    width = max(len(h.id) for h in habits)
-    lines = []
+    rows = []
     for h in habits:
         target = f" ({h.target} {h.unit})".rstrip() if h.kind is Kind.COUNT else ""
         archived = "  [archived]" if h.archived else ""
-        lines.append(f"{h.id:<{width}}  {h.name}{target}  - {h.category}, {h.kind.value}, {h.schedule.describe()}{archived}")
-    return "\n".join(lines)
+        rows.append((h.id, f"{h.name}{target}  - {h.category}, {h.kind.value}, {h.schedule.describe()}{archived}"))
+    return id_column(rows)
+
+
+def id_column(rows: Sequence[tuple[str, str]]) -> str:
+    """One line per item: its id, padded so the descriptions line up, then the description."""
+    width = max(len(item_id) for item_id, _ in rows)
+    return "\n".join(f"{item_id:<{width}}  {text}" for item_id, text in rows)
 
 
 def today_json(day: dt.date, rows: Sequence[ChecklistRow]) -> dict[str, Any]:

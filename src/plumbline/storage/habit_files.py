@@ -8,16 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
-from plumbline.storage.errors import HabitFileError
+from plumbline.storage.errors import HabitFileError, PlumblineError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# Makes the error for a field: (field, problem) -> the habit's or routine's own error type.
+Fail = Callable[[str, str], PlumblineError]
 KNOWN_KEYS = {
     "id", "name", "done_label", "category", "kind", "schedule", "target", "unit",
     "time", "order", "why", "how", "cautions",
@@ -37,27 +39,49 @@ def load_library(folders: Iterable[Path]) -> Library:
     """Habits from each folder in turn; a later folder's habit replaces an earlier one of the same id."""
     found: dict[str, Habit] = {}
     library = Library()
-    for index, folder in enumerate(folders):
-        if not folder.is_dir():
+    for path, custom in toml_files(folders):
+        try:
+            habit = load_habit_file(path, custom=custom)
+        except HabitFileError as error:
+            library.errors.append(error)
             continue
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                habit = load_habit_file(path, custom=index > 0)
-            except HabitFileError as error:
-                library.errors.append(error)
-                continue
-            found[habit.id] = habit
+        found[habit.id] = habit
     library.habits = list(found.values())
     return library
 
 
-def load_habit_file(path: Path, custom: bool = False) -> Habit:
+def toml_files(folders: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Each folder's TOML files in turn, with whether they are the user's own (any folder but the first)."""
+    for index, folder in enumerate(folders):
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.toml")):
+                yield path, index > 0
+
+
+def read_toml(path: Path, fail: Fail) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise HabitFileError(path, "-", f"cannot be read ({error}); fix or remove the file") from None
+        raise fail("-", f"cannot be read ({error}); fix or remove the file") from None
     except tomllib.TOMLDecodeError as error:
-        raise HabitFileError(path, "-", f"is not valid TOML ({error}); fix the syntax") from None
+        raise fail("-", f"is not valid TOML ({error}); fix the syntax") from None
+
+
+def checked_id(data: dict[str, Any], known: set[str], what: str, fail: Fail, expected_id: str | None) -> str:
+    """The file's id, once its fields are all known ones and the id fits its file name."""
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise fail(unknown[0], f"is not a {what} field; known fields: {', '.join(sorted(known))}")
+    value = _text(data, "id", fail, required=True)
+    if not ID_PATTERN.match(value):
+        raise fail("id", f"'{value}' must be lowercase letters, digits and hyphens")
+    if expected_id is not None and value != expected_id:
+        raise fail("id", f"'{value}' must match the file name '{expected_id}.toml'")
+    return value
+
+
+def load_habit_file(path: Path, custom: bool = False) -> Habit:
+    data = read_toml(path, lambda name, problem: HabitFileError(path, name, problem))
     return parse_habit(data, path, expected_id=path.stem, custom=custom)
 
 
@@ -65,14 +89,7 @@ def parse_habit(data: dict[str, Any], source: object, expected_id: str | None = 
     def fail(name: str, problem: str) -> HabitFileError:
         return HabitFileError(source, name, problem)
 
-    unknown = sorted(set(data) - KNOWN_KEYS)
-    if unknown:
-        raise fail(unknown[0], f"is not a habit field; known fields: {', '.join(sorted(KNOWN_KEYS))}")
-    habit_id = _text(data, "id", fail, required=True)
-    if not ID_PATTERN.match(habit_id):
-        raise fail("id", f"'{habit_id}' must be lowercase letters, digits and hyphens")
-    if expected_id is not None and habit_id != expected_id:
-        raise fail("id", f"'{habit_id}' must match the file name '{expected_id}.toml'")
+    habit_id = checked_id(data, KNOWN_KEYS, "habit", fail, expected_id)
     kind_text = _text(data, "kind", fail, required=True)
     try:
         kind = Kind(kind_text)

@@ -43,6 +43,10 @@ class Locations:
         return self.data_dir / "habits"
 
     @property
+    def custom_routines(self) -> Path:
+        return self.data_dir / "routines"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / "plumbline.lock"
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 
+from plumbline.storage.routine_files import RoutineLibrary, load_user_routines
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.screens.notice import SafetyNotice
+from plumbline.ui.screens.routine_chooser import RoutineChooser
+from plumbline.ui.screens.routine_player import RoutinePlayerScreen
 from plumbline.ui.screens.today import TodayScreen
 
 Clock = Callable[[], dt.datetime]
@@ -26,14 +30,24 @@ class PlumblineApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit_ctrl", show=False),
     ]
 
-    def __init__(self, tracker: Tracker, clock: Clock = dt.datetime.now) -> None:
+    def __init__(
+        self,
+        tracker: Tracker,
+        clock: Clock = dt.datetime.now,
+        monotonic: Callable[[], float] = time.monotonic,
+        routine: str | None = None,
+    ) -> None:
         super().__init__()
         self.tracker = tracker
         self.clock = clock
+        self.monotonic = monotonic  # times the routine player's holds; wall-clock jumps do not touch it
+        self.start_routine = routine
         self.today = tracker.today(clock())
 
     def on_mount(self) -> None:
         self.push_screen(TodayScreen(self.tracker, self.today))
+        if self.start_routine:
+            self.play_routine(self.start_routine)
         for error in self.tracker.load_errors:
             self.notify(f"{error}; the other habits loaded", title="Habit file skipped",
                         severity="warning", timeout=15, markup=False)
@@ -53,6 +67,35 @@ class PlumblineApp(App[None]):
             for screen in self.screen_stack:
                 if isinstance(screen, TodayScreen):
                     screen.set_today(today)
+
+    def choose_routine(self, habit_id: str | None = None) -> None:
+        """The routine chooser, with the routine linked to `habit_id` highlighted; enter plays it."""
+        library = load_user_routines(self.tracker)
+
+        def chosen(routine_id: str | None) -> None:
+            if routine_id:
+                self.play_routine(routine_id, library)
+
+        self.push_screen(RoutineChooser(library, self.tracker.library.by_id(), habit_id), chosen)
+        for error in library.errors:  # after the push, so the notice shows over the chooser
+            self.notify(f"{error}; the other routines loaded", title="Routine file skipped",
+                        severity="warning", timeout=15, markup=False)
+
+    def play_routine(self, routine_id: str, library: RoutineLibrary | None = None) -> None:
+        routine = (library or load_user_routines(self.tracker)).by_id().get(routine_id)
+        if routine is None:
+            self.notify(f"unknown routine '{routine_id}': see the routines with r", severity="error", markup=False)
+            return
+        habit = self.tracker.library.by_id().get(routine.habit or "")
+        player = RoutinePlayerScreen(routine, self.tracker, self.clock, self.monotonic,
+                                     habit.label_done if habit else "")
+        self.push_screen(player, self._routine_closed)
+
+    def _routine_closed(self, _: None) -> None:
+        """Finishing a routine may have checked a habit: the checklist underneath shows it."""
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                screen.refresh_rows()
 
 
 def make_app(data_dir: Path, clock: Clock = dt.datetime.now, builtin_dir: Path | None = None) -> PlumblineApp:

@@ -24,6 +24,7 @@ KEYS = [
     ("w", "the weekly review (left / right: other weeks)"),
     ("h", "the highlighted habit's year: calendar, strength, best streaks"),
     ("p", "log the day's pain, 0 to 10, with a note"),
+    ("r", "a guided routine, timed step by step"),
     ("?", "this help"),
     ("q / ctrl+q", "quit"),
 ]

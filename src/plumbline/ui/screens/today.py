@@ -35,8 +35,8 @@ class TodayScreen(Screen[None]):
         Binding("plus,equals_sign", "count(1)", "+1", id="today.increment", key_display="+", show=False),
         Binding("minus", "count(-1)", "-1", id="today.decrement", key_display="-", show=False),
         # priority: the list would otherwise take left/right for horizontal scrolling.
-        Binding("left", "day(-1)", "Day", id="today.earlier", key_display="←", priority=True),
-        Binding("right", "day(1)", "Day", id="today.later", key_display="→", priority=True),
+        Binding("left", "day(-1)", "Day", id="today.earlier", key_display="←→", priority=True),
+        Binding("right", "day(1)", "Later day", id="today.later", key_display="→", priority=True, show=False),
         Binding("t", "go_today", "Today", id="today.today", show=False),
         Binding("a", "add", "Add", id="today.add", show=False),
         Binding("e", "edit", "Edit", id="today.edit", show=False),
@@ -45,6 +45,7 @@ class TodayScreen(Screen[None]):
         Binding("w", "review", "Week", id="today.review"),
         Binding("h", "history", "History", id="today.history", show=False),
         Binding("p", "pain", "Pain", id="today.pain"),
+        Binding("r", "routine", "Routine", id="today.routine"),
         Binding("question_mark", "help", "Help", id="today.help", key_display="?"),
     ]
 
@@ -60,7 +61,7 @@ class TodayScreen(Screen[None]):
         yield ChecklistView(id="checklist")
         yield Static(id="empty", markup=False)
         yield HabitDetail(id="detail")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -215,3 +216,6 @@ class TodayScreen(Screen[None]):
             self.app.push_screen(ConfirmDialog(question), lambda yes: save(*result) if yes else None)
 
         self.app.push_screen(PainDialog(day, earlier), answered)
+    def action_routine(self) -> None:
+        habit = self.highlighted_habit()
+        self.app.choose_routine(habit.id if habit else None)

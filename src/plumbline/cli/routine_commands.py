@@ -1,0 +1,69 @@
+"""The guided routines from the shell: `routine --list [--json]`, and `routine NAME` to play one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from plumbline.cli import render
+from plumbline.cli.checklist_commands import open_tracker
+from plumbline.domain.routine import Routine
+from plumbline.storage.errors import BadInput
+from plumbline.storage.routine_files import RoutineLibrary, load_user_routines
+
+
+def routine_json(routine: Routine) -> dict[str, Any]:
+    return {
+        "id": routine.id,
+        "name": routine.name,
+        "steps": len(routine.steps),
+        "minutes": routine.minutes,
+        "habit": routine.habit,
+        "custom": routine.custom,
+    }
+
+
+def routines_text(routines: Sequence[Routine]) -> str:
+    if not routines:
+        return "No routines. Drop a TOML file into the data dir's routines/ folder."
+    rows = []
+    for r in routines:
+        checks = f"  - checks {r.habit}" if r.habit else ""
+        rows.append((r.id, f"{r.name}  ({r.describe()}){checks}"))
+    return render.id_column(rows)
+
+
+def open_routines(args: argparse.Namespace) -> RoutineLibrary:
+    library = load_user_routines(open_tracker(args))
+    for error in library.errors:
+        print(f"plumbline: warning: {error}; the other routines still load", file=sys.stderr)
+    return library
+
+
+def routine(args: argparse.Namespace) -> int:
+    if args.list and args.name:
+        raise BadInput(f"give a routine NAME or --list, not both (got '{args.name}' and --list)")
+    if args.json and not args.list:
+        raise BadInput("--json goes with --list: run 'plumbline routine --list --json'")
+    if not args.list and not args.name:
+        raise BadInput("give a routine NAME to play, or --list to see them: run 'plumbline routine --list'")
+    library = open_routines(args)
+    if args.list:
+        listed = library.routines
+        print(render.to_json([routine_json(r) for r in listed]) if args.json else routines_text(listed))
+        return 0
+    if args.name not in library.by_id():
+        raise BadInput(f"unknown routine '{args.name}': run 'plumbline routine --list'")
+    from plumbline.cli.launch import run_app  # Textual loads only for the player
+
+    return run_app(args.data_dir, routine=args.name)
+
+
+def register(command) -> None:
+    cmd = command("routine", "the guided routines: list them, or play one in the app")
+    cmd.add_argument("name", metavar="NAME", nargs="?", help="the routine to play (an id from --list)")
+    cmd.add_argument("--list", action="store_true", help="list the routines and exit")
+    cmd.add_argument("--json", action="store_true", help="with --list: as JSON")
+    cmd.set_defaults(run=routine)

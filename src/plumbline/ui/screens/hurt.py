@@ -1,0 +1,59 @@
+"""After "this hurts: stop": the guidance's caution, and an offer to log the pain with a note.
+
+Answers with the PainEntry to record, or None when the user declines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.ui.screens.notice import IF_PAIN_PERSISTS, STOP_AT_ONCE
+
+
+class HurtDialog(ModalScreen[PainEntry | None]):
+    BINDINGS = [Binding("escape", "decline", "Not now", id="hurt.decline")]
+
+    def __init__(self, day: dt.date, note: str) -> None:
+        super().__init__()
+        self.day = day
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="hurt"):
+            yield Static("Stopped", classes="title")
+            yield Static(f"- {STOP_AT_ONCE}\n- {IF_PAIN_PERSISTS}", markup=False, id="hurt-caution")
+            yield Static("Log how much it hurts now?", classes="title", id="hurt-offer")
+            with Grid(id="pain-fields"):
+                yield Label("Pain 0-10")
+                yield Input(id="level", compact=True, restrict=r"\d{0,2}", max_length=2,
+                            placeholder="0 none ... 10 worst")
+                yield Label("Note")
+                yield Input(self.note, id="note", compact=True)
+            yield Static("", id="hurt-error", markup=False)
+            yield Static("enter logs it    escape: not now", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#level", Input).focus()
+
+    @on(Input.Submitted)
+    def _log_pain(self) -> None:
+        text = self.query_one("#level", Input).value.strip()
+        if not text.isdigit() or not valid_level(int(text)):
+            shown = f"'{text}'" if text else "nothing"
+            self.query_one("#hurt-error", Static).update(
+                f"Pain level: {shown} is not a level; give a whole number from 0 (none) to 10 (worst)"
+            )
+            self.query_one("#level", Input).focus()
+            return
+        self.dismiss(PainEntry(self.day, int(text), self.query_one("#note", Input).value.strip()))
+
+    def action_decline(self) -> None:
+        self.dismiss(None)

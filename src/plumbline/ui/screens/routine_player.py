@@ -1,0 +1,288 @@
+"""The routine player: one step at a time, a large countdown for holds, reps counted on a key press.
+
+All timing lives in the domain's RoutinePlayer; this screen feeds it the injected monotonic clock
+on each key and on a short tick, and draws what it says. Finishing checks the linked habit;
+"this hurts" stops at once, shows the guidance's caution and offers to log the pain.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from plumbline.domain.pain import PainEntry
+from plumbline.domain.routine import Routine
+from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
+from plumbline.storage.errors import PlumblineError
+from plumbline.storage.tracker import Tracker
+from plumbline.ui.screens.confirm import ConfirmDialog
+from plumbline.ui.screens.hurt import HurtDialog
+from plumbline.ui.screens.notice import STOP_AT_ONCE
+
+TICK_SECONDS = 0.2  # often enough that the countdown never shows a second late
+CUE_SECONDS = 1.0  # how long the countdown flashes when a hold or rest ends
+
+# What the main key (space / enter) does in each mode, when it does not depend on the phase too.
+MAIN_ROLES = {Mode.WAITING: "start", Mode.COUNTING: "rep", Mode.PAUSED: "resume"}
+
+
+def clock_face(seconds: float) -> str:
+    whole = math.ceil(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class RoutinePlayerScreen(Screen[None]):
+    # The main key does one thing at a time; each meaning is its own binding so the footer names it.
+    BINDINGS = [
+        Binding("space,enter", "main('begin')", "Begin", id="routine.begin"),
+        Binding("space,enter", "main('start')", "Start hold", id="routine.start"),
+        Binding("space,enter", "main('rep')", "Rep done", id="routine.rep"),
+        Binding("space,enter", "main('pause')", "Pause", id="routine.pause"),
+        Binding("space,enter", "main('resume')", "Resume", id="routine.resume"),
+        Binding("space,enter", "main('ready')", "Ready", id="routine.ready"),
+        Binding("p", "pause", "Pause / resume", id="routine.pause_key", show=False),
+        Binding("n", "skip", "Skip", id="routine.skip"),
+        Binding("b", "back", "Back", id="routine.back"),
+        Binding("x,exclamation_mark", "hurt", "It hurts: stop", id="routine.hurt"),
+        Binding("escape", "leave", "Leave", id="routine.leave"),
+        Binding("space,enter,escape", "close", "Close", id="routine.close"),
+    ]
+
+    def __init__(
+        self,
+        routine: Routine,
+        tracker: Tracker,
+        clock: Callable[[], dt.datetime],
+        monotonic: Callable[[], float],
+        habit_label: str = "",
+    ) -> None:
+        super().__init__()
+        self.routine = routine
+        self.tracker = tracker
+        self.clock = clock
+        self.monotonic = monotonic
+        self.habit_label = habit_label or (routine.habit or "")
+        self.player = RoutinePlayer(routine)
+        self.begun = False  # first the routine's cautions, then step 1
+        self.outcome = ""  # what finishing did, for the last view
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="routine-header")
+        yield Static(id="step-title")
+        yield Static(id="step-how")
+        with Horizontal(id="counter"):
+            yield Digits(id="big")
+            yield Static(id="big-label")
+        yield Static(id="routine-status")
+        yield Static(id="step-caution")
+        yield Static(id="stop-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.show()
+
+    # -- time ----------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        if self.player.tick(self.monotonic()):
+            self.cue()
+            self._after_change()
+        elif self.player.mode is Mode.RUNNING:
+            self._show_counter()  # only the time moved
+
+    def cue(self) -> None:
+        """A hold or rest has ended: the terminal bell, and a brief flash for eyes and quiet rooms."""
+        self.app.bell()
+        counter = self.query_one("#counter")
+        counter.add_class("-cue")
+        self.set_timer(CUE_SECONDS, lambda: counter.remove_class("-cue"))
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        mode = self.player.mode
+        if action == "main":
+            return parameters == (self._main_role(),)
+        if action == "pause":
+            return mode in (Mode.RUNNING, Mode.PAUSED)
+        if action == "close":
+            return mode is Mode.FINISHED
+        if action in ("skip", "back"):
+            return self.begun and mode not in (Mode.FINISHED, Mode.STOPPED)
+        if action in ("hurt", "leave"):
+            return mode not in (Mode.FINISHED, Mode.STOPPED)
+        return True
+
+    def _main_role(self) -> str | None:
+        mode, phase = self.player.mode, self.player.phase
+        if not self.begun:
+            return "begin" if mode is not Mode.STOPPED else None
+        if mode is Mode.RUNNING and phase is not None:
+            return "ready" if phase.kind is PhaseKind.REST else "pause"
+        return MAIN_ROLES.get(mode)
+
+    def action_main(self, role: str) -> None:
+        if role == "begin":
+            self.begun = True
+            self._after_change()
+            return
+        self._do(self.player.primary)  # the player knows what the key means now; `role` only labels it
+
+    def action_pause(self) -> None:
+        self._do(self.player.toggle_pause)
+
+    def action_skip(self) -> None:
+        self._do(self.player.skip)
+
+    def action_back(self) -> None:
+        self._do(self.player.back)
+
+    def _do(self, change: Callable[[float], object]) -> None:
+        change(self.monotonic())
+        self._after_change()
+
+    def _after_change(self) -> None:
+        if self.player.finished and not self.outcome:
+            self.outcome = self._finish()
+        self.show()
+        self.refresh_bindings()
+
+    def action_hurt(self) -> None:
+        self.player.stop()
+        self.show()
+        self.refresh_bindings()
+        self.app.push_screen(HurtDialog(self.clock().date(), self._stop_note()), self._hurt_answered)
+
+    def _stop_note(self) -> str:
+        phase = self.player.phase
+        side = f", {phase.side} side" if phase and phase.side else ""
+        return f"Stopped {self.routine.name} at step {self.player.step_number}: {self.player.step.name}{side}"
+
+    def _hurt_answered(self, entry: PainEntry | None) -> None:
+        if entry is not None:
+            try:
+                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self.clock().date())
+                self.app.notify(f"Pain {entry.level}/10 logged for today", markup=False)
+            except PlumblineError as error:
+                self.app.notify(str(error), severity="error", markup=False, timeout=30)
+        self.dismiss(None)
+
+    def action_leave(self) -> None:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.player.stop()
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog(f"Leave {self.routine.name}? Nothing is checked."), answered)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def _finish(self) -> str:
+        if not self.player.counts_as_done:
+            return "Every step was skipped, so nothing was checked."
+        if not self.routine.habit:
+            return "Well done."
+        today = self.clock().date()
+        try:
+            self.tracker.check(self.routine.habit, today, today=today)
+        except PlumblineError as error:
+            return f"Not checked: {error}"
+        return f"Checked for today: {self.habit_label}"
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def show(self) -> None:
+        player = self.player
+        header = Text()
+        header.append(" plumbline ", style="bold reverse")
+        header.append(f"  {self.routine.name}", style="bold")
+        if not self.begun:
+            header.append(f"   {self.routine.describe()}")
+            self.query_one("#routine-header", Static).update(header)
+            self._show_intro()
+            return
+        header.append(f"   step {player.step_number} of {player.step_count}")
+        self.query_one("#routine-header", Static).update(header)
+        self.query_one("#counter").display = not player.finished
+        if player.finished:
+            self._show_finished()
+            return
+        phase, step = player.phase, player.step
+        title = Text()
+        title.append(step.name, style="bold")
+        if phase is not None and phase.side:
+            title.append(f"  ·  {phase.side} side", style="cyan")
+        if step.times > 1 and phase is not None:
+            upcoming = "rest, then " if phase.kind is PhaseKind.REST else ""
+            title.append(f"  ·  {upcoming}hold {phase.round} of {phase.rounds}", style="dim")
+        self.query_one("#step-title", Static).update(title)
+        self.query_one("#step-how", Static).update(Text(step.how))
+        self._show_counter()
+        self.query_one("#routine-status", Static).update(self._status())
+        caution = Text(f"! {step.caution}", style="yellow") if step.caution else Text()
+        self.query_one("#step-caution", Static).update(caution)
+        self.query_one("#stop-hint", Static).update(Text(f"! {STOP_AT_ONCE} Press x to stop.", style="bold yellow"))
+
+    def _show_counter(self) -> None:
+        big, label = self._counter()
+        digits = self.query_one("#big", Digits)
+        if digits.value != big:
+            digits.update(big)
+        self.query_one("#big-label", Static).update(label)
+
+    def _counter(self) -> tuple[str, Text]:
+        phase = self.player.phase
+        if phase is None or self.player.stopped:
+            return "", Text("stopped", style="bold red")
+        if phase.kind is PhaseKind.REPS:
+            return str(self.player.reps_done), Text(f"of {phase.amount} reps", style="bold")
+        label = "rest" if phase.kind is PhaseKind.REST else "hold"
+        return clock_face(self.player.remaining(self.monotonic())), Text(f"{label}\n{phase.amount} s", style="bold")
+
+    def _status(self) -> Text:
+        player, phase = self.player, self.player.phase
+        if player.stopped or phase is None:
+            return Text("Stopped.", style="bold red")
+        if player.mode is Mode.WAITING:
+            return Text(f"Get into position, then press space to start the {phase.amount}-second hold.")
+        if player.mode is Mode.COUNTING:
+            return Text("Slowly, with control. Press space after each repetition.")
+        if player.mode is Mode.PAUSED:
+            return Text("Paused. Press space or p to go on; the time left is kept.", style="bold")
+        if phase.kind is PhaseKind.REST:
+            return Text("Let go and rest. The next hold starts by itself; space starts it now.")
+        return Text("Hold. Space or p pauses.")
+
+    def _show_intro(self) -> None:
+        """Before step 1: what the routine is for and the guidance's cautions that go with it."""
+        self.query_one("#step-title", Static).update(Text("Before you begin", style="bold"))
+        self.query_one("#step-how", Static).update(Text(self.routine.about))
+        self.query_one("#counter").display = False
+        stopped = self.player.stopped
+        begin = f"Press space to begin with step 1: {self.routine.steps[0].name}."
+        self.query_one("#routine-status", Static).update(Text("Stopped.", style="bold red") if stopped else Text(begin))
+        cautions = "\n".join(f"! {caution}" for caution in self.routine.cautions)
+        self.query_one("#step-caution", Static).update(Text(cautions, style="yellow"))
+        self.query_one("#stop-hint", Static).update(Text("During the routine, x stops it at once.", style="bold yellow"))
+
+    def _show_finished(self) -> None:
+        skipped = [self.routine.steps[i].name for i in sorted(self.player.skipped)]
+        done = len(self.player.completed)
+        self.query_one("#step-title", Static).update(Text("Done", style="bold green"))
+        summary = Text(f"{done} of {self.player.step_count} steps done.")
+        if skipped:
+            summary.append(f" Skipped: {', '.join(skipped)}.", style="dim")
+        self.query_one("#step-how", Static).update(summary)
+        self.query_one("#routine-status", Static).update(Text(self.outcome, style="bold"))
+        self.query_one("#step-caution", Static).update(Text("Press enter to go back to today's checklist.", style="dim"))
+        self.query_one("#stop-hint", Static).update("")
