@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from plumbline import __version__
-from plumbline.cli import checklist_commands
+from plumbline.cli import checklist_commands, remind_commands
 from plumbline.storage.errors import BadInput, PlumblineError
 
 # Each module adds its subcommands with `register(command)` and points them at a function with
 # set_defaults(run=...). Modules keep heavy imports (Textual, APScheduler, plyer) inside functions.
-COMMAND_MODULES = (checklist_commands,)
+COMMAND_MODULES = (checklist_commands, remind_commands)
 
 PROG = "plumbline"
 

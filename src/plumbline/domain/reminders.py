@@ -103,7 +103,7 @@ def posture_breaks(settings: ReminderSettings, habit: Habit | None, history: His
             continue
         opens, closes = utc(local(day, settings.work_start, start)), utc(local(day, settings.work_end, start))
         origin = max([t for t in marks if opens <= t < closes], default=opens)
-        due = origin + interval
+        due = utc(ceil_minute(origin + interval))  # whole minutes, so every process plans the same
         if snoozed and origin < snoozed < closes:
             due = snoozed
         due = max(due, utc(ceil_minute(start)))

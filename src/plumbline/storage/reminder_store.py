@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, parse_settings
-from plumbline.domain.reminders import POSTURE_BREAK, POSTURE_HABIT, BreakState, Reminder
+from plumbline.domain.reminders import POSTURE_BREAK, POSTURE_HABIT, BreakState, Reminder, upcoming
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.store import Store
 
@@ -95,6 +95,11 @@ class ReminderStore:
             meta[STATE_KEY] = _state_to(change(_state_from(meta.get(STATE_KEY, {}))))
 
         self.store.update_meta(apply)
+
+
+def upcoming_reminders(tracker: Tracker, settings: ReminderSettings, start: dt.datetime) -> list[Reminder]:
+    """The reminders of the 24 hours from `start`, over this user's habits, records and break state."""
+    return upcoming(settings, tracker.habits(), tracker.store.history(), ReminderStore(tracker.store).state(), start)
 
 
 def take_break(tracker: Tracker, at: dt.datetime) -> None:
