@@ -23,6 +23,7 @@ SHOTS = [
     ("today-80x24.svg", (80, 24), []),
     ("help.svg", (100, 40), ["question_mark"]),
     ("add-habit.svg", (100, 32), ["a"]),
+    ("settings.svg", (100, 32), ["o"]),
 ]
 
 

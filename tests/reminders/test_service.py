@@ -17,6 +17,7 @@ from plumbline.reminders.watcher import ClockWatcher
 from plumbline.storage.reminder_store import ReminderStore
 from plumbline.storage.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.reminders.recorder import Desktop
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -44,18 +45,6 @@ class Clocks:
 
     def suspend(self, minutes):
         self.now += dt.timedelta(minutes=minutes)  # the monotonic clock stops while asleep
-
-
-class Desktop:
-    def __init__(self):
-        self.got = []
-
-    async def send(self, title, message):
-        self.got.append((title, message))
-        return "recorder"
-
-    async def probe(self):
-        return "recorder"
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ def run_app(data_dir: str | None) -> int:
     # A database that cannot be read stops here, with the one-line error, before any screen.
     tracker.store.meta()
     tracker.store.history()
+    from plumbline.reminders.service import ReminderService
     from plumbline.ui.app import PlumblineApp
 
-    PlumblineApp(tracker, clock=clock.now).run()
+    PlumblineApp(tracker, clock=clock.now, reminders=ReminderService(tracker, clock.now_local)).run()
     return 0

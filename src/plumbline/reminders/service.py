@@ -176,6 +176,9 @@ class ReminderService:
 
     # -- what the app's keys do ----------------------------------------------------------------
 
+    def now(self) -> dt.datetime:
+        return self.clock()
+
     def next_break(self) -> dt.datetime | None:
         upcoming_break = next_break(self.plan)
         return upcoming_break.at if upcoming_break else None

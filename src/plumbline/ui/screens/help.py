@@ -21,6 +21,9 @@ KEYS = [
     ("t", "back to today"),
     ("a / e", "add a habit / edit the highlighted one"),
     ("x / u", "archive the highlighted habit / restore an archived one"),
+    ("b", "take a posture break now; the countdown restarts"),
+    ("z / P", "snooze the break / pause all reminders"),
+    ("o", "reminder settings"),
     ("?", "this help"),
     ("q / ctrl+q", "quit"),
 ]
