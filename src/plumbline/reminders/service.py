@@ -48,7 +48,6 @@ class ReminderService:
         self.settings = ReminderSettings()
         self.plan: list[Reminder] = []
         self.sent: list[Reminder] = []
-        self.listeners: list[Callable[[], None]] = []
         self.scheduler: Any = None
         self.watcher = ClockWatcher(clock, monotonic)
         self._fingerprint = ""
@@ -127,8 +126,10 @@ class ReminderService:
         self.plan = self.compute(self.clock())
         if self.scheduler is not None:
             self._sync_jobs()
-        for listener in self.listeners:
-            listener()
+
+    async def _replan_job(self) -> None:
+        # A coroutine, so APScheduler's AsyncIOExecutor runs it on the loop, not in a thread.
+        self.replan()
 
     def _sync_jobs(self) -> None:
         from apscheduler.triggers.date import DateTrigger
@@ -153,7 +154,7 @@ class ReminderService:
             self.scheduler.modify_job(POSTURE_JOB, trigger=DateTrigger(posture.at, zone),
                                       next_run_time=posture.at, args=[posture.id])
         if self.scheduler.get_job(REPLAN_JOB) is None:
-            self.scheduler.add_job(self.replan, IntervalTrigger(minutes=REPLAN_MINUTES, timezone=zone), id=REPLAN_JOB)
+            self.scheduler.add_job(self._replan_job, IntervalTrigger(minutes=REPLAN_MINUTES, timezone=zone), id=REPLAN_JOB)
 
     # -- firing --------------------------------------------------------------------------------
 
