@@ -28,6 +28,7 @@ SHOTS = [
     # r, enter: morning mobility; space: past its cautions; n, n: on to the piriformis stretch;
     # space starts its 30-second hold.
     ("routine.svg", (100, 32), ["r", "enter", "space", "n", "n", "space"], 12),
+    ("settings.svg", (100, 32), ["o"]),
 ]
 
 

@@ -16,7 +16,7 @@ def loaded_after(statement: str) -> set[str]:
 def test_the_domain_loads_no_textual_no_storage_libraries():
     loaded = loaded_after(
         "import plumbline.domain.checklist, plumbline.domain.strength, plumbline.domain.wording, "
-        "plumbline.domain.routine_player"
+        "plumbline.domain.routine_player, plumbline.domain.reminders, plumbline.domain.reminder_settings"
     )
     assert not loaded & {"textual", "rich", "tinydb", "apscheduler", "plyer", "platformdirs"}
 

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 NOW_VAR = "PLUMBLINE_NOW"
+LOCALTIME = Path("/etc/localtime")
 
 
 def now() -> dt.datetime:
@@ -18,3 +21,27 @@ def now() -> dt.datetime:
         return dt.datetime.fromisoformat(pinned)
     return dt.datetime.now()
 
+
+def now_local() -> dt.datetime:
+    """Now, aware, in the local zone: reminders need the zone's DST rules, not just an offset."""
+    return as_local(now())
+
+
+def as_local(moment: dt.datetime) -> dt.datetime:
+    zone = local_zone()
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
+def local_zone() -> dt.tzinfo:
+    """The local zone with its DST rules: $TZ, else /etc/localtime, else today's fixed offset."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    try:
+        with LOCALTIME.open("rb") as data:
+            return ZoneInfo.from_file(data, key="localtime")
+    except (OSError, ValueError):
+        return dt.datetime.now().astimezone().tzinfo or dt.timezone.utc

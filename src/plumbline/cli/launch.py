@@ -13,7 +13,8 @@ def run_app(data_dir: str | None, routine: str | None = None) -> int:
     # A database that cannot be read stops here, with the one-line error, before any screen.
     tracker.store.meta()
     tracker.store.history()
+    from plumbline.reminders.service import ReminderService
     from plumbline.ui.app import PlumblineApp
 
-    PlumblineApp(tracker, clock=clock.now, routine=routine).run()
+    PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local)).run()
     return 0

@@ -8,12 +8,18 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from plumbline import __version__
-from plumbline.cli import checklist_commands, review_commands, routine_commands, transfer_commands
+from plumbline.cli import (
+    checklist_commands,
+    remind_commands,
+    review_commands,
+    routine_commands,
+    transfer_commands,
+)
 from plumbline.storage.errors import BadInput, PlumblineError
 
 # Each module adds its subcommands with `register(command)` and points them at a function with
 # set_defaults(run=...). Modules keep heavy imports (Textual, APScheduler, plyer) inside functions.
-COMMAND_MODULES = (checklist_commands, review_commands, transfer_commands, routine_commands)
+COMMAND_MODULES = (checklist_commands, review_commands, transfer_commands, routine_commands, remind_commands)
 
 PROG = "plumbline"
 

@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from plumbline.storage.routine_files import RoutineLibrary, load_user_routines
 from plumbline.storage.tracker import Tracker
+from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.routine_chooser import RoutineChooser
 from plumbline.ui.screens.routine_player import RoutinePlayerScreen
@@ -36,6 +37,7 @@ class PlumblineApp(App[None]):
         clock: Clock = dt.datetime.now,
         monotonic: Callable[[], float] = time.monotonic,
         routine: str | None = None,
+        reminders: ReminderControl | None = None,
     ) -> None:
         super().__init__()
         self.tracker = tracker
@@ -43,6 +45,7 @@ class PlumblineApp(App[None]):
         self.monotonic = monotonic  # times the routine player's holds; wall-clock jumps do not touch it
         self.start_routine = routine
         self.today = tracker.today(clock())
+        self.reminders = reminders  # None: no scheduling (tests, screenshots)
 
     def on_mount(self) -> None:
         self.push_screen(TodayScreen(self.tracker, self.today))
@@ -54,6 +57,20 @@ class PlumblineApp(App[None]):
         if not self.tracker.store.meta().get("notice_seen"):
             self.push_screen(SafetyNotice(), self._notice_seen)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
+        if self.reminders is not None:
+            self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
+
+    def on_unmount(self) -> None:
+        if self.reminders is not None:
+            self.reminders.stop()
+
+    def show_reminder(self, title: str, message: str) -> None:
+        """A reminder in the app, with the terminal bell, where no desktop service shows it."""
+        self.notify(message, title=title, timeout=60, markup=False)
+        self.bell()
+
+    def warn_reminders(self, line: str) -> None:
+        self.notify(line, title="Reminders", severity="warning", timeout=20, markup=False)
 
     def _notice_seen(self, _: None) -> None:
         self.tracker.store.ensure_created(self.today)

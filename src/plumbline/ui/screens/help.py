@@ -25,6 +25,9 @@ KEYS = [
     ("h", "the highlighted habit's year: calendar, strength, best streaks"),
     ("p", "log the day's pain, 0 to 10, with a note"),
     ("r", "a guided routine, timed step by step"),
+    ("b", "take a posture break now; the countdown restarts"),
+    ("z / P", "snooze the break / pause all reminders"),
+    ("o", "reminder settings"),
     ("?", "this help"),
     ("q / ctrl+q", "quit"),
 ]

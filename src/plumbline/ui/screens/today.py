@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -12,7 +13,9 @@ from textual.widgets import Footer, OptionList, Static
 
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
+from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.storage.errors import PlumblineError
+from plumbline.storage.reminder_store import ReminderStore
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.screens.archived import ArchivedScreen
 from plumbline.ui.screens.confirm import ConfirmDialog
@@ -21,11 +24,15 @@ from plumbline.ui.screens.help import HelpScreen
 from plumbline.ui.screens.history import HistoryScreen
 from plumbline.ui.screens.pain_dialog import PainDialog
 from plumbline.ui.screens.review import ReviewScreen
+from plumbline.ui.reminder_control import ReminderControl
+from plumbline.ui.screens.settings import SettingsScreen
+from plumbline.ui.widgets.break_countdown import BreakCountdown
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
 
 ONE_DAY = dt.timedelta(days=1)
+COUNTDOWN_SECONDS = 15
 
 
 class TodayScreen(Screen[None]):
@@ -47,6 +54,10 @@ class TodayScreen(Screen[None]):
         Binding("p", "pain", "Pain", id="today.pain"),
         Binding("r", "routine", "Routine", id="today.routine"),
         Binding("question_mark", "help", "Help", id="today.help", key_display="?"),
+        Binding("b", "take_break", "Break", id="today.take_break", show=False),
+        Binding("z", "snooze", "Snooze break", id="today.snooze", show=False),
+        Binding("P", "pause_reminders", "Pause reminders", id="today.pause_reminders", show=False),
+        Binding("o", "settings", "Settings", id="today.settings", show=False),
     ]
 
     def __init__(self, tracker: Tracker, today: dt.date) -> None:
@@ -216,6 +227,70 @@ class TodayScreen(Screen[None]):
             self.app.push_screen(ConfirmDialog(question), lambda yes: save(*result) if yes else None)
 
         self.app.push_screen(PainDialog(day, earlier), answered)
+
     def action_routine(self) -> None:
         habit = self.highlighted_habit()
         self.app.choose_routine(habit.id if habit else None)
+
+    # -- reminders -----------------------------------------------------------------------------
+
+    @on(events.Mount)
+    def _mount_break_countdown(self) -> None:
+        if getattr(self.app, "reminders", None) is not None:
+            self.mount(BreakCountdown(id="break-countdown"), after=self.query_one(DayHeader))
+            self.set_interval(COUNTDOWN_SECONDS, self.refresh_countdown)
+            self.call_after_refresh(self.refresh_countdown)
+
+    def refresh_countdown(self) -> None:
+        reminders = getattr(self.app, "reminders", None)
+        if reminders is None or not self.query(BreakCountdown):
+            return
+        countdown = self.query_one(BreakCountdown)
+        countdown.now, countdown.next_break, countdown.paused_until = (
+            reminders.now(), reminders.next_break(), reminders.paused_until())
+
+    def _remind(self, action: Callable[[ReminderControl], str]) -> None:
+        reminders = getattr(self.app, "reminders", None)
+        if reminders is None:
+            self.app.notify("Reminders are not running in this window", severity="warning")
+            return
+        try:
+            said = action(reminders)
+        except PlumblineError as error:
+            self.app.notify(str(error), severity="error", markup=False)
+            return
+        self.refresh_rows()
+        self.refresh_countdown()
+        self.app.notify(said, markup=False)
+
+    def action_take_break(self) -> None:
+        self._remind(lambda r: r.take_break() or "Break counted; the countdown starts again")
+
+    def action_snooze(self) -> None:
+        self._remind(lambda r: f"Posture break snoozed until {r.snooze():%H:%M}")
+
+    def action_pause_reminders(self) -> None:
+        self._remind(lambda r: _pause_said(r.toggle_pause()))
+
+    def action_settings(self) -> None:
+        store = ReminderStore(self.tracker.store)
+        try:
+            current = store.settings()
+        except PlumblineError as error:
+            self.app.notify(f"{error}; showing the defaults", severity="warning", markup=False)
+            current = ReminderSettings()
+
+        def saved(result: ReminderSettings | None) -> None:
+            if result is None:
+                return
+            store.save_settings(result)
+            if getattr(self.app, "reminders", None) is not None:
+                self.app.reminders.replan()
+            self.refresh_countdown()
+            self.app.notify("Reminder settings saved")
+
+        self.app.push_screen(SettingsScreen(current, self.tracker.habits()), saved)
+
+
+def _pause_said(until: dt.datetime | None) -> str:
+    return f"Reminders paused until {until:%H:%M}; P resumes them" if until else "Reminders resumed"

@@ -1,0 +1,79 @@
+"""`remind` and `notify-test`. APScheduler, plyer and D-Bus load only inside the commands that
+need them: `remind --list` is the pure schedule over the store."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+
+from plumbline.cli import clock, render
+from plumbline.cli.checklist_commands import open_tracker
+from plumbline.domain.reminders import Reminder
+from plumbline.storage.errors import BadInput, PlumblineError
+from plumbline.storage.locations import resolve_data_dir
+from plumbline.storage.reminder_store import ReminderStore, upcoming_reminders
+
+TEST_TITLE = "plumbline"
+TEST_MESSAGE = "Desktop notifications work: posture breaks and habit reminders will look like this."
+
+
+def remind(args: argparse.Namespace) -> int:
+    if args.install_service:
+        from plumbline.cli.service_unit import install
+
+        print(install(resolve_data_dir(args.data_dir)))
+        return 0
+    tracker = open_tracker(args)
+    if not args.list:
+        from plumbline.reminders.run import run_foreground
+
+        return run_foreground(tracker, clock.now_local)
+    start = parse_from(args.start) if args.start else clock.now_local()
+    reminders = upcoming_reminders(tracker, ReminderStore(tracker.store).settings(), start)
+    print(render.to_json([r.to_json() for r in reminders]) if args.json else reminders_text(start, reminders))
+    return 0
+
+
+def parse_from(text: str) -> dt.datetime:
+    try:
+        return clock.as_local(dt.datetime.fromisoformat(text))
+    except ValueError:
+        raise BadInput(f"bad --from '{text}': give a local date-time such as 2026-11-23T08:30") from None
+
+
+def reminders_text(start: dt.datetime, reminders: list[Reminder]) -> str:
+    head = f"Reminders in the 24 hours from {start:%a %d %b %H:%M}"
+    if not reminders:
+        return f"{head}: none (outside working hours, done, or paused)."
+    width = max(len(r.title) for r in reminders)
+    return "\n".join([head, *(f"  {r.at:%a %H:%M}  {r.title:<{width}}  {r.message}" for r in reminders)])
+
+
+def notify_test(args: argparse.Namespace) -> int:
+    from plumbline.reminders.bus import NoNotificationService
+    from plumbline.reminders.notifier import send_desktop
+    from plumbline.reminders.plyer_send import backend_name
+
+    try:
+        server = asyncio.run(send_desktop(TEST_TITLE, TEST_MESSAGE))
+    except NoNotificationService as missing:
+        raise PlumblineError(
+            f"no desktop notification was shown: {missing}; run it inside a desktop session, "
+            "or start a notification service (dunst, mako, your desktop's own)"
+        ) from None
+    print(f"sent a test notification to {server} through plyer ({backend_name()})")
+    return 0
+
+
+def register(command) -> None:
+    remind_cmd = command("remind", "run the reminder service in the foreground, or list what it will remind")
+    remind_cmd.add_argument("--list", action="store_true", help="print the reminders of the next 24 hours and exit")
+    remind_cmd.add_argument("--json", action="store_true")
+    remind_cmd.add_argument("--from", dest="start", metavar="T", help="ISO 8601 local date-time (default now)")
+    remind_cmd.add_argument("--install-service", action="store_true",
+                            help="write a systemd user unit that runs the reminders at login")
+    remind_cmd.set_defaults(run=remind)
+
+    test_cmd = command("notify-test", "send one desktop notification now; exit 0 only if it was accepted")
+    test_cmd.set_defaults(run=notify_test)

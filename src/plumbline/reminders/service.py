@@ -1,0 +1,211 @@
+"""The reminder schedule on APScheduler 3.11's AsyncIOScheduler: in the app and in `plumbline remind`.
+
+One job carries the next posture break and is moved with `modify_job` whenever the countdown
+restarts (a break taken, a prompt sent, a snooze, a return from suspend): never a `*/45` cron,
+which fires at :00 and :45, and no AndTrigger, which can hang. Habit reminders are one date job
+each for the next 24 hours. Every job fires through `fire`, which checks the reminder is still
+wanted, claims it in the data dir (so an open app and the service send it once) and delivers it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from plumbline.domain.reminder_settings import ReminderSettings
+from plumbline.domain.reminders import HABIT, Reminder, elapsed, next_break, utc
+from plumbline.reminders.bus import server_information
+from plumbline.reminders.notifier import Notifier, Show, send_desktop
+from plumbline.reminders.watcher import ClockWatcher
+from plumbline.storage.errors import PlumblineError
+from plumbline.storage.reminder_store import ReminderStore, take_break, upcoming_reminders
+from plumbline.storage.tracker import Tracker
+
+TICK_SECONDS = 15
+GRACE = dt.timedelta(minutes=2)  # a reminder later than this is stale: dropped, and the plan made anew
+AWAY = dt.timedelta(minutes=5)  # a suspend this long counts as time away from the desk
+POSTURE_JOB = "posture-break"
+REPLAN_JOB = "replan"
+REPLAN_MINUTES = 30  # moves the 24-hour window on and picks up habit changes made elsewhere
+
+Clock = Callable[[], dt.datetime]
+
+
+class ReminderService:
+    def __init__(self, tracker: Tracker, clock: Clock, monotonic: Callable[[], float] = time.monotonic,
+                 send: Callable[[str, str], Awaitable[str]] = send_desktop,
+                 probe: Callable[[], Awaitable[str]] = server_information,
+                 log: Callable[[str], None] = lambda line: None) -> None:
+        self.tracker = tracker
+        self.store = ReminderStore(tracker.store)
+        self.clock = clock  # aware, local
+        self.monotonic = monotonic
+        self.send, self.probe, self.log = send, probe, log
+        self.notifier: Notifier | None = None
+        self.settings = ReminderSettings()
+        self.plan: list[Reminder] = []
+        self.sent: list[Reminder] = []
+        self.scheduler: Any = None
+        self.watcher = ClockWatcher(clock, monotonic)
+        self._fingerprint = ""
+        self._tasks: set[asyncio.Task] = set()
+        self._settings_warned = False
+
+    # -- running -------------------------------------------------------------------------------
+
+    def start(self, show: Show, warn: Callable[[str], None]) -> None:
+        """Call inside the running event loop (the app's, or `plumbline remind`'s)."""
+        from apscheduler.events import EVENT_JOB_MISSED
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+        self.notifier = Notifier(show, warn, self.send, self.probe)
+        self.scheduler = AsyncIOScheduler(
+            timezone=self.clock().tzinfo,
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": int(GRACE.total_seconds())},
+        )
+        self.scheduler.add_listener(self._missed, EVENT_JOB_MISSED)
+        self.scheduler.start()
+        self.replan()
+        self._spawn(self.notifier.check())
+        self._spawn(self._watch())
+
+    def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    def _spawn(self, work: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(TICK_SECONDS)
+            self.tick()
+
+    def tick(self) -> None:
+        """Every ~15 s: after a suspend or a clock jump make the plan anew (no stale burst, no
+        long silence); otherwise follow changes another process made (a snooze, a break)."""
+        drift = self.watcher.check()
+        if drift is not None:
+            if drift >= AWAY:
+                self.store.note_away(self.clock())
+            self.log(f"clock jumped by {_minutes(drift)}; reminders planned anew")
+            self.replan()
+        elif self.store.fingerprint() != self._fingerprint:
+            self.replan()
+
+    def _missed(self, event: Any) -> None:
+        # A job dropped as too late means the machine slept or the clock moved: look at once.
+        asyncio.get_running_loop().call_soon(self._after_missed)
+
+    def _after_missed(self) -> None:
+        self.tick()
+        self.replan()
+
+    # -- planning ------------------------------------------------------------------------------
+
+    def compute(self, start: dt.datetime) -> list[Reminder]:
+        try:
+            self.settings = self.store.settings()
+        except PlumblineError as error:
+            if not self._settings_warned and self.notifier is not None:
+                self._settings_warned = True
+                self.notifier.warn(f"{error}; using the default reminder settings until then")
+            self.settings = ReminderSettings()
+        self.tracker.reload_library()
+        return upcoming_reminders(self.tracker, self.settings, start)
+
+    def replan(self) -> None:
+        self._fingerprint = self.store.fingerprint()
+        self.plan = self.compute(self.clock())
+        if self.scheduler is not None:
+            self._sync_jobs()
+
+    async def _replan_job(self) -> None:
+        # A coroutine, so APScheduler's AsyncIOExecutor runs it on the loop, not in a thread.
+        self.replan()
+
+    def _sync_jobs(self) -> None:
+        from apscheduler.triggers.date import DateTrigger
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        zone = self.clock().tzinfo
+        wanted = {f"habit:{r.id}": r for r in self.plan if r.kind == HABIT}
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith("habit:") and job.id not in wanted:
+                job.remove()
+        for job_id, reminder in wanted.items():
+            if self.scheduler.get_job(job_id) is None:
+                self.scheduler.add_job(self.fire, DateTrigger(reminder.at, zone), args=[reminder.id], id=job_id)
+        posture = next_break(self.plan)
+        job = self.scheduler.get_job(POSTURE_JOB)
+        if posture is None:
+            if job is not None:
+                job.remove()
+        elif job is None:
+            self.scheduler.add_job(self.fire, DateTrigger(posture.at, zone), args=[posture.id], id=POSTURE_JOB)
+        elif job.args != (posture.id,):
+            self.scheduler.modify_job(POSTURE_JOB, trigger=DateTrigger(posture.at, zone),
+                                      next_run_time=posture.at, args=[posture.id])
+        if self.scheduler.get_job(REPLAN_JOB) is None:
+            self.scheduler.add_job(self._replan_job, IntervalTrigger(minutes=REPLAN_MINUTES, timezone=zone), id=REPLAN_JOB)
+
+    # -- firing --------------------------------------------------------------------------------
+
+    async def fire(self, reminder_id: str) -> bool:
+        """Send the reminder if it is still wanted and no other process sent it; True if sent."""
+        reminder = next((r for r in self.plan if r.id == reminder_id), None)
+        sent = False
+        if reminder is not None and utc(self.clock()) - utc(reminder.at) <= GRACE:
+            # Planned a while ago: the habit may be done by now, or a break taken.
+            still = reminder_id in {r.id for r in self.compute(reminder.at)}
+            gap = dt.timedelta(minutes=self.settings.break_minutes / 2)
+            if still and self.store.claim(reminder, gap):
+                sent = True
+                self.sent.append(reminder)
+                assert self.notifier is not None
+                desktop = await self.notifier.deliver(reminder.title, reminder.message)
+                self.log(f"{reminder.at:%H:%M} {'sent' if desktop else 'shown'}: {reminder.title}: {reminder.message}")
+        self.replan()
+        return sent
+
+    # -- what the app's keys do ----------------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return self.clock()
+
+    def next_break(self) -> dt.datetime | None:
+        upcoming_break = next_break(self.plan)
+        return upcoming_break.at if upcoming_break else None
+
+    def paused_until(self) -> dt.datetime | None:
+        until = self.store.state().paused_until
+        return until if until and utc(until) > utc(self.clock()) else None
+
+    def take_break(self) -> None:
+        take_break(self.tracker, self.clock())
+        self.replan()
+
+    def snooze(self) -> dt.datetime:
+        until = elapsed(self.clock(), dt.timedelta(minutes=self.settings.snooze_minutes))
+        self.store.snooze(until)
+        self.replan()
+        return until
+
+    def toggle_pause(self) -> dt.datetime | None:
+        """Pause every reminder for the set length; pressed again while paused, resume."""
+        length = dt.timedelta(minutes=self.settings.pause_minutes)
+        until = None if self.paused_until() else elapsed(self.clock(), length)
+        self.store.pause(until)
+        self.replan()
+        return until
+
+
+def _minutes(delta: dt.timedelta) -> str:
+    return f"{delta.total_seconds() / 60:+.0f} min"

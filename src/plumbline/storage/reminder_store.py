@@ -1,0 +1,128 @@
+"""Reminder settings and the shared break state, kept in the meta document under the store's lock.
+
+The app and the `plumbline remind` service both read and write here, so a snooze pressed in the
+app moves the service's next break too, and `claim` lets exactly one of them send a reminder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, parse_settings
+from plumbline.domain.reminders import POSTURE_BREAK, POSTURE_HABIT, BreakState, Reminder, upcoming
+from plumbline.storage.errors import DamagedDatabase
+from plumbline.storage.store import Store
+
+if TYPE_CHECKING:
+    from plumbline.storage.tracker import Tracker
+
+SETTINGS_KEY = "reminder_settings"
+STATE_KEY = "reminder_state"
+SENT_KEY = "reminders_sent"
+SENT_KEPT = 200  # about two days of reminders: enough to recognise any that is sent twice
+STATE_FIELDS = ("last_break", "last_prompt", "snoozed_until", "paused_until")
+
+
+class ReminderStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def settings(self) -> ReminderSettings:
+        raw = self.store.meta().get(SETTINGS_KEY, {})
+        try:
+            return parse_settings(raw)
+        except SettingsError as error:
+            raise DamagedDatabase(
+                f"reminder settings in {self.store.locations.database}: {error}; "
+                "fix them in the app's settings (o)"
+            ) from None
+
+    def save_settings(self, settings: ReminderSettings) -> None:
+        self.store.update_meta(lambda meta: meta.__setitem__(SETTINGS_KEY, settings.to_dict()))
+
+    # -- the shared break state ----------------------------------------------------------------
+
+    def state(self) -> BreakState:
+        return _state_from(self.store.meta().get(STATE_KEY, {}))
+
+    def fingerprint(self) -> str:
+        """Changes whenever anything that moves the schedule changes, in any process."""
+        meta = self.store.meta()
+        return repr((meta.get(SETTINGS_KEY), meta.get(STATE_KEY)))
+
+    def record_break(self, at: dt.datetime) -> None:
+        """A break was taken: the countdown restarts from `at` and a snooze is used up."""
+        self._change_state(lambda s: replace(s, last_break=_later(s.last_break, at), snoozed_until=None))
+
+    def snooze(self, until: dt.datetime) -> None:
+        self._change_state(lambda s: replace(s, snoozed_until=until))
+
+    def pause(self, until: dt.datetime | None) -> None:
+        self._change_state(lambda s: replace(s, paused_until=until))
+
+    def note_away(self, back: dt.datetime) -> None:
+        """Back from a suspend: time away from the desk restarts the countdown, like a prompt."""
+        self._change_state(lambda s: replace(s, last_prompt=_later(s.last_prompt, back)))
+
+    def claim(self, reminder: Reminder, min_gap: dt.timedelta) -> bool:
+        """True for the one process that may send `reminder`; False if it was sent already (or,
+        for a posture break, another was sent less than `min_gap` before it)."""
+        claimed: list[bool] = []
+
+        def change(meta: dict[str, Any]) -> None:
+            sent = list(meta.get(SENT_KEY, []))
+            state = _state_from(meta.get(STATE_KEY, {}))
+            recent = (reminder.kind == POSTURE_BREAK and state.last_prompt is not None
+                      and abs(reminder.at - state.last_prompt) < min_gap)
+            if reminder.id in sent or recent:
+                claimed.append(False)
+                return
+            meta[SENT_KEY] = [*sent, reminder.id][-SENT_KEPT:]
+            if reminder.kind == POSTURE_BREAK:
+                meta[STATE_KEY] = _state_to(replace(state, last_prompt=_later(state.last_prompt, reminder.at)))
+            claimed.append(True)
+
+        self.store.update_meta(change)
+        return claimed[0]
+
+    def _change_state(self, change: Callable[[BreakState], BreakState]) -> None:
+        def apply(meta: dict[str, Any]) -> None:
+            meta[STATE_KEY] = _state_to(change(_state_from(meta.get(STATE_KEY, {}))))
+
+        self.store.update_meta(apply)
+
+
+def upcoming_reminders(tracker: Tracker, settings: ReminderSettings, start: dt.datetime) -> list[Reminder]:
+    """The reminders of the 24 hours from `start`, over this user's habits, records and break state."""
+    return upcoming(settings, tracker.habits(), tracker.store.history(), ReminderStore(tracker.store).state(), start)
+
+
+def take_break(tracker: Tracker, at: dt.datetime) -> None:
+    """`b` in the app and `plumbline check posture-breaks`: counts toward the habit, restarts the countdown."""
+    day = at.date()
+    tracker.check(POSTURE_HABIT, day, today=day)
+    ReminderStore(tracker.store).record_break(at)
+
+
+def _later(current: dt.datetime | None, new: dt.datetime) -> dt.datetime:
+    return new if current is None or new > current else current
+
+
+def _state_from(raw: dict[str, Any]) -> BreakState:
+    values = {}
+    for name in STATE_FIELDS:
+        try:
+            moment = dt.datetime.fromisoformat(raw[name]) if raw.get(name) else None
+            values[name] = moment if moment is None or moment.tzinfo else None
+        except (TypeError, ValueError):
+            values[name] = None  # an unreadable moment only loses a countdown, never data
+    return BreakState(**values)
+
+
+def _state_to(state: BreakState) -> dict[str, str]:
+    return {name: value.isoformat() for name in STATE_FIELDS if (value := getattr(state, name)) is not None}

@@ -1,0 +1,68 @@
+"""A private D-Bus session bus per test, with or without a notification service on it.
+
+dbus-daemon runs from a config written here rather than `--session`'s own, so that it activates
+no notification daemon installed on the machine: only the test's own server can answer.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+SERVER = Path(__file__).with_name("notification_server.py")
+CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={folder}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+needs_dbus = pytest.mark.skipif(shutil.which("dbus-daemon") is None, reason="dbus-daemon is not installed")
+
+
+@dataclass
+class SessionBus:
+    address: str
+    received_file: Path
+
+    def received(self) -> list[dict]:
+        if not self.received_file.exists():
+            return []
+        return [json.loads(line) for line in self.received_file.read_text().splitlines()]
+
+
+def start_bus(folder: Path, with_server: bool) -> tuple[SessionBus, list[subprocess.Popen]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "session.conf"
+    config.write_text(CONFIG.format(folder=folder))
+    daemon = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    address = daemon.stdout.readline().strip()
+    assert address.startswith("unix:"), "dbus-daemon printed no address"
+    bus = SessionBus(address, folder / "received.jsonl")
+    processes = [daemon]
+    if with_server:
+        server = subprocess.Popen([sys.executable, str(SERVER), address, str(bus.received_file)],
+                                  stdout=subprocess.PIPE, text=True)
+        processes.append(server)
+        assert server.stdout.readline().strip() == "ready", "the test notification server did not start"
+    return bus, processes
+
+
+def stop(processes: list[subprocess.Popen]) -> None:
+    for process in reversed(processes):
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,111 @@
+"""Reminders in the app: the countdown line, b / z / P, and the settings screen (o)."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from textual.widgets import Input
+
+from plumbline.reminders.service import ReminderService
+from plumbline.storage.reminder_store import ReminderStore
+from plumbline.storage.tracker import Tracker
+from plumbline.ui.app import PlumblineApp
+from plumbline.ui.screens.settings import SettingsScreen
+from plumbline.ui.widgets.break_countdown import BreakCountdown
+from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.reminders.recorder import Desktop
+from tests.ui.conftest import screen_text
+
+SIZE = (80, 24)
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture
+def reminder_app(data_dir, clock):
+    def build(desktop=None):
+        tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
+        tracker.store.update_meta(lambda meta: meta.update(notice_seen=True, created="2026-11-01"))
+        aware = lambda: clock().replace(tzinfo=BERLIN)  # noqa: E731
+        kwargs = {"send": desktop.send, "probe": desktop.probe} if desktop else {}
+        service = ReminderService(tracker, aware, **kwargs)
+        return PlumblineApp(tracker, clock=clock, reminders=service)
+
+    return build
+
+
+def notified(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def countdown_text(app) -> str:
+    return str(app.screen.query_one(BreakCountdown).render())
+
+
+async def test_the_countdown_shows_the_next_break_and_b_restarts_it(reminder_app, clock, data_dir):
+    app = reminder_app(Desktop())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Next posture break 09:45 (in 45 min)" in countdown_text(app)
+        clock.now = dt.datetime(2026, 11, 23, 9, 20)
+        await pilot.press("b")
+        await pilot.pause()
+        assert "Next posture break 10:05 (in 45 min)" in countdown_text(app)
+        assert app.tracker.store.entry("posture-breaks", MONDAY).count == 1
+        assert any("Break counted" in m for m in notified(app))
+
+
+async def test_z_snoozes_and_p_pauses_then_resumes(reminder_app, clock):
+    app = reminder_app(Desktop())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("z")
+        assert "Next posture break 09:10 (in 10 min)" in countdown_text(app)
+        await pilot.press("P")
+        assert "Reminders paused until 10:00" in countdown_text(app)
+        await pilot.press("P")
+        assert "Next posture break 09:10" in countdown_text(app)
+
+
+async def test_settings_screen_validates_and_saves(reminder_app, data_dir):
+    app = reminder_app(Desktop())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        assert isinstance(app.screen, SettingsScreen)
+        field = app.screen.query_one("#break_minutes", Input)
+        field.value = "5"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SettingsScreen)
+        assert "posture-break interval '5'" in screen_text(app)
+        field.value = "30"
+        app.screen.query_one("#habit-knee-pillow", Input).value = "21:30, 22:15"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        assert "Next posture break 09:30" in countdown_text(app)
+    saved = ReminderStore(Tracker(data_dir, builtin_dir=BUILTIN_HABITS).store).settings()
+    assert saved.break_minutes == 30
+    assert saved.habit_times == {"knee-pillow": (dt.time(21, 30), dt.time(22, 15))}
+
+
+async def test_the_app_starts_without_any_dbus_and_says_so_once(reminder_app, monkeypatch):
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", "DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    app = reminder_app()  # the real notifier: it finds no session bus
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(5):
+            await pilot.pause(0.05)
+        notes = [n for n in app._notifications if n.title == "Reminders"]
+        assert len(notes) == 1 and "no D-Bus session bus" in notes[0].message
+        assert "Next posture break" in countdown_text(app)
+        await pilot.press("space")
+        assert "1 of" in str(app.screen.query_one("#day-header").render())
+
+
+async def test_without_a_reminder_service_there_is_no_countdown(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(BreakCountdown)
+        await pilot.press("z")
+        assert any("not running" in m for m in notified(app))
