@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 from plumbline.cli import clock
+from plumbline.storage import backups
+from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import resolve_data_dir
 from plumbline.storage.tracker import Tracker
 
@@ -10,11 +14,32 @@ from plumbline.storage.tracker import Tracker
 def run_app(data_dir: str | None, routine: str | None = None) -> int:
     """Open the app on today's checklist, or with `routine` on that routine's player."""
     tracker = Tracker(resolve_data_dir(data_dir))
-    # A database that cannot be read stops here, with the one-line error, before any screen.
-    tracker.store.meta()
-    tracker.store.history()
+    try:
+        # What Today needs must load before any screen; a file that does not stops here.
+        tracker.checklist(tracker.today(clock.now()))
+    except DamagedDatabase:
+        if not offer_restore(tracker):
+            raise
     from plumbline.reminders.service import ReminderService
     from plumbline.ui.app import PlumblineApp
 
     PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local)).run()
     return 0
+
+
+def offer_restore(tracker: Tracker) -> bool:
+    """Ask, in a terminal, whether to restore the newest good backup; True once restored."""
+    backup = backups.newest_good_backup(tracker.locations)
+    if backup is None or not sys.stdin.isatty():
+        return False
+    try:
+        tracker.checklist(tracker.today(clock.now()))
+    except DamagedDatabase as error:
+        problem = str(error)
+    from plumbline.ui.recovery import RecoveryApp
+
+    if not RecoveryApp(problem, backup).run():
+        return False
+    backups.restore(tracker.locations, backup, clock.now())
+    tracker.checklist(tracker.today(clock.now()))  # must load now; if not, the error is reported
+    return True

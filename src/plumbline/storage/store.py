@@ -2,9 +2,11 @@
 
 Layout: `plumbline.json` holds small state (schema version, start date, archived habits, flags);
 `entries/YYYY.json` holds one document per habit per month (table `months`) and one per month of
-the pain log (table `pain`), so a check-in rewrites one year's file, whatever the years behind it. Every change runs under one inter-process lock and starts
-from a fresh read, so the app, the reminder service and one-shot commands never lose each
-other's writes.
+the pain log (table `pain`), so a check-in rewrites one year's file, whatever the years behind
+it. Each year file names its year and schema in a `_meta` table, so a file from a newer
+plumbline, or one copied into the wrong place, is refused instead of misread. Every change runs
+under one inter-process lock and starts from a fresh read, so the app, the reminder service and
+one-shot commands never lose each other's writes. Older layouts are upgraded by migrations.py.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: year files carry a `_meta` table (see migrations.py)
 History = dict[str, dict[dt.date, Entry]]
 EntryChange = Callable[[Entry | None], Entry | None]
 
@@ -38,9 +40,7 @@ class Store:
 
     def meta(self) -> dict[str, Any]:
         """The state document; empty for a data dir nothing was written to yet."""
-        with self._open(self.locations.database) as db:
-            doc = _table(db, "meta").get(doc_id=1)
-        meta = dict(doc or {})
+        meta = self.raw_meta()
         schema = meta.get("schema", SCHEMA_VERSION)
         if schema != SCHEMA_VERSION:
             raise DamagedDatabase(
@@ -48,6 +48,12 @@ class Store:
                 f"plumbline reads version {SCHEMA_VERSION}: update plumbline or restore a backup"
             )
         return meta
+
+    def raw_meta(self) -> dict[str, Any]:
+        """The state document as stored, whatever its schema version (for migrations)."""
+        with self._open(self.locations.database) as db:
+            doc = _table(db, "meta").get(doc_id=1)
+        return dict(doc or {})
 
     def started(self, today: dt.date) -> dt.date:
         """The day tracking began: earlier days are not counted as missed."""
@@ -84,7 +90,9 @@ class Store:
                 continue
             # Straight from the storage: TinyDB's Table would wrap every document in an object
             # first, which is most of the cost of reading ten years.
-            data = AtomicJSONStorage(self.locations.entries_file(year)).read() or {}
+            path = self.locations.entries_file(year)
+            data = AtomicJSONStorage(path).read() or {}
+            check_year_file(path, year, data)
             yield from data.get(table, {}).values()
 
     def entries(self, habit_id: str) -> dict[dt.date, Entry]:
@@ -161,6 +169,8 @@ class Store:
                 # One write for the whole year: through TinyDB's storage directly, because each
                 # Table call would rewrite (and fsync) the whole file once per document.
                 data = db.storage.read() or {}
+                check_year_file(Path(db.storage.path), year, data)
+                data["_meta"] = {"1": year_meta(year)}
                 for (table_name, key), (fields, days) in grouped.items():
                     table = data.setdefault(table_name, {})
                     doc_id = next((i for i, doc in table.items() if doc.get("key") == key), None)
@@ -212,6 +222,11 @@ class Store:
             # next document id cannot collide with another process's insert.
             db = TinyDB(path, storage=AtomicJSONStorage)
             try:
+                if path.parent == self.locations.entries_dir:
+                    year = int(path.stem)
+                    check_year_file(path, year, db.storage.read() or {})
+                    if not _table(db, "_meta").get(doc_id=1):
+                        _table(db, "_meta").upsert(_document(year_meta(year), 1))
                 yield db
             finally:
                 db.close()
@@ -226,6 +241,24 @@ class _EmptyStorage(AtomicJSONStorage):
 
     def write(self, data: Any) -> None:  # pragma: no cover - reads never write
         raise RuntimeError("a missing database file is never written by a read")
+
+
+def year_meta(year: int) -> dict[str, int]:
+    return {"schema": SCHEMA_VERSION, "year": year}
+
+
+def check_year_file(path: Path, year: int, data: dict[str, Any]) -> None:
+    """Refuse a year file written by a newer plumbline or holding another year's records.
+    A file without `_meta` is from schema 1, whose records read the same."""
+    meta = data.get("_meta", {}).get("1")
+    if meta is None:
+        return
+    if meta.get("schema", 0) > SCHEMA_VERSION:
+        raise DamagedDatabase(f"entries file {path} was written by a newer plumbline (schema "
+                              f"{meta.get('schema')}): update plumbline to read it")
+    if meta.get("year") != year:
+        raise DamagedDatabase(f"entries file {path} holds the year {meta.get('year')!r}, not {year}: "
+                              f"rename it to {meta.get('year')}.json or restore a backup")
 
 
 def _table(db: TinyDB, name: str) -> Table:

@@ -14,8 +14,8 @@ from plumbline.storage.errors import DamagedDatabase
 
 def damaged(path: Path, why: str) -> DamagedDatabase:
     return DamagedDatabase(
-        f"database file {path} cannot be read ({why}); it was left as it is: "
-        f"restore it from {path.parent / 'backups'} or move it away to start afresh"
+        f"database file {path} cannot be read ({why}); it was left as it is: open plumbline "
+        f"to restore a backup, or move the file away to start afresh"
     )
 
 

@@ -18,7 +18,9 @@ from plumbline.domain.pain import PainEntry, valid_level
 from plumbline.domain.review import WeekReview, week_review
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.domain.strength import strength
+from plumbline.storage import backups
 from plumbline.storage.atomic import atomic_write
+from plumbline.storage.migrations import migrate
 from plumbline.storage.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import Library, habit_toml, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir
@@ -32,6 +34,7 @@ class Tracker:
         self.builtin_dir = builtin_dir or builtin_habits_dir()
         self.library = Library()
         self.reload_library()
+        migrate(self.store, dt.date.today())
 
     # -- the habits ----------------------------------------------------------------------------
 
@@ -142,7 +145,12 @@ class Tracker:
         return self.store.change_entry(habit.id, day, change)
 
     def _ready(self, today: dt.date) -> None:
+        """Before a change: note the first day of use, and take the day's backup if not yet done."""
         self.store.ensure_created(today)
+        try:
+            backups.take_daily_backup(self.locations, today)
+        except OSError:
+            pass  # a full disk must not stop a check-in; the store's own write reports real trouble
 
     # -- the pain log --------------------------------------------------------------------------
 

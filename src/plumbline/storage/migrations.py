@@ -1,0 +1,57 @@
+"""Upgrading a data dir written by an older plumbline, once, under the lock, after a backup.
+
+Schema 1 (plumbline 0.1 before year files named themselves): `plumbline.json` with schema 1,
+`entries/YYYY.json` with tables `months` and `pain` only.
+Schema 2: each year file also holds `_meta` = {"schema": 2, "year": YYYY}.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+from plumbline.storage import backups
+from plumbline.storage.atomic import atomic_write, exclusive_lock
+from plumbline.storage.errors import DamagedDatabase
+from plumbline.storage.locations import Locations
+from plumbline.storage.store import SCHEMA_VERSION, Store, year_meta
+from plumbline.storage.tinydb_storage import AtomicJSONStorage
+
+
+def _name_year_files(locations: Locations) -> None:
+    folder = locations.entries_dir
+    for path in sorted(folder.glob("[0-9][0-9][0-9][0-9].json")) if folder.is_dir() else []:
+        data = AtomicJSONStorage(path).read() or {}
+        data["_meta"] = {"1": year_meta(int(path.stem))}
+        atomic_write(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+
+
+# From version N to N + 1.
+STEPS: dict[int, Callable[[Locations], None]] = {1: _name_year_files}
+
+
+def migrate(store: Store, today: dt.date) -> int | None:
+    """Bring the data dir to the current schema; returns the version it came from, if it moved.
+
+    A data dir of a newer schema is left alone: Store.meta() reports it.
+    """
+    try:
+        if store.raw_meta().get("schema", SCHEMA_VERSION) >= SCHEMA_VERSION:
+            return None
+    except DamagedDatabase:
+        return None  # reported by whatever reads it next; a migration never touches such a file
+    locations = store.locations
+    with exclusive_lock(locations.lock_file):
+        database = AtomicJSONStorage(locations.database).read() or {}
+        meta = database.get("meta", {}).get("1", {})
+        version = meta.get("schema", SCHEMA_VERSION)
+        if version >= SCHEMA_VERSION:
+            return None  # another process migrated while this one waited for the lock
+        backups.take_backup(locations, f"before-schema-{SCHEMA_VERSION}-{today.isoformat()}")
+        for step in range(version, SCHEMA_VERSION):
+            STEPS[step](locations)
+        meta["schema"] = SCHEMA_VERSION
+        database.setdefault("meta", {})["1"] = meta
+        atomic_write(locations.database, json.dumps(database, separators=(",", ":"), ensure_ascii=False).encode())
+    return version

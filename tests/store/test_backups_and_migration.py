@@ -1,0 +1,117 @@
+"""Daily backups, restoring one, and upgrading a data dir written by schema 1."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from plumbline.domain.entries import Entry
+from plumbline.storage import backups
+from plumbline.storage.errors import DamagedDatabase
+from plumbline.storage.store import SCHEMA_VERSION
+from plumbline.storage.tracker import Tracker
+from tests.conftest import BUILTIN_HABITS, MONDAY
+
+D = dt.timedelta(days=1)
+
+
+def tracker(data_dir):
+    return Tracker(data_dir, BUILTIN_HABITS)
+
+
+def test_the_first_change_of_a_day_takes_that_days_backup(data_dir):
+    t = tracker(data_dir)
+    t.check("core-work", MONDAY, today=MONDAY)
+    [first] = backups.daily_backups(t.locations)
+    assert not (first / "entries").exists()  # taken before the day's first check-in
+    t.check("glute-work", MONDAY + D, today=MONDAY + D)
+    backup = backups.daily_backups(t.locations)[0]
+    assert backup.name == (MONDAY + D).isoformat()
+    copied = json.loads((backup / "entries" / "2026.json").read_text())
+    assert "core-work|2026-11" in json.dumps(copied) and "glute-work" not in json.dumps(copied)
+
+
+def test_only_the_last_seven_daily_backups_are_kept(data_dir):
+    t = tracker(data_dir)
+    for i in range(10):
+        t.check("core-work", MONDAY + i * D, today=MONDAY + i * D)
+    names = [p.name for p in backups.daily_backups(t.locations)]
+    assert len(names) == 7 and names[0] == (MONDAY + 9 * D).isoformat()
+
+
+def test_damaged_data_is_never_backed_up(data_dir):
+    t = tracker(data_dir)
+    t.check("core-work", MONDAY, today=MONDAY)
+    (data_dir / "entries" / "2026.json").write_bytes(b'{"months": ')
+    assert backups.take_daily_backup(t.locations, MONDAY + D) is None
+    assert [p.name for p in backups.daily_backups(t.locations)] == [MONDAY.isoformat()]
+
+
+def test_restore_keeps_the_damaged_file_beside_it(data_dir):
+    t = tracker(data_dir)
+    t.check("core-work", MONDAY, today=MONDAY)
+    t.check("glute-work", MONDAY + D, today=MONDAY + D)  # backs up Monday's state
+    damaged = b"\x00garbage"
+    (data_dir / "entries" / "2026.json").write_bytes(damaged)
+    with pytest.raises(DamagedDatabase):
+        t.store.history()
+    good = backups.newest_good_backup(t.locations)
+    assert good is not None and good.name == (MONDAY + D).isoformat()
+    kept = backups.restore(t.locations, good, dt.datetime(2026, 11, 25, 8, 30))
+    assert set(tracker(data_dir).store.history()) == {"core-work"}
+    aside = data_dir / "entries" / "2026.json.damaged-20261125-083000"
+    assert aside in kept and aside.read_bytes() == damaged
+
+
+def write_schema_1(data_dir):
+    """A data dir exactly as plumbline wrote it before year files carried `_meta`."""
+    (data_dir / "entries").mkdir()
+    (data_dir / "plumbline.json").write_text(json.dumps(
+        {"meta": {"1": {"schema": 1, "created": "2025-12-01", "archived": ["both-feet"], "notice_seen": True}}}))
+    for year, month, day in ((2025, "12", "31"), (2026, "11", "20")):
+        (data_dir / "entries" / f"{year}.json").write_text(json.dumps({
+            "months": {"1": {"key": f"core-work|{year}-{month}", "habit": "core-work", "month": f"{year}-{month}",
+                             "days": {day: {"c": 1, "n": "ünïcode note"}}}},
+            "pain": {"1": {"key": f"{year}-{month}", "month": f"{year}-{month}", "days": {day: {"l": 4}}}},
+        }))
+
+
+def test_a_schema_1_data_dir_is_migrated_with_a_backup_and_nothing_lost(data_dir):
+    write_schema_1(data_dir)
+    before = {p.name: p.read_bytes() for p in (data_dir / "entries").iterdir()}
+    t = tracker(data_dir)
+    assert t.store.meta()["schema"] == SCHEMA_VERSION
+    assert t.store.meta()["archived"] == ["both-feet"] and t.store.started(MONDAY) == dt.date(2025, 12, 1)
+    history = t.store.history()
+    assert history["core-work"][dt.date(2025, 12, 31)] == Entry(dt.date(2025, 12, 31), 1, False, "ünïcode note")
+    assert t.store.pain_log()[dt.date(2026, 11, 20)].level == 4
+    for year in (2025, 2026):
+        assert json.loads((data_dir / "entries" / f"{year}.json").read_text())["_meta"]["1"] == {"schema": 2, "year": year}
+    [backup] = [p for p in (data_dir / "backups").iterdir()]
+    assert backup.name.startswith("before-schema-2-")
+    assert {p.name: p.read_bytes() for p in (backup / "entries").iterdir()} == before
+    again = tracker(data_dir)  # a second open finds nothing to do
+    assert len(list((data_dir / "backups").iterdir())) == 1 and again.store.meta()["schema"] == 2
+
+
+def test_a_year_file_from_a_newer_plumbline_is_refused_untouched(data_dir):
+    t = tracker(data_dir)
+    t.check("core-work", MONDAY, today=MONDAY)
+    path = data_dir / "entries" / "2026.json"
+    data = json.loads(path.read_text())
+    data["_meta"]["1"]["schema"] = 3
+    path.write_text(json.dumps(data))
+    content = path.read_bytes()
+    with pytest.raises(DamagedDatabase, match="newer plumbline"):
+        t.store.history()
+    with pytest.raises(DamagedDatabase, match="newer plumbline"):
+        t.check("core-work", MONDAY + D, today=MONDAY)
+    assert path.read_bytes() == content
+
+
+def test_a_year_file_in_the_wrong_place_is_refused(data_dir):
+    t = tracker(data_dir)
+    t.check("core-work", MONDAY, today=MONDAY)
+    (data_dir / "entries" / "2026.json").rename(data_dir / "entries" / "2025.json")
+    with pytest.raises(DamagedDatabase, match="holds the year 2026"):
+        t.store.history()
