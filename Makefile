@@ -23,3 +23,6 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py

@@ -1,0 +1,127 @@
+"""plumbline's benchmarks: each figure beside a baseline measured in the same run.
+
+    make bench            (or: .venv/bin/python bench/run.py [--quick])
+
+Generates ten years of history for 30 habits, then prints one line per target. Medians of
+repeated runs; subprocess timings include interpreter start-up on both sides of each ratio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.history import generate  # noqa: E402
+from plumbline.storage.tracker import Tracker  # noqa: E402
+
+TODAY = dt.date(2026, 11, 23)
+NOW = "2026-11-23T10:00:00"
+PYTHON = sys.executable
+
+
+def median_seconds(run, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_process(args: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, **(env or {})})
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"benchmark child failed: {' '.join(args)}: {process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss
+
+
+def process_median(args: list[str], repeat: int, env: dict[str, str] | None = None) -> tuple[float, int]:
+    runs = [run_process(args, env) for _ in range(repeat)]
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+
+
+def check_in_cost(data_dir: Path, repeat: int) -> float:
+    tracker = Tracker(data_dir)
+    days = iter(TODAY - dt.timedelta(days=i) for i in range(repeat * 2))
+    # A durable check-in: lock, fresh read, atomic write with fsync; alternate habits and days.
+    return median_seconds(lambda: tracker.check("core-work", next(days), today=TODAY), repeat)
+
+
+async def review_timings(data_dir: Path) -> tuple[float, float]:
+    from plumbline.ui.app import PlumblineApp
+    from plumbline.ui.screens.review import ReviewScreen
+
+    app = PlumblineApp(Tracker(data_dir), clock=lambda: dt.datetime.fromisoformat(NOW))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        start = time.perf_counter()
+        await pilot.press("w")
+        while not isinstance(app.screen, ReviewScreen):
+            await pilot.pause()
+        await pilot.pause()
+        opened = time.perf_counter() - start
+        start = time.perf_counter()
+        await pilot.press("left")
+        await pilot.pause()
+        moved = time.perf_counter() - start
+    return opened, moved
+
+
+def line(name: str, value: str, baseline: str, ratio: float | None, target: float | None) -> None:
+    verdict = "" if target is None else ("meets" if ratio is not None and ratio <= target else "MISSES")
+    ratio_text = f"{ratio:5.2f}" if ratio is not None else "    -"
+    target_text = f"<= {target}" if target is not None else ""
+    print(f"{name:<44} {value:>12} {baseline:>12}  {ratio_text}  {target_text:<7} {verdict}")
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    repeat = 5 if quick else 15
+    with tempfile.TemporaryDirectory() as folder:
+        big, small = Path(folder) / "ten-years", Path(folder) / "one-month"
+        started = time.perf_counter()
+        generate(big, TODAY, days=3652)
+        generate(small, TODAY, days=30)
+        print(f"generated 10 years x 30 habits ({sum(len(v) for v in Tracker(big).store.history().values())} "
+              f"check-ins) in {time.perf_counter() - started:.1f} s\n")
+        print(f"{'measure':<44} {'plumbline':>12} {'baseline':>12}  ratio  target")
+
+        ten, month = check_in_cost(big, repeat), check_in_cost(small, repeat)
+        line("durable check-in: 10 years vs 1 month", f"{ten * 1000:.1f} ms", f"{month * 1000:.1f} ms", ten / month, 1.5)
+
+        env = {"PLUMBLINE_NOW": NOW}
+        today_cmd, _ = process_median([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], repeat, env)
+        tinydb, _ = process_median([PYTHON, "-c", "import tinydb"], repeat)
+        line("`plumbline today --json` vs import tinydb", f"{today_cmd * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms",
+             today_cmd / tinydb, 2)
+
+        probe = str(ROOT / "bench" / "first_paint.py")
+        app_time, app_memory = process_median([PYTHON, probe, "plumbline", str(big)], max(3, repeat // 3))
+        bare_time, bare_memory = process_median([PYTHON, probe, "bare"], max(3, repeat // 3))
+        line("app start to first Today vs bare Textual app", f"{app_time * 1000:.0f} ms", f"{bare_time * 1000:.0f} ms",
+             app_time / bare_time, 1.3)
+        line("peak memory: app vs bare Textual app", f"{app_memory / 1024:.1f} MiB", f"{bare_memory / 1024:.1f} MiB",
+             app_memory / bare_memory, 1.3)
+
+        opened, moved = asyncio.run(review_timings(big))
+        line("weekly review: open (key w)", f"{opened * 1000:.0f} ms", "", None, None)
+        line("weekly review: move one week (key left)", f"{moved * 1000:.0f} ms", "", None, None)
+
+
+if __name__ == "__main__":
+    main()
