@@ -87,7 +87,7 @@ def test_data_dir_flag_before_and_after_the_subcommand(cli, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     assert cli("--data-dir", str(elsewhere), "check", "core-work").code == 0
     assert cli("check", "glute-work", "--data-dir", str(elsewhere)).code == 0
-    assert sorted(p.name for p in (elsewhere / "entries").iterdir()) == ["2026.json"]
+    assert sorted(p.name for p in (elsewhere / "entries").iterdir()) == ["2026-11.json"]
     statuses = {h["id"]: h["status"] for h in json.loads(cli("--data-dir", str(elsewhere), "today", "--json").out)["habits"]}
     assert statuses["core-work"] == statuses["glute-work"] == "done"
 

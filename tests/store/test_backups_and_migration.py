@@ -27,7 +27,7 @@ def test_the_first_change_of_a_day_takes_that_days_backup(data_dir):
     t.check("glute-work", MONDAY + D, today=MONDAY + D)
     backup = backups.daily_backups(t.locations)[0]
     assert backup.name == (MONDAY + D).isoformat()
-    copied = json.loads((backup / "entries" / "2026.json").read_text())
+    copied = json.loads((backup / "entries" / "2026-11.json").read_text())
     assert "core-work|2026-11" in json.dumps(copied) and "glute-work" not in json.dumps(copied)
 
 
@@ -42,7 +42,7 @@ def test_only_the_last_seven_daily_backups_are_kept(data_dir):
 def test_damaged_data_is_never_backed_up(data_dir):
     t = tracker(data_dir)
     t.check("core-work", MONDAY, today=MONDAY)
-    (data_dir / "entries" / "2026.json").write_bytes(b'{"months": ')
+    (data_dir / "entries" / "2026-11.json").write_bytes(b'{"months": ')
     assert backups.take_daily_backup(t.locations, MONDAY + D) is None
     assert [p.name for p in backups.daily_backups(t.locations)] == [MONDAY.isoformat()]
 
@@ -52,14 +52,14 @@ def test_restore_keeps_the_damaged_file_beside_it(data_dir):
     t.check("core-work", MONDAY, today=MONDAY)
     t.check("glute-work", MONDAY + D, today=MONDAY + D)  # backs up Monday's state
     damaged = b"\x00garbage"
-    (data_dir / "entries" / "2026.json").write_bytes(damaged)
+    (data_dir / "entries" / "2026-11.json").write_bytes(damaged)
     with pytest.raises(DamagedDatabase):
         t.store.history()
     good = backups.newest_good_backup(t.locations)
     assert good is not None and good.name == (MONDAY + D).isoformat()
     kept = backups.restore(t.locations, good, dt.datetime(2026, 11, 25, 8, 30))
     assert set(tracker(data_dir).store.history()) == {"core-work"}
-    aside = data_dir / "entries" / "2026.json.damaged-20261125-083000"
+    aside = data_dir / "entries" / "2026-11.json.damaged-20261125-083000"
     assert aside in kept and aside.read_bytes() == damaged
 
 
@@ -85,8 +85,9 @@ def test_a_schema_1_data_dir_is_migrated_with_a_backup_and_nothing_lost(data_dir
     history = t.store.history()
     assert history["core-work"][dt.date(2025, 12, 31)] == Entry(dt.date(2025, 12, 31), 1, False, "ünïcode note")
     assert t.store.pain_log()[dt.date(2026, 11, 20)].level == 4
-    for year in (2025, 2026):
-        assert json.loads((data_dir / "entries" / f"{year}.json").read_text())["_meta"]["1"] == {"schema": 2, "year": year}
+    assert sorted(p.name for p in (data_dir / "entries").iterdir()) == ["2025-12.json", "2026-11.json"]
+    for month in ("2025-12", "2026-11"):
+        assert json.loads((data_dir / "entries" / f"{month}.json").read_text())["_meta"]["1"] == {"schema": 2, "month": month}
     [backup] = [p for p in (data_dir / "backups").iterdir()]
     assert backup.name.startswith("before-schema-2-")
     assert {p.name: p.read_bytes() for p in (backup / "entries").iterdir()} == before
@@ -94,10 +95,10 @@ def test_a_schema_1_data_dir_is_migrated_with_a_backup_and_nothing_lost(data_dir
     assert len(list((data_dir / "backups").iterdir())) == 1 and again.store.meta()["schema"] == 2
 
 
-def test_a_year_file_from_a_newer_plumbline_is_refused_untouched(data_dir):
+def test_a_month_file_from_a_newer_plumbline_is_refused_untouched(data_dir):
     t = tracker(data_dir)
     t.check("core-work", MONDAY, today=MONDAY)
-    path = data_dir / "entries" / "2026.json"
+    path = data_dir / "entries" / "2026-11.json"
     data = json.loads(path.read_text())
     data["_meta"]["1"]["schema"] = 3
     path.write_text(json.dumps(data))
@@ -109,9 +110,9 @@ def test_a_year_file_from_a_newer_plumbline_is_refused_untouched(data_dir):
     assert path.read_bytes() == content
 
 
-def test_a_year_file_in_the_wrong_place_is_refused(data_dir):
+def test_a_month_file_in_the_wrong_place_is_refused(data_dir):
     t = tracker(data_dir)
     t.check("core-work", MONDAY, today=MONDAY)
-    (data_dir / "entries" / "2026.json").rename(data_dir / "entries" / "2025.json")
-    with pytest.raises(DamagedDatabase, match="holds the year 2026"):
+    (data_dir / "entries" / "2026-11.json").rename(data_dir / "entries" / "2026-10.json")
+    with pytest.raises(DamagedDatabase, match="holds the month '2026-11'"):
         t.store.history()

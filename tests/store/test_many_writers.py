@@ -129,7 +129,7 @@ def test_four_writers_checking_in_on_distinct_days_keep_all_200(data_dir, layout
     assert len(expected) == WRITERS * CHECKS
     assert found == expected, f"{len(expected - found)} check-ins lost"
     assert all(e == Entry(e.day, 1) for entries in history.values() for e in entries.values())
-    assert Store(Locations(data_dir)).years() == [2026, 2027]
+    assert {m[:4] for m in Store(Locations(data_dir)).months()} == {"2026", "2027"}
     assert_files_whole(data_dir)
     overlap = switches(reports)
     assert overlap > WRITERS - 1, "the writers ran one after another: the test shows nothing"

@@ -37,13 +37,13 @@ def test_removing_the_last_day_of_a_month_removes_its_document(store, data_dir):
     store.change_entry("core-work", MONDAY, add_one)
     store.change_entry("core-work", MONDAY, lambda e: None)
     assert store.history() == {}
-    assert json.loads((data_dir / "entries" / "2026.json").read_text())["months"] == {}
+    assert json.loads((data_dir / "entries" / "2026-11.json").read_text())["months"] == {}
 
 
 def test_entries_go_to_one_file_per_year(store, data_dir):
     store.change_entry("a", dt.date(2025, 12, 31), add_one)
     store.change_entry("a", dt.date(2026, 1, 1), add_one)
-    assert sorted(p.name for p in (data_dir / "entries").iterdir()) == ["2025.json", "2026.json"]
+    assert sorted(p.name for p in (data_dir / "entries").iterdir()) == ["2025-12.json", "2026-01.json"]
     assert set(store.history()["a"]) == {dt.date(2025, 12, 31), dt.date(2026, 1, 1)}
 
 
@@ -92,7 +92,7 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
 
 @pytest.mark.parametrize("damage", [b"", b'{"months": {"1": {"key": "a|2026-11"', b"\x00\xff garbage", b"[1, 2]"])
 def test_a_damaged_file_is_reported_and_left_byte_for_byte(store, data_dir, damage):
-    path = data_dir / "entries" / "2026.json"
+    path = data_dir / "entries" / "2026-11.json"
     path.parent.mkdir()
     path.write_bytes(damage)
     with pytest.raises(DamagedDatabase) as caught:
@@ -143,6 +143,6 @@ def test_a_streak_across_years_loads_the_years_it_needs(data_dir):
     first = dt.date(2024, 12, 20)
     tracker.store.update_meta(lambda meta: meta.update(created=first.isoformat()))
     tracker.store.put_many([("knee-pillow", Entry(first + i * D, count=1)) for i in range((MONDAY - first).days)], [])
-    assert tracker.store.years() == [2024, 2025, 2026]
+    assert tracker.store.months()[0] == "2024-12" and len(tracker.store.months()) == 24
     row = next(r for r in tracker.checklist(MONDAY) if r.habit.id == "knee-pillow")
     assert row.streak.length == (MONDAY - first).days and not row.streak.reaches_back

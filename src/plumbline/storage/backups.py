@@ -1,6 +1,6 @@
 """Automatic backups: one a day, the last seven kept, and a restore that keeps the damaged file.
 
-A backup is a folder `backups/YYYY-MM-DD/` with copies of the database, the year files and the
+A backup is a folder `backups/YYYY-MM-DD/` with copies of the database, the month files and the
 user's own habit and routine files. Only data that loads is backed up, so a backup is always
 something to go back to.
 """
@@ -24,7 +24,7 @@ def data_files(locations: Locations) -> list[Path]:
     """The user's files, relative to the data dir."""
     root = locations.data_dir
     found = [locations.database] if locations.database.exists() else []
-    for pattern in ("entries/[0-9][0-9][0-9][0-9].json", "habits/*.toml", "routines/*.toml"):
+    for pattern in ("entries/*.json", "habits/*.toml", "routines/*.toml"):
         found.extend(sorted(root.glob(pattern)))
     return [p.relative_to(root) for p in found]
 
@@ -44,8 +44,10 @@ def loads(folder: Path, files: list[Path]) -> bool:
 def take_backup(locations: Locations, name: str) -> Path | None:
     """Copy the data into backups/NAME unless it exists already or the data does not load."""
     target = locations.backups / name
+    if target.exists():
+        return None
     files = data_files(locations)
-    if target.exists() or not files or not loads(locations.data_dir, files):
+    if not files or not loads(locations.data_dir, files):
         return None
     locations.backups.mkdir(parents=True, exist_ok=True)
     for stale in locations.backups.glob(f"{TEMP_PREFIX}*"):

@@ -5,6 +5,7 @@ Order: `--data-dir`, then `PLUMBLINE_DATA_DIR`, then the platform's convention (
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -35,8 +36,9 @@ class Locations:
     def entries_dir(self) -> Path:
         return self.data_dir / "entries"
 
-    def entries_file(self, year: int) -> Path:
-        return self.entries_dir / f"{year}.json"
+    def entries_file(self, day: dt.date) -> Path:
+        """The file holding `day`'s records: one file per month."""
+        return self.entries_dir / f"{day:%Y-%m}.json"
 
     @property
     def custom_habits(self) -> Path:

@@ -1,8 +1,10 @@
 """Upgrading a data dir written by an older plumbline, once, under the lock, after a backup.
 
-Schema 1 (plumbline 0.1 before year files named themselves): `plumbline.json` with schema 1,
-`entries/YYYY.json` with tables `months` and `pain` only.
-Schema 2: each year file also holds `_meta` = {"schema": 2, "year": YYYY}.
+Schema 1 (the first plumbline): `plumbline.json` with schema 1, and one file per year,
+`entries/YYYY.json`, with tables `months` and `pain` of one document per habit (or pain log) per
+month. A check-in rewrote a whole year's file.
+Schema 2: one file per month, `entries/YYYY-MM.json`, holding the same documents plus
+`_meta` = {"schema": 2, "month": "YYYY-MM"}; a check-in rewrites one month.
 """
 
 from __future__ import annotations
@@ -15,20 +17,28 @@ from plumbline.storage import backups
 from plumbline.storage.atomic import atomic_write, exclusive_lock
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
-from plumbline.storage.store import SCHEMA_VERSION, Store, year_meta
+from plumbline.storage.store import SCHEMA_VERSION, Store, month_meta
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
 
-def _name_year_files(locations: Locations) -> None:
+def _split_years_into_months(locations: Locations) -> None:
     folder = locations.entries_dir
     for path in sorted(folder.glob("[0-9][0-9][0-9][0-9].json")) if folder.is_dir() else []:
-        data = AtomicJSONStorage(path).read() or {}
-        data["_meta"] = {"1": year_meta(int(path.stem))}
-        atomic_write(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+        months: dict[str, dict[str, dict[str, dict]]] = {}
+        for table, docs in (AtomicJSONStorage(path).read() or {}).items():
+            for doc in docs.values():
+                month = months.setdefault(doc["month"], {"_meta": {"1": month_meta(doc["month"])}})
+                rows = month.setdefault(table, {})
+                rows[str(len(rows) + 1)] = doc
+        # Every month is written before the year file goes: a crash in between leaves the year
+        # file and schema 1 in place, and the next start splits it again to the same result.
+        for month, data in sorted(months.items()):
+            atomic_write(folder / f"{month}.json", json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+        path.unlink()
 
 
 # From version N to N + 1.
-STEPS: dict[int, Callable[[Locations], None]] = {1: _name_year_files}
+STEPS: dict[int, Callable[[Locations], None]] = {1: _split_years_into_months}
 
 
 def migrate(store: Store, today: dt.date) -> int | None:

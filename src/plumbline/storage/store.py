@@ -1,10 +1,10 @@
 """The user's records in TinyDB, safe against crashes and against several writers at once.
 
 Layout: `plumbline.json` holds small state (schema version, start date, archived habits, flags);
-`entries/YYYY.json` holds one document per habit per month (table `months`) and one per month of
-the pain log (table `pain`), so a check-in rewrites one year's file, whatever the years behind
-it. Each year file names its year and schema in a `_meta` table, so a file from a newer
-plumbline, or one copied into the wrong place, is refused instead of misread. Every change runs
+`entries/YYYY-MM.json` holds that month: one document per habit (table `months`) and one for
+the pain log (table `pain`). A check-in rewrites one month's file, a few kilobytes whatever the
+years behind it. Each month file names its month and schema in a `_meta` table, so a file from
+a newer plumbline, or one copied into the wrong place, is refused instead of misread. Every change runs
 under one inter-process lock and starts from a fresh read, so the app, the reminder service and
 one-shot commands never lose each other's writes. Older layouts are upgraded by migrations.py.
 """
@@ -27,7 +27,7 @@ from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
-SCHEMA_VERSION = 2  # 2: year files carry a `_meta` table (see migrations.py)
+SCHEMA_VERSION = 2  # 2: one file per month, each with a `_meta` table (see migrations.py)
 History = dict[str, dict[dt.date, Entry]]
 EntryChange = Callable[[Entry | None], Entry | None]
 
@@ -63,15 +63,15 @@ class Store:
     def archived(self) -> set[str]:
         return set(self.meta().get("archived", []))
 
-    def years(self) -> list[int]:
-        """The years that have an entries file, oldest first."""
+    def months(self) -> list[str]:
+        """The months ("YYYY-MM") that have an entries file, oldest first."""
         folder = self.locations.entries_dir
-        return sorted(int(p.stem) for p in folder.glob("[0-9][0-9][0-9][0-9].json")) if folder.is_dir() else []
+        return sorted(p.stem for p in folder.glob(MONTH_FILES)) if folder.is_dir() else []
 
-    def history(self, since_year: int | None = None) -> History:
-        """Check-ins of every habit; with `since_year`, only that year and later are read."""
+    def history(self, since: dt.date | None = None) -> History:
+        """Check-ins of every habit; with `since`, only the months from since's month on are read."""
         history: History = {}
-        for doc in self._month_documents("months", since_year):
+        for doc in self._month_documents("months", since):
             entries = history.setdefault(doc["habit"], {})
             for day, record in _days_of(doc):
                 entries[day] = _entry_from(day, record)  # type: ignore[assignment]
@@ -84,22 +84,23 @@ class Store:
             for day, record in _days_of(doc)
         }
 
-    def _month_documents(self, table: str, since_year: int | None = None) -> Iterator[dict[str, Any]]:
-        for year in self.years():
-            if since_year is not None and year < since_year:
+    def _month_documents(self, table: str, since: dt.date | None = None) -> Iterator[dict[str, Any]]:
+        first = f"{since:%Y-%m}" if since else ""
+        for month in self.months():
+            if month < first:
                 continue
             # Straight from the storage: TinyDB's Table would wrap every document in an object
             # first, which is most of the cost of reading ten years.
-            path = self.locations.entries_file(year)
+            path = self.locations.entries_dir / f"{month}.json"
             data = AtomicJSONStorage(path).read() or {}
-            check_year_file(path, year, data)
+            check_month_file(path, month, data)
             yield from data.get(table, {}).values()
 
     def entries(self, habit_id: str) -> dict[dt.date, Entry]:
         return self.history().get(habit_id, {})
 
     def entry(self, habit_id: str, day: dt.date) -> Entry | None:
-        path = self.locations.entries_file(day.year)
+        path = self.locations.entries_file(day)
         with self._open(path) as db:
             doc = _table(db, "months").get(Query().key == _month_key(habit_id, day))
         return _entry_from(day, (doc or {}).get("days", {}).get(f"{day.day:02d}"))
@@ -148,29 +149,28 @@ class Store:
         self._change_day("pain", {}, day, lambda _: record)
 
     def put_many(self, entries: list[tuple[str, Entry]], pains: list[PainEntry]) -> None:
-        """Write many records at once (an import): one locked rewrite per year file, not per record.
+        """Write many records at once (an import): one locked rewrite per month file, not per record.
 
         Each record replaces the one for the same habit (or the pain log) and day.
         """
-        by_year: dict[int, list[tuple[str, dict[str, str], dt.date, dict[str, Any]]]] = {}
+        by_month: dict[str, list[tuple[str, dict[str, str], dt.date, dict[str, Any]]]] = {}
         for habit_id, entry in entries:
-            by_year.setdefault(entry.day.year, []).append(("months", {"habit": habit_id}, entry.day, _entry_to(entry)))
+            by_month.setdefault(f"{entry.day:%Y-%m}", []).append(("months", {"habit": habit_id}, entry.day, _entry_to(entry)))
         for pain in pains:
             record = {"l": pain.level, **({"n": pain.note} if pain.note else {})}
-            by_year.setdefault(pain.day.year, []).append(("pain", {}, pain.day, record))
-        for year, items in sorted(by_year.items()):
-            with self._writing(self.locations.entries_file(year)) as db:
+            by_month.setdefault(f"{pain.day:%Y-%m}", []).append(("pain", {}, pain.day, record))
+        for month, items in sorted(by_month.items()):
+            with self._writing(self.locations.entries_dir / f"{month}.json") as db:
                 grouped: dict[tuple[str, str], tuple[dict[str, str], dict[str, Any]]] = {}
                 for table_name, fields, day, record in items:
                     month = f"{day:%Y-%m}"
                     key = "|".join([*fields.values(), month])
                     slot = grouped.setdefault((table_name, key), ({**fields, "month": month}, {}))
                     slot[1][f"{day.day:02d}"] = record
-                # One write for the whole year: through TinyDB's storage directly, because each
+                # One write for the whole month: through TinyDB's storage directly, because each
                 # Table call would rewrite (and fsync) the whole file once per document.
                 data = db.storage.read() or {}
-                check_year_file(Path(db.storage.path), year, data)
-                data["_meta"] = {"1": year_meta(year)}
+                data["_meta"] = {"1": month_meta(month)}
                 for (table_name, key), (fields, days) in grouped.items():
                     table = data.setdefault(table_name, {})
                     doc_id = next((i for i, doc in table.items() if doc.get("key") == key), None)
@@ -184,7 +184,7 @@ class Store:
                     change: Callable[[dict[str, Any] | None], dict[str, Any] | None]) -> None:
         month = f"{day:%Y-%m}"
         key = "|".join([*fields.values(), month])
-        with self._writing(self.locations.entries_file(day.year)) as db:
+        with self._writing(self.locations.entries_file(day)) as db:
             table = _table(db, table_name)
             doc = table.get(Query().key == key)
             days = dict((doc or {}).get("days", {}))
@@ -225,10 +225,10 @@ class Store:
             db = TinyDB(path, storage=AtomicJSONStorage)
             try:
                 if path.parent == self.locations.entries_dir:
-                    year = int(path.stem)
-                    check_year_file(path, year, db.storage.read() or {})
-                    if not _table(db, "_meta").get(doc_id=1):
-                        _table(db, "_meta").upsert(_document(year_meta(year), 1))
+                    data = db.storage.read()
+                    check_month_file(path, path.stem, data or {})
+                    if data is None:  # a new month file names itself from its first write on
+                        _table(db, "_meta").insert(_document(month_meta(path.stem), 1))
                 yield db
             finally:
                 db.close()
@@ -245,22 +245,27 @@ class _EmptyStorage(AtomicJSONStorage):
         raise RuntimeError("a missing database file is never written by a read")
 
 
-def year_meta(year: int) -> dict[str, int]:
-    return {"schema": SCHEMA_VERSION, "year": year}
+MONTH_FILES = "[0-9][0-9][0-9][0-9]-[0-9][0-9].json"
 
 
-def check_year_file(path: Path, year: int, data: dict[str, Any]) -> None:
-    """Refuse a year file written by a newer plumbline or holding another year's records.
-    A file without `_meta` is from schema 1, whose records read the same."""
+def month_meta(month: str) -> dict[str, Any]:
+    return {"schema": SCHEMA_VERSION, "month": month}
+
+
+def check_month_file(path: Path, month: str, data: dict[str, Any]) -> None:
+    """Refuse a month file written by a newer plumbline or holding another month's records."""
     meta = data.get("_meta", {}).get("1")
     if meta is None:
+        if data:
+            raise DamagedDatabase(f"entries file {path} does not say which month it holds: "
+                                  "restore a backup or move it away")
         return
     if meta.get("schema", 0) > SCHEMA_VERSION:
         raise DamagedDatabase(f"entries file {path} was written by a newer plumbline (schema "
                               f"{meta.get('schema')}): update plumbline to read it")
-    if meta.get("year") != year:
-        raise DamagedDatabase(f"entries file {path} holds the year {meta.get('year')!r}, not {year}: "
-                              f"rename it to {meta.get('year')}.json or restore a backup")
+    if meta.get("month") != month:
+        raise DamagedDatabase(f"entries file {path} holds the month {meta.get('month')!r}, not {month}: "
+                              f"rename it to {meta.get('month')}.json or restore a backup")
 
 
 def _table(db: TinyDB, name: str) -> Table:

@@ -91,15 +91,19 @@ class Tracker:
         return habit_day(now, self.day_starts_at())
 
     def checklist(self, today: dt.date) -> list[ChecklistRow]:
-        """The day's rows, reading only as many years back as the longest current streak needs."""
-        habits, start, years = self.habits(), self.store.started(today), self.store.years()
-        since = (today - dt.timedelta(days=14)).year  # the seven-day strip and the ISO week
+        """The day's rows, reading only as many months back as the longest current streak needs."""
+        habits, start, months = self.habits(), self.store.started(today), self.store.months()
+        since = (today - dt.timedelta(days=14)).replace(day=1)  # the seven-day strip and the ISO week
+        reach = 1
         while True:
-            known_from = dt.date(since, 1, 1) if years and since > years[0] else None
-            rows = checklist(habits, self.store.history(since_year=since), today, start, known_from)
+            known_from = since if months and f"{since:%Y-%m}" > months[0] else None
+            rows = checklist(habits, self.store.history(since=since), today, start, known_from)
             if known_from is None or not any(r.streak.reaches_back for r in rows):
                 return rows
-            since -= 1
+            # A run goes further back: read twice as far each time, so even a decade-long
+            # streak costs a handful of passes.
+            since = _months_before(since, reach)
+            reach *= 2
 
     def week(self, day: dt.date, today: dt.date, known_streaks: dict[str, Streaks] | None = None) -> WeekReview:
         return week_review(self.habits(), self.store.history(), self.store.pain_log(), day, today,
@@ -165,3 +169,8 @@ class Tracker:
         entry = PainEntry(day, level, note)
         self.store.set_pain(entry, day)
         return entry
+
+
+def _months_before(day: dt.date, count: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - count
+    return dt.date(index // 12, index % 12 + 1, 1)
