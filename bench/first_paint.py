@@ -17,9 +17,6 @@ def bare_app():
         def compose(self) -> ComposeResult:
             yield Label("plumbline")
 
-        def on_mount(self) -> None:
-            self.call_after_refresh(self.exit)
-
     return Bare()
 
 
@@ -29,16 +26,24 @@ def plumbline_app(data_dir: str):
 
     from plumbline.storage.tracker import Tracker
     from plumbline.ui.app import PlumblineApp
-    from plumbline.ui.screens.today import TodayScreen
 
-    class FirstPaint(PlumblineApp):
-        def on_screen_resume(self) -> None:
-            if isinstance(self.screen, TodayScreen):
-                self.call_after_refresh(self.exit)
+    return PlumblineApp(Tracker(Path(data_dir)), clock=lambda: dt.datetime(2026, 11, 23, 10, 0))
 
-    return FirstPaint(Tracker(Path(data_dir)), clock=lambda: dt.datetime(2026, 11, 23, 10, 0))
+
+async def exit_after_first_paint(pilot) -> None:
+    # Both apps leave the same way: once the screen they open on has been composed and painted.
+    await pilot.pause()
+    pilot.app.exit()
+
+
+def peak_kib() -> int:
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec, so a child of a big parent
+    # would report the parent's peak.
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
 if __name__ == "__main__":
     app = bare_app() if sys.argv[1] == "bare" else plumbline_app(sys.argv[2])
-    app.run(headless=True, size=(80, 24))
+    app.run(headless=True, size=(80, 24), auto_pilot=exit_after_first_paint)
+    print(f"peak_kib {peak_kib()}", file=sys.stderr)

@@ -14,8 +14,6 @@ from plumbline.storage.routine_files import RoutineLibrary, load_user_routines
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.notice import SafetyNotice
-from plumbline.ui.screens.routine_chooser import RoutineChooser
-from plumbline.ui.screens.routine_player import RoutinePlayerScreen
 from plumbline.ui.screens.today import TodayScreen
 
 Clock = Callable[[], dt.datetime]
@@ -87,6 +85,8 @@ class PlumblineApp(App[None]):
 
     def choose_routine(self, habit_id: str | None = None) -> None:
         """The routine chooser, with the routine linked to `habit_id` highlighted; enter plays it."""
+        from plumbline.ui.screens.routine_chooser import RoutineChooser  # not needed to start
+
         library = load_user_routines(self.tracker)
 
         def chosen(routine_id: str | None) -> None:
@@ -99,6 +99,8 @@ class PlumblineApp(App[None]):
                         severity="warning", timeout=15, markup=False)
 
     def play_routine(self, routine_id: str, library: RoutineLibrary | None = None) -> None:
+        from plumbline.ui.screens.routine_player import RoutinePlayerScreen  # not needed to start
+
         routine = (library or load_user_routines(self.tracker)).by_id().get(routine_id)
         if routine is None:
             self.notify(f"unknown routine '{routine_id}': see the routines with r", severity="error", markup=False)

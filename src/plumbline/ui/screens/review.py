@@ -12,8 +12,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from plumbline.domain.habit import Habit
-from plumbline.domain.review import MIN_DAYS_EACH_SIDE, WeekReview, describe_comparison, pain_comparison
-from plumbline.domain.streaks import Streaks
+from plumbline.domain.review import (
+    MIN_DAYS_EACH_SIDE,
+    WeekReview,
+    describe_comparison,
+    pain_comparison,
+    week_review,
+)
+from plumbline.domain.streaks import Streaks, streaks
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.widgets.charts import pain_sparkline
@@ -36,10 +42,15 @@ class ReviewScreen(Screen[None]):
         self.tracker = tracker
         self.day = day
         self.today = today
-        # Streaks are as of today whatever week is shown: compute them once, not per week.
-        self.known_streaks: dict[str, Streaks] = {h.id: s for h, s, _ in tracker.standings(today)}
+        # Read the history once: moving from week to week then touches no file. Streaks are as
+        # of today whatever week is shown, so they too are computed once.
+        self.habits = tracker.habits()
         self.history = tracker.store.history()
         self.pain_log = tracker.store.pain_log()
+        self.start = tracker.store.started(today)
+        self.known_streaks: dict[str, Streaks] = {
+            h.id: streaks(h, self.history.get(h.id, {}), today, self.start) for h in self.habits
+        }
         self.review: WeekReview | None = None
 
     def compose(self) -> ComposeResult:
@@ -61,8 +72,8 @@ class ReviewScreen(Screen[None]):
         table.focus()
 
     def show_week(self) -> None:
-        review = self.tracker.week(self.day, self.today, self.known_streaks)
-        previous = self.tracker.week(self.day - ONE_WEEK, self.today, self.known_streaks)
+        review = self._week(self.day)
+        previous = self._week(self.day - ONE_WEEK)
         self.review = review
         self.query_one("#review-title", Static).update(self._title(review, previous))
         table = self.query_one(DataTable)
@@ -88,6 +99,9 @@ class ReviewScreen(Screen[None]):
         table.move_cursor(row=min(cursor, max(0, len(review.rows) - 1)))
         self.query_one("#pain-line", Static).update(self._pain_line(review))
         self._show_comparison()
+
+    def _week(self, day: dt.date) -> WeekReview:
+        return week_review(self.habits, self.history, self.pain_log, day, self.today, self.start, self.known_streaks)
 
     @staticmethod
     def _title(review: WeekReview, previous: WeekReview) -> Text:

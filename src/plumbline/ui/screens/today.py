@@ -17,19 +17,14 @@ from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.reminder_store import ReminderStore
 from plumbline.storage.tracker import Tracker
-from plumbline.ui.screens.archived import ArchivedScreen
-from plumbline.ui.screens.confirm import ConfirmDialog
-from plumbline.ui.screens.habit_form import HabitForm
-from plumbline.ui.screens.help import HelpScreen
-from plumbline.ui.screens.history import HistoryScreen
-from plumbline.ui.screens.pain_dialog import PainDialog
-from plumbline.ui.screens.review import ReviewScreen
 from plumbline.ui.reminder_control import ReminderControl
-from plumbline.ui.screens.settings import SettingsScreen
 from plumbline.ui.widgets.break_countdown import BreakCountdown
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
+
+# The other screens are imported where they open, not here: Today is what the app paints first,
+# and importing every screen (and the widgets they use) up front made start-up a third slower.
 
 ONE_DAY = dt.timedelta(days=1)
 COUNTDOWN_SECONDS = 15
@@ -152,6 +147,8 @@ class TodayScreen(Screen[None]):
         self.refresh_rows()
 
     def action_help(self) -> None:
+        from plumbline.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     def action_add(self) -> None:
@@ -163,6 +160,8 @@ class TodayScreen(Screen[None]):
             self._open_form(habit)
 
     def _open_form(self, habit: Habit | None) -> None:
+        from plumbline.ui.screens.habit_form import HabitForm
+
         taken = {h.id for h in self.tracker.habits(include_archived=True)}
 
         def saved(result: Habit | None) -> None:
@@ -177,6 +176,8 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(HabitForm(habit, taken), saved)
 
     def action_archive(self) -> None:
+        from plumbline.ui.screens.confirm import ConfirmDialog
+
         habit = self.highlighted_habit()
         if habit is None:
             return
@@ -190,6 +191,8 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(f"Archive '{habit.name}'? Its history is kept."), answered)
 
     def action_archived(self) -> None:
+        from plumbline.ui.screens.archived import ArchivedScreen
+
         archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
 
         def restore(habit_id: str | None) -> None:
@@ -200,16 +203,22 @@ class TodayScreen(Screen[None]):
 
         self.app.push_screen(ArchivedScreen(archived), restore)
 
-
     def action_review(self) -> None:
+        from plumbline.ui.screens.review import ReviewScreen
+
         self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today), lambda _: self.refresh_rows())
 
     def action_history(self) -> None:
+        from plumbline.ui.screens.history import HistoryScreen
+
         habit = self.highlighted_habit()
         if habit is not None:
             self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
 
     def action_pain(self) -> None:
+        from plumbline.ui.screens.confirm import ConfirmDialog
+        from plumbline.ui.screens.pain_dialog import PainDialog
+
         day = self.day
         earlier = self.tracker.pain(day)
 
@@ -273,6 +282,8 @@ class TodayScreen(Screen[None]):
         self._remind(lambda r: _pause_said(r.toggle_pause()))
 
     def action_settings(self) -> None:
+        from plumbline.ui.screens.settings import SettingsScreen
+
         store = ReminderStore(self.tracker.store)
         try:
             current = store.settings()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -18,17 +17,30 @@ from plumbline.ui import glyphs
 class ChecklistView(OptionList):
     """Options are habits (id = habit id); category headings are disabled options."""
 
+    rows: Sequence[ChecklistRow] = ()
+
     def show(self, rows: Sequence[ChecklistRow]) -> None:
+        self.rows = rows
         keep = self.highlighted_habit
+        width = self._line_width()
         options: list[Option] = []
         category = None
         for row in rows:
             if row.habit.category != category:
                 category = row.habit.category
                 options.append(Option(Text(category.upper(), style="bold dim"), id=f"category:{category}", disabled=True))
-            options.append(Option(self._prompt(row), id=row.habit.id))
+            options.append(Option(self._prompt(row, width), id=row.habit.id))
         self.set_options(options)
         self.highlight_habit(keep)
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self.show(self.rows)
+
+    def _line_width(self) -> int:
+        # Before the first layout the widget has no size yet: the terminal's width is close.
+        width = self.scrollable_content_region.width or self.app.size.width - 4
+        return max(30, width)
 
     @property
     def highlighted_habit(self) -> str | None:
@@ -47,14 +59,18 @@ class ChecklistView(OptionList):
                 return
 
     @staticmethod
-    def _prompt(row: ChecklistRow) -> Table:
-        grid = Table.grid(expand=True, padding=(0, 1))
-        grid.add_column(width=1)
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(width=7, no_wrap=True)
+    def _prompt(row: ChecklistRow, width: int) -> Text:
+        """One line: mark, name, then the detail and the week's strip against the right edge.
+
+        Built as a single Text, not a table: the list measures and paints every option several
+        times while it lays out, and a table costs many times more each time."""
         done = row.status is Status.DONE
-        label = Text(row_label(row), style="green" if done else "dim" if row.status is Status.NOT_DUE else "")
         # User text is never markup: Text() shows "[x] core" exactly as typed.
-        grid.add_row(glyphs.glyph(row.status), label, Text(row_detail(row), style="dim"), glyphs.strip(row.strip))
-        return grid
+        label = Text(row_label(row), style="green" if done else "dim" if row.status is Status.NOT_DUE else "")
+        right = Text.assemble(Text(row_detail(row), style="dim"), " ", glyphs.strip(row.strip))
+        room = max(4, width - right.cell_len - 3)
+        label.truncate(room, overflow="ellipsis")
+        line = Text.assemble(glyphs.glyph(row.status), " ", label)
+        line.pad_right(width - line.cell_len - right.cell_len)
+        line.append_text(right)
+        return line
