@@ -7,9 +7,8 @@ import sys
 
 from plumbline.cli import clock, render
 from plumbline.cli.dates import parse_day
-from plumbline.domain.reminders import POSTURE_HABIT
+from plumbline.domain.habit import POSTURE_HABIT
 from plumbline.storage.errors import BadInput
-from plumbline.storage.reminder_store import ReminderStore
 from plumbline.storage.locations import resolve_data_dir
 from plumbline.storage.tracker import Tracker
 
@@ -42,6 +41,8 @@ def check(args: argparse.Namespace) -> int:
     entry = tracker.check(args.habit, day, amount, args.note, today=real_today)
     habit = tracker.habit(args.habit)
     if habit.id == POSTURE_HABIT and day == real_today:
+        from plumbline.storage.reminder_store import ReminderStore  # only this habit needs it
+
         ReminderStore(tracker.store).record_break(clock.now_local())  # restarts the break countdown
     if habit.target > 1:
         print(f"{habit.name}: {entry.count}/{habit.target} {habit.unit} on {day}".replace("  ", " "))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 NOW_VAR = "PLUMBLINE_NOW"
 LOCALTIME = Path("/etc/localtime")
@@ -34,6 +33,8 @@ def as_local(moment: dt.datetime) -> dt.datetime:
 
 def local_zone() -> dt.tzinfo:
     """The local zone with its DST rules: $TZ, else /etc/localtime, else today's fixed offset."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only reminders need zones
+
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
         try:

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from plumbline import __version__
-from plumbline.cli import (
-    checklist_commands,
-    remind_commands,
-    review_commands,
-    routine_commands,
-    transfer_commands,
-)
 from plumbline.storage.errors import BadInput, PlumblineError
 
-# Each module adds its subcommands with `register(command)` and points them at a function with
-# set_defaults(run=...). Modules keep heavy imports (Textual, APScheduler, plyer) inside functions.
-COMMAND_MODULES = (checklist_commands, review_commands, transfer_commands, routine_commands, remind_commands)
+# Which module defines each subcommand. Each module adds its commands with `register(command)`
+# and points them at a function with set_defaults(run=...). Only the module of the command
+# being run is imported, so `plumbline check` does not pay for the reminder or export code.
+COMMAND_MODULES = {
+    "plumbline.cli.checklist_commands": ("today", "check", "uncheck", "skip", "habits"),
+    "plumbline.cli.review_commands": ("week", "streaks", "pain"),
+    "plumbline.cli.transfer_commands": ("export", "import"),
+    "plumbline.cli.routine_commands": ("routine",),
+    "plumbline.cli.remind_commands": ("remind", "notify-test"),
+}
 
 PROG = "plumbline"
 
@@ -31,7 +32,7 @@ class Parser(argparse.ArgumentParser):
         raise BadInput(f"{message} (see '{self.prog} --help')")
 
 
-def build_parser() -> Parser:
+def build_parser(argv: Sequence[str] | None = None) -> Parser:
     parser = Parser(prog=PROG, description="Keep the habits that help an SI joint, every day.")
     parser.add_argument("--version", action="version", version=f"plumbline {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep all data under DIR (or set PLUMBLINE_DATA_DIR)")
@@ -40,17 +41,48 @@ def build_parser() -> Parser:
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
+    wanted = _command_named(argv)
+
     def command(name: str, help_text: str) -> Parser:
+        if wanted is not None and name != wanted:
+            return _Unused()  # type: ignore[return-value]
         return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
 
-    for module in COMMAND_MODULES:
-        module.register(command)
+    for module_name, names in COMMAND_MODULES.items():
+        if wanted is None or wanted in names:
+            importlib.import_module(module_name).register(command)
     return parser
+
+
+def _command_named(argv: Sequence[str] | None) -> str | None:
+    """The known subcommand in argv, or None (no command, help, or a bad one: build them all)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args and args[0].startswith("-"):
+        flag = args.pop(0)
+        if flag == "--data-dir" and args:
+            args.pop(0)
+        elif flag in ("-h", "--help", "--version"):
+            return None
+    known = {name for names in COMMAND_MODULES.values() for name in names}
+    return args[0] if args and args[0] in known else None
+
+
+class _Unused:
+    """Stands in for the parser of a command that is not being run."""
+
+    def add_argument(self, *_, **__) -> None:
+        pass
+
+    def add_mutually_exclusive_group(self, *_, **__) -> _Unused:
+        return self
+
+    def set_defaults(self, **_) -> None:
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
         if args.command is None:
             return _open_app(args)
         return args.run(args)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit, Kind
-from plumbline.domain.review import WeekReview
-from plumbline.domain.streaks import Streaks
 from plumbline.domain.wording import row_detail, row_label
+
+if TYPE_CHECKING:  # the weekly review is not loaded by the daily commands
+    from plumbline.domain.review import WeekReview
+    from plumbline.domain.streaks import Streaks
 
 MARKS = {
     Status.DONE: "[x]",

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# The built-in habit that posture-break reminders count toward and restart from.
+POSTURE_HABIT = "posture-breaks"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Also the order the checklist shows them in: sitting and standing first, sleep last.
 CATEGORIES = ("posture", "movement", "mobility", "strength", "sleep", "other")

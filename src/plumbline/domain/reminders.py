@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from plumbline.domain.entries import Entry
-from plumbline.domain.habit import Habit
+from plumbline.domain.habit import POSTURE_HABIT, Habit
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.streaks import monday_of, week_counts
 
-POSTURE_HABIT = "posture-breaks"
 POSTURE_BREAK = "posture-break"
 HABIT = "habit"
 HORIZON = dt.timedelta(hours=24)
