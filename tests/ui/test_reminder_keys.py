@@ -109,3 +109,27 @@ async def test_without_a_reminder_service_there_is_no_countdown(make_app):
         assert not app.screen.query(BreakCountdown)
         await pilot.press("z")
         assert any("not running" in m for m in notified(app))
+
+
+async def test_day_start_is_set_on_the_settings_screen(make_app, data_dir):
+    """A late night counts for the evening before once the day starts at 03:00."""
+    import datetime as dt
+
+    from textual.widgets import Input
+
+    from plumbline.storage.tracker import Tracker
+    from tests.conftest import BUILTIN_HABITS
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one("#day_starts_at", Input).value = "09:00"
+        await pilot.press("ctrl+s")
+        assert "06:00" in str(app.screen.query_one("#form-error").render())
+        app.screen.query_one("#day_starts_at", Input).value = "03:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    assert tracker.today(dt.datetime(2026, 11, 24, 1, 30)) == dt.date(2026, 11, 23)
+    assert tracker.today(dt.datetime(2026, 11, 24, 3, 0)) == dt.date(2026, 11, 24)

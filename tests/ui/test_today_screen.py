@@ -206,3 +206,22 @@ async def test_quit_keys(make_app):
             await pilot.press(key)
             await pilot.pause()
             assert not app.is_running
+
+
+async def test_a_check_in_from_the_cli_shows_in_the_open_app(make_app, data_dir):
+    import os
+    import subprocess
+    import sys
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert rows_by_id(app.screen)["knee-pillow"].status is Status.PENDING
+        env = {**os.environ, "PLUMBLINE_DATA_DIR": str(data_dir), "PLUMBLINE_NOW": "2026-11-23T10:00:00"}
+        done = subprocess.run([sys.executable, "-m", "plumbline", "check", "knee-pillow"], env=env, capture_output=True)
+        assert done.returncode == 0
+        app.check_external_changes()  # what the app's one-second timer calls
+        await pilot.pause()
+        assert rows_by_id(app.screen)["knee-pillow"].status is Status.DONE
+        before = app.screen.rows
+        app.check_external_changes()  # nothing new: the rows are not rebuilt
+        assert app.screen.rows is before

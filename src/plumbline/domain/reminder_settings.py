@@ -35,6 +35,9 @@ class ReminderSettings:
     # Per habit: its reminder times. A habit not named here reminds at its habit file's `time`;
     # an empty tuple turns its reminders off.
     habit_times: Mapping[str, tuple[dt.time, ...]] = field(default_factory=dict)
+    # Not a reminder as such, but set on the same screen: before this hour, it is still the day
+    # before (a late night still counts for the evening's habits).
+    day_starts_at: dt.time = dt.time(0, 0)
 
     def times_for(self, habit_id: str, habit_time: dt.time | None) -> tuple[dt.time, ...]:
         if habit_id in self.habit_times:
@@ -60,6 +63,7 @@ class ReminderSettings:
             "snooze_minutes": str(self.snooze_minutes),
             "pause_minutes": str(self.pause_minutes),
             "habit_times": {hid: describe_times(times) for hid, times in sorted(self.habit_times.items())},
+            "day_starts_at": f"{self.day_starts_at:%H:%M}",
         }
 
 
@@ -87,7 +91,19 @@ def parse_settings(raw: Mapping[str, object]) -> ReminderSettings:
         snooze_minutes=parse_minutes(values["snooze_minutes"], "snooze length", SNOOZE_RANGE),
         pause_minutes=parse_minutes(values["pause_minutes"], "pause length", PAUSE_RANGE),
         habit_times={str(hid): parse_times(str(text), f"reminder times of '{hid}'") for hid, text in times.items()},
+        day_starts_at=parse_day_start(str(values["day_starts_at"])),
     )
+
+
+LATEST_DAY_START = dt.time(6, 0)
+
+
+def parse_day_start(text: str) -> dt.time:
+    moment = parse_time(text, "day starts at")
+    if moment > LATEST_DAY_START:
+        raise SettingsError(f"day starts at '{text.strip()}': give a time from 00:00 to 06:00 "
+                            "(before it, a check-in counts for the day before)")
+    return moment
 
 
 def parse_time(text: str, what: str) -> dt.time:

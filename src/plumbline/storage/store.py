@@ -96,6 +96,17 @@ class Store:
             check_month_file(path, month, data)
             yield from data.get(table, {}).values()
 
+    def signature(self) -> tuple[int, int]:
+        """Changes whenever any process writes: every write renames a file into one of these two
+        folders, which updates the folder's modification time. Two stat calls, so cheap to poll."""
+        def mtime(folder: Path) -> int:
+            try:
+                return folder.stat().st_mtime_ns
+            except FileNotFoundError:
+                return 0
+
+        return mtime(self.locations.data_dir), mtime(self.locations.entries_dir)
+
     def entries(self, habit_id: str) -> dict[dt.date, Entry]:
         return self.history().get(habit_id, {})
 

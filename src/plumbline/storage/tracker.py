@@ -78,13 +78,12 @@ class Tracker:
     # -- the days ------------------------------------------------------------------------------
 
     def day_starts_at(self) -> dt.time:
-        value = self.store.meta().get("day_starts_at")
-        return dt.time.fromisoformat(value) if value else MIDNIGHT
-
-    def set_day_starts_at(self, value: dt.time) -> None:
-        if value > dt.time(6, 0):
-            raise BadInput(f"day start '{value:%H:%M}' is too late: give a time from 00:00 to 06:00")
-        self.store.update_meta(lambda meta: meta.__setitem__("day_starts_at", value.strftime("%H:%M")))
+        """Set on the settings screen (stored with the reminder settings, validated there)."""
+        value = self.store.meta().get("reminder_settings", {}).get("day_starts_at")
+        try:
+            return dt.time.fromisoformat(value) if value else MIDNIGHT
+        except ValueError:
+            return MIDNIGHT  # the settings screen reports a bad stored value; days still work
 
     def today(self, now: dt.datetime) -> dt.date:
         """The habit day `now` falls in, honouring the user's "day starts at" setting."""

@@ -22,7 +22,7 @@ from plumbline.storage.tracker import Tracker
 FORMAT = "plumbline-export"
 VERSION = 1
 # State that belongs to the data, not to this machine's copy of it.
-STATE_KEYS = ("created", "archived", "day_starts_at", "settings")
+STATE_KEYS = ("created", "archived", "reminder_settings")
 
 
 def export_json(tracker: Tracker) -> str:

@@ -18,6 +18,8 @@ from plumbline.ui.screens.today import TodayScreen
 
 Clock = Callable[[], dt.datetime]
 ROLLOVER_CHECK_SECONDS = 20
+# How often the app looks for check-ins made elsewhere (the CLI, the reminder service).
+EXTERNAL_CHANGES_SECONDS = 1.0
 
 
 class PlumblineApp(App[None]):
@@ -55,6 +57,8 @@ class PlumblineApp(App[None]):
         if not self.tracker.store.meta().get("notice_seen"):
             self.push_screen(SafetyNotice(), self._notice_seen)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
+        self.seen_signature = self.tracker.store.signature()
+        self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
         if self.reminders is not None:
             self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
 
@@ -73,6 +77,15 @@ class PlumblineApp(App[None]):
     def _notice_seen(self, _: None) -> None:
         self.tracker.store.ensure_created(self.today)
         self.tracker.store.update_meta(lambda meta: meta.__setitem__("notice_seen", True))
+
+    def check_external_changes(self) -> None:
+        """Show what another process wrote (a `plumbline check`, the reminder service)."""
+        signature = self.tracker.store.signature()
+        if signature != self.seen_signature:
+            self.seen_signature = signature
+            for screen in self.screen_stack:
+                if isinstance(screen, TodayScreen):
+                    screen.refresh_rows()
 
     def check_rollover(self) -> None:
         """Move Today on when midnight passes while the app is open."""

@@ -27,6 +27,7 @@ FIELDS = (
     ("quiet_hours", "Quiet hours", "23:00-07:00, or empty for none"),
     ("snooze_minutes", "Snooze for (min)", "minutes"),
     ("pause_minutes", "Pause (P) for (min)", "minutes"),
+    ("day_starts_at", "Day starts at", "00:00; 03:00 counts a late night for the evening before"),
 )
 
 
@@ -56,7 +57,7 @@ class SettingsScreen(ModalScreen[ReminderSettings | None]):
     def compose(self) -> ComposeResult:
         values = self.settings.to_dict()
         with Vertical(classes="dialog", id="settings"):
-            yield Static("Reminder settings", classes="title")
+            yield Static("Settings", classes="title")
             with VerticalScroll(id="settings-scroll"):
                 with Grid(id="settings-fields"):
                     for name, label, hint in FIELDS:
