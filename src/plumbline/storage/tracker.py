@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plumbline.domain import entries as rules
 from plumbline.domain.days import MIDNIGHT, habit_day
@@ -15,7 +16,6 @@ from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind
 from plumbline.domain.pain import PainEntry, valid_level
-from plumbline.domain.review import WeekReview, week_review
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.domain.strength import strength
 from plumbline.storage import backups
@@ -25,6 +25,9 @@ from plumbline.storage.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import Library, habit_toml, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir
 from plumbline.storage.store import Store
+
+if TYPE_CHECKING:
+    from plumbline.domain.review import WeekReview
 
 
 class Tracker:
@@ -105,6 +108,8 @@ class Tracker:
             reach *= 2
 
     def week(self, day: dt.date, today: dt.date, known_streaks: dict[str, Streaks] | None = None) -> WeekReview:
+        from plumbline.domain.review import week_review  # the daily commands never need it
+
         return week_review(self.habits(), self.store.history(), self.store.pain_log(), day, today,
                            self.store.started(today), known_streaks)
 
