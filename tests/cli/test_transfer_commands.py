@@ -125,3 +125,49 @@ def test_import_a_loop_habit_tracker_export(cli, tmp_path, new_format):
         assert habits["gym"]["schedule"] == "3 times a week"
         gym_days = next(h for h in week["habits"] if h["id"] == "gym")["days"]
         assert [d["status"] for d in gym_days if d["date"] in ("2026-11-21", "2026-11-22")] == ["done", "not_due"]
+
+
+@pytest.mark.parametrize(
+    ("state", "entry"),
+    [
+        ({"created": "garbage"}, None),
+        ({"archived": "both-feet"}, None),
+        ({"reminder_settings": {"work_hours": "17:00-09:00"}}, None),
+        ({}, {"habit": "core-work", "date": "2026-11-01", "count": -3, "skipped": False, "note": ""}),
+    ],
+)
+def test_an_import_with_damaged_state_or_records_imports_nothing(cli, tmp_path, data_dir, state, entry):
+    document = {"format": "plumbline-export", "version": 1, "state": state, "custom_habits": [],
+                "entries": [entry] if entry else [], "pain": []}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document))
+    result = cli("import", str(path))
+    assert result.code == 2
+    one_error_line(result, str(path), "nothing was imported")
+    assert cli("today").code == 0  # and every command still works
+
+
+def test_a_broken_loop_export_is_bad_input(cli, tmp_path):
+    path = tmp_path / "loop.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Habits.csv", "Position,Name,Frequency Numerator,Frequency Denominator\n001,Walk,abc,1\n")
+    result = cli("import", str(path))
+    assert result.code == 2
+    one_error_line(result, str(path), "nothing was imported")
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        {"meta": {"1": {"schema": 2, "created": "garbage"}}},
+        {"meta": {"1": 5}},
+    ],
+)
+def test_valid_json_that_makes_no_sense_is_a_damaged_database(cli, data_dir, meta):
+    content = json.dumps(meta).encode()
+    (data_dir / "plumbline.json").write_bytes(content)
+    result = cli("today")
+    assert result.code == 1
+    one_error_line(result, "plumbline.json")
+    assert "unexpected" not in result.err
+    assert (data_dir / "plumbline.json").read_bytes() == content

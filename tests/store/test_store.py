@@ -146,3 +146,23 @@ def test_a_streak_across_years_loads_the_years_it_needs(data_dir):
     assert tracker.store.months()[0] == "2024-12" and len(tracker.store.months()) == 24
     row = next(r for r in tracker.checklist(MONDAY) if r.habit.id == "knee-pillow")
     assert row.streak.length == (MONDAY - first).days and not row.streak.reaches_back
+
+
+def test_a_back_filled_run_before_the_first_day_of_use_counts_in_today(data_dir):
+    """Days filled in with `check --date` before the data dir was created still make the streak."""
+    from plumbline.storage.tracker import Tracker
+    from tests.conftest import BUILTIN_HABITS
+
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    today = dt.date(2026, 3, 21)
+    tracker.store.ensure_created(today)
+    first = dt.date(2026, 1, 1)
+    for i in range((today - first).days):
+        tracker.check("knee-pillow", first + i * D, today=today)
+    row = next(r for r in tracker.checklist(today) if r.habit.id == "knee-pillow")
+    assert row.streak.length == (today - first).days == 79
+
+
+def test_unchecking_a_day_with_no_record_writes_nothing(store, data_dir):
+    store.change_entry("knee-pillow", dt.date(2025, 1, 5), lambda e: None)
+    assert not (data_dir / "entries").exists() or list((data_dir / "entries").iterdir()) == []

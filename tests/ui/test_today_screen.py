@@ -225,3 +225,18 @@ async def test_a_check_in_from_the_cli_shows_in_the_open_app(make_app, data_dir)
         before = app.screen.rows
         app.check_external_changes()  # nothing new: the rows are not rebuilt
         assert app.screen.rows is before
+
+
+async def test_a_file_damaged_while_the_app_is_open_is_reported_not_a_crash(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        (data_dir / "plumbline.json").write_bytes(b'{"meta": ')
+        app.screen.query_one(ChecklistView).highlight_habit("both-feet")
+        await pilot.press("x", "y")
+        await pilot.pause()
+        app.check_rollover()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, TodayScreen)
+        assert any("plumbline.json" in n.message for n in app._notifications)
+    assert (data_dir / "plumbline.json").read_bytes() == b'{"meta": '

@@ -23,8 +23,9 @@ def run_app(data_dir: str | None, routine: str | None = None) -> int:
     from plumbline.reminders.service import ReminderService
     from plumbline.ui.app import PlumblineApp
 
-    PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local)).run()
-    return 0
+    app = PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local))
+    app.run()
+    return app.return_code or 0
 
 
 def offer_restore(tracker: Tracker) -> bool:
@@ -34,6 +35,7 @@ def offer_restore(tracker: Tracker) -> bool:
         return False
     try:
         tracker.checklist(tracker.today(clock.now()))
+        return True  # readable again (another process restored it meanwhile)
     except DamagedDatabase as error:
         problem = str(error)
     from plumbline.ui.recovery import RecoveryApp

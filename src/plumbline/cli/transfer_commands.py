@@ -32,14 +32,15 @@ def import_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
     tracker = open_tracker(args)
     try:
-        if is_loop_export(path):
-            habits, entries = import_loop(tracker, path)
-            print(f"Imported {habits} habits and {entries} check-ins from Loop Habit Tracker")
-            return 0
-        text = path.read_text(encoding="utf-8")
+        is_loop = is_loop_export(path)
+        text = "" if is_loop else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise BadInput(f"cannot read import file {path} ({reason}); check the path") from None
+    if is_loop:
+        habits, entries = import_loop(tracker, path)
+        print(f"Imported {habits} habits and {entries} check-ins from Loop Habit Tracker")
+        return 0
     entries, pains = import_json(tracker, path, text)
     print(f"Imported {entries} check-ins and {pains} pain entries")
     return 0

@@ -52,7 +52,7 @@ class Schedule:
             return cls(weekdays=frozenset(range(5)))
         if words == ["weekends"]:
             return cls(weekdays=frozenset({5, 6}))
-        if words and words[0].isdigit() and [w for w in words[1:] if w != "times"] in (["a", "week"], ["per", "week"], ["week"]):
+        if words and words[0].isdecimal() and [w for w in words[1:] if w != "times"] in (["a", "week"], ["per", "week"], ["week"]):
             n = int(words[0])
             if 1 <= n <= 7:
                 return cls(per_week=n)

@@ -109,7 +109,7 @@ def parse_day_start(text: str) -> dt.time:
 def parse_time(text: str, what: str) -> dt.time:
     try:
         hours, minutes = text.strip().split(":")
-        if len(minutes) != 2 or not hours.isdigit() or not minutes.isdigit():
+        if len(minutes) != 2 or not hours.isdecimal() or not minutes.isdecimal():
             raise ValueError
         return dt.time(int(hours), int(minutes))
     except ValueError:
@@ -140,7 +140,7 @@ def describe_times(times: tuple[dt.time, ...]) -> str:
 def parse_minutes(value: object, what: str, bounds: tuple[int, int], allow_zero: bool = False) -> int:
     low, high = bounds
     text = str(value).strip()
-    if text.isdigit():
+    if text.isdecimal():
         minutes = int(text)
         if low <= minutes <= high or (allow_zero and minutes == 0):
             return minutes

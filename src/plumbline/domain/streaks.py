@@ -74,8 +74,11 @@ def current_streak(
     if habit.schedule.is_weekly:
         return _weekly_current(habit, entries, today, start, known_from)
     begin = first_day(entries, start)
+    # With a partial history, walk past its edge (even below `begin`, which only knows the
+    # loaded entries) so that a run still going there is reported, not cut short.
+    bottom = min(begin, known_from - ONE_DAY) if known_from is not None else begin
     run, day = 0, today
-    while day >= begin:
+    while day >= bottom:
         if known_from is not None and day < known_from:
             return CurrentStreak(run, "days", reaches_back=True)
         status = day_status(habit, entries.get(day), day, today, begin)
@@ -90,15 +93,16 @@ def current_streak(
 def _weekly_current(habit, entries, today, start, known_from) -> CurrentStreak:
     target = habit.schedule.per_week or 1
     first_week = monday_of(first_day(entries, start))
+    bottom = min(first_week, known_from - ONE_WEEK) if known_from is not None else first_week
     this_week = week = monday_of(today)
     run = 0
-    while week >= first_week:
+    while week >= bottom:
         if known_from is not None and week < known_from:
             return CurrentStreak(run, "weeks", reaches_back=True)
         done, skips = week_counts(habit, entries, week)
         if done >= target:
             run += 1
-        elif not (week == this_week or week == first_week or done + skips >= target):
+        elif not _week_bridges(week, this_week, first_week, done + skips >= target):
             break
         week -= ONE_WEEK
     return CurrentStreak(run, "weeks")
@@ -155,6 +159,12 @@ def _daily_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, 
     return builder.finish()
 
 
+def _week_bridges(week: dt.date, this_week: dt.date, first_week: dt.date, made_up_by_skips: bool) -> bool:
+    """A week short of its target that still does not break the run: the week in progress, the
+    first (only partly tracked) week or one before it, or one made up by planned rest days."""
+    return week == this_week or week <= first_week or made_up_by_skips
+
+
 def week_counts(habit: Habit, entries: Mapping[dt.date, Entry], monday: dt.date) -> tuple[int, int]:
     """(done days, skipped days) in the ISO week that starts on `monday`."""
     done = skips = 0
@@ -179,8 +189,7 @@ def _weekly_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date,
         done, skips = week_counts(habit, entries, week)
         if done >= target:
             builder.add(week)
-        elif week == this_week or week == first_week or done + skips >= target:
-            # In progress, only partly tracked, or made up by planned rest days: bridge, do not break.
+        elif _week_bridges(week, this_week, first_week, done + skips >= target):
             pass
         else:
             builder.cut()

@@ -38,7 +38,7 @@ class Locations:
 
     def entries_file(self, day: dt.date) -> Path:
         """The file holding `day`'s records: one file per month."""
-        return self.entries_dir / f"{day:%Y-%m}.json"
+        return self.entries_dir / f"{month_of(day)}.json"
 
     @property
     def custom_habits(self) -> Path:
@@ -63,3 +63,8 @@ def builtin_habits_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "habits"
+
+
+def month_of(day: dt.date) -> str:
+    """"YYYY-MM", zero-padded whatever the year (strftime's %Y is not, for years before 1000)."""
+    return f"{day.year:04d}-{day.month:02d}"

@@ -64,7 +64,12 @@ def read_loop_export(path: Path, taken_ids: set[str]) -> LoopImport:
 
 def import_loop(tracker: Tracker, path: Path) -> tuple[int, int]:
     taken = {h.id for h in tracker.habits(include_archived=True)}
-    loaded = read_loop_export(path, taken)
+    try:
+        loaded = read_loop_export(path, taken)
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as error:
+        raise BadInput(f"cannot read Loop export {path} ({error}); check the file, nothing was imported") from None
+    except (ValueError, KeyError, TypeError) as error:
+        raise BadInput(f"Loop export {path} is not as Loop writes it ({error}); nothing was imported") from None
     for habit in loaded.habits:
         tracker.save_habit(habit)
     if loaded.earliest is not None:

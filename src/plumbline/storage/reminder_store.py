@@ -99,12 +99,14 @@ class ReminderStore:
 
 def upcoming_reminders(tracker: Tracker, settings: ReminderSettings, start: dt.datetime) -> list[Reminder]:
     """The reminders of the 24 hours from `start`, over this user's habits, records and break state."""
-    return upcoming(settings, tracker.habits(), tracker.store.history(), ReminderStore(tracker.store).state(), start)
+    # A reminder depends on this day and this ISO week only: no need to read years of history.
+    recent = tracker.store.history(since=start.date() - dt.timedelta(days=8))
+    return upcoming(settings, tracker.habits(), recent, ReminderStore(tracker.store).state(), start)
 
 
 def take_break(tracker: Tracker, at: dt.datetime) -> None:
     """`b` in the app and `plumbline check posture-breaks`: counts toward the habit, restarts the countdown."""
-    day = at.date()
+    day = tracker.today(at)  # a break at 01:30 with the day starting at 03:00 counts for the evening before
     tracker.check(POSTURE_HABIT, day, today=day)
     ReminderStore(tracker.store).record_break(at)
 

@@ -24,7 +24,7 @@ from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry
 from plumbline.storage.atomic import exclusive_lock, remove_stale_temporaries
 from plumbline.storage.errors import DamagedDatabase
-from plumbline.storage.locations import Locations
+from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
 SCHEMA_VERSION = 2  # 2: one file per month, each with a `_meta` table (see migrations.py)
@@ -58,7 +58,8 @@ class Store:
     def started(self, today: dt.date) -> dt.date:
         """The day tracking began: earlier days are not counted as missed."""
         created = self.meta().get("created")
-        return dt.date.fromisoformat(created) if created else today
+        with _record_of(self.locations.database):
+            return dt.date.fromisoformat(created) if created else today
 
     def archived(self) -> set[str]:
         return set(self.meta().get("archived", []))
@@ -71,21 +72,23 @@ class Store:
     def history(self, since: dt.date | None = None) -> History:
         """Check-ins of every habit; with `since`, only the months from since's month on are read."""
         history: History = {}
-        for doc in self._month_documents("months", since):
-            entries = history.setdefault(doc["habit"], {})
-            for day, record in _days_of(doc):
-                entries[day] = _entry_from(day, record)  # type: ignore[assignment]
+        for path, doc in self._month_documents("months", since):
+            with _record_of(path):
+                entries = history.setdefault(doc["habit"], {})
+                for day, record in _days_of(doc):
+                    entries[day] = _entry_from(day, record)  # type: ignore[assignment]
         return history
 
     def pain_log(self) -> dict[dt.date, PainEntry]:
-        return {
-            day: PainEntry(day, int(record["l"]), record.get("n", ""))
-            for doc in self._month_documents("pain")
-            for day, record in _days_of(doc)
-        }
+        log = {}
+        for path, doc in self._month_documents("pain"):
+            with _record_of(path):
+                for day, record in _days_of(doc):
+                    log[day] = PainEntry(day, int(record["l"]), record.get("n", ""))
+        return log
 
-    def _month_documents(self, table: str, since: dt.date | None = None) -> Iterator[dict[str, Any]]:
-        first = f"{since:%Y-%m}" if since else ""
+    def _month_documents(self, table: str, since: dt.date | None = None) -> Iterator[tuple[Path, dict[str, Any]]]:
+        first = month_of(since) if since else ""
         for month in self.months():
             if month < first:
                 continue
@@ -94,7 +97,8 @@ class Store:
             path = self.locations.entries_dir / f"{month}.json"
             data = AtomicJSONStorage(path).read() or {}
             check_month_file(path, month, data)
-            yield from data.get(table, {}).values()
+            for doc in data.get(table, {}).values():
+                yield path, doc
 
     def signature(self) -> tuple[int, int]:
         """Changes whenever any process writes: every write renames a file into one of these two
@@ -166,15 +170,15 @@ class Store:
         """
         by_month: dict[str, list[tuple[str, dict[str, str], dt.date, dict[str, Any]]]] = {}
         for habit_id, entry in entries:
-            by_month.setdefault(f"{entry.day:%Y-%m}", []).append(("months", {"habit": habit_id}, entry.day, _entry_to(entry)))
+            by_month.setdefault(month_of(entry.day), []).append(("months", {"habit": habit_id}, entry.day, _entry_to(entry)))
         for pain in pains:
             record = {"l": pain.level, **({"n": pain.note} if pain.note else {})}
-            by_month.setdefault(f"{pain.day:%Y-%m}", []).append(("pain", {}, pain.day, record))
+            by_month.setdefault(month_of(pain.day), []).append(("pain", {}, pain.day, record))
         for month, items in sorted(by_month.items()):
             with self._writing(self.locations.entries_dir / f"{month}.json") as db:
                 grouped: dict[tuple[str, str], tuple[dict[str, str], dict[str, Any]]] = {}
                 for table_name, fields, day, record in items:
-                    month = f"{day:%Y-%m}"
+                    month = month_of(day)
                     key = "|".join([*fields.values(), month])
                     slot = grouped.setdefault((table_name, key), ({**fields, "month": month}, {}))
                     slot[1][f"{day.day:02d}"] = record
@@ -193,7 +197,7 @@ class Store:
 
     def _change_day(self, table_name: str, fields: dict[str, str], day: dt.date,
                     change: Callable[[dict[str, Any] | None], dict[str, Any] | None]) -> None:
-        month = f"{day:%Y-%m}"
+        month = month_of(day)
         key = "|".join([*fields.values(), month])
         with self._writing(self.locations.entries_file(day)) as db:
             table = _table(db, table_name)
@@ -201,10 +205,16 @@ class Store:
             days = dict((doc or {}).get("days", {}))
             slot = f"{day.day:02d}"
             new = change(days.get(slot))
+            if new is None and slot not in days:
+                return  # nothing to remove: write nothing, and create no file
             if new is None:
                 days.pop(slot, None)
             else:
                 days[slot] = new
+            if not _table(db, "_meta").get(doc_id=1):
+                # A new month file names itself before it holds anything, so a crash between the
+                # two writes leaves a file that still loads.
+                _table(db, "_meta").insert(_document(month_meta(month), 1))
             if doc is not None and not days:
                 table.remove(doc_ids=[doc.doc_id])
             elif days:
@@ -236,10 +246,7 @@ class Store:
             db = TinyDB(path, storage=AtomicJSONStorage)
             try:
                 if path.parent == self.locations.entries_dir:
-                    data = db.storage.read()
-                    check_month_file(path, path.stem, data or {})
-                    if data is None:  # a new month file names itself from its first write on
-                        _table(db, "_meta").insert(_document(month_meta(path.stem), 1))
+                    check_month_file(path, path.stem, db.storage.read() or {})
                 yield db
             finally:
                 db.close()
@@ -266,6 +273,8 @@ def month_meta(month: str) -> dict[str, Any]:
 def check_month_file(path: Path, month: str, data: dict[str, Any]) -> None:
     """Refuse a month file written by a newer plumbline or holding another month's records."""
     meta = data.get("_meta", {}).get("1")
+    if meta is not None and not isinstance(meta.get("schema"), int):
+        raise DamagedDatabase(f"entries file {path} has an unreadable schema version: restore a backup")
     if meta is None:
         if data:
             raise DamagedDatabase(f"entries file {path} does not say which month it holds: "
@@ -289,7 +298,7 @@ def _document(data: dict[str, Any], doc_id: int) -> Document:
 
 
 def _month_key(habit_id: str, day: dt.date) -> str:
-    return f"{habit_id}|{day:%Y-%m}"
+    return f"{habit_id}|{month_of(day)}"
 
 
 def _entry_to(entry: Entry) -> dict[str, Any]:
@@ -305,6 +314,16 @@ def _entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
     if record is None:
         return None
     return Entry(day, record.get("c", 0), record.get("s", False), record.get("n", ""))
+
+
+@contextmanager
+def _record_of(path: Path) -> Iterator[None]:
+    """Valid JSON holding a record that makes no sense is as damaged as a truncated file."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise DamagedDatabase(f"database file {path} holds a record that cannot be read ({error!r}); it was "
+                              "left as it is: open plumbline to restore a backup") from None
 
 
 def _days_of(doc: dict[str, Any]) -> Iterator[tuple[dt.date, dict[str, Any]]]:

@@ -34,7 +34,9 @@ class AtomicJSONStorage(Storage):
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             raise damaged(self.path, "it is not valid JSON, perhaps truncated") from None
-        if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        if not isinstance(data, dict) or not all(
+            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values()) for table in data.values()
+        ):
             raise damaged(self.path, "it is not a plumbline database")
         return data
 

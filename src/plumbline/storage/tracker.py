@@ -23,7 +23,7 @@ from plumbline.storage.atomic import atomic_write
 from plumbline.storage.migrations import migrate
 from plumbline.storage.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import Library, habit_toml, load_library
-from plumbline.storage.locations import Locations, builtin_habits_dir
+from plumbline.storage.locations import Locations, builtin_habits_dir, month_of
 from plumbline.storage.store import Store
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ class Tracker:
         since = (today - dt.timedelta(days=14)).replace(day=1)  # the seven-day strip and the ISO week
         reach = 1
         while True:
-            known_from = since if months and f"{since:%Y-%m}" > months[0] else None
+            known_from = since if months and month_of(since) > months[0] else None
             rows = checklist(habits, self.store.history(since=since), today, start, known_from)
             if known_from is None or not any(r.streak.reaches_back for r in rows):
                 return rows

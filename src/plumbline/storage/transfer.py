@@ -103,6 +103,10 @@ def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise BadInput(f"import file {path} is damaged ({type(error).__name__}: {error}); nothing was imported") from None
+    _check_state(path, state)
+    bad_count = next(((h, e) for h, e in entries if e.count < 0), None)
+    if bad_count is not None:
+        raise BadInput(f"import file {path}: '{bad_count[0]}' on {bad_count[1].day} has a negative count; nothing was imported")
     bad_level = next((p for p in pains if not valid_level(p.level)), None)
     if bad_level is not None:
         raise BadInput(f"import file {path}: pain level {bad_level.level} on {bad_level.day} is outside 0..10; nothing was imported")
@@ -112,6 +116,22 @@ def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
     tracker.store.update_meta(lambda meta: _merge_state(meta, state))
     tracker.store.put_many(entries, pains)
     return len(entries), len(pains)
+
+
+def _check_state(path: Path, state: dict[str, Any]) -> None:
+    """State from a file is checked like anything typed: a bad value would break every command."""
+    from plumbline.domain.reminder_settings import SettingsError, parse_settings
+
+    try:
+        if "created" in state:
+            dt.date.fromisoformat(state["created"])
+        archived = state.get("archived", [])
+        if not isinstance(archived, list) or not all(isinstance(a, str) for a in archived):
+            raise ValueError("archived must be a list of habit ids")
+        if "reminder_settings" in state:
+            parse_settings(state["reminder_settings"])
+    except (TypeError, ValueError, SettingsError) as error:
+        raise BadInput(f"import file {path}: its state is damaged ({error}); nothing was imported") from None
 
 
 def _merge_state(meta: dict[str, Any], state: dict[str, Any]) -> None:

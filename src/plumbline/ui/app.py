@@ -12,6 +12,7 @@ from textual.binding import Binding
 
 from plumbline.storage.routine_files import RoutineLibrary, load_user_routines
 from plumbline.storage.tracker import Tracker
+from plumbline.ui.errors import reported
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.today import TodayScreen
@@ -80,7 +81,7 @@ class PlumblineApp(App[None]):
 
     def check_external_changes(self) -> None:
         """Show what another process wrote (a `plumbline check`, the reminder service)."""
-        signature = self.tracker.store.signature()
+        signature = self.tracker.store.signature()  # two stat calls: nothing here can be damaged
         if signature != self.seen_signature:
             self.seen_signature = signature
             for screen in self.screen_stack:
@@ -89,7 +90,10 @@ class PlumblineApp(App[None]):
 
     def check_rollover(self) -> None:
         """Move Today on when midnight passes while the app is open."""
-        today = self.tracker.today(self.clock())
+        with reported(self):
+            self._roll_over(self.tracker.today(self.clock()))
+
+    def _roll_over(self, today: dt.date) -> None:
         if today != self.today:
             self.today = today
             for screen in self.screen_stack:

@@ -99,7 +99,7 @@ class HabitForm(ModalScreen[Habit | None]):
             "category": str(self.query_one("#category", Select).value),
         }
         if kind == "count":
-            if not text["target"].isdigit():
+            if not text["target"].isdecimal():
                 raise ValueError(f"target: '{text['target']}' must be a whole number, the count to reach each day")
             data["target"] = int(text["target"])
         for field in ("unit", "done_label", "time", "why", "how"):

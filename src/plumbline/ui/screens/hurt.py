@@ -46,7 +46,7 @@ class HurtDialog(ModalScreen[PainEntry | None]):
     @on(Input.Submitted)
     def _log_pain(self) -> None:
         text = self.query_one("#level", Input).value.strip()
-        if not text.isdigit() or not valid_level(int(text)):
+        if not text.isdecimal() or not valid_level(int(text)):
             shown = f"'{text}'" if text else "nothing"
             self.query_one("#hurt-error", Static).update(
                 f"Pain level: {shown} is not a level; give a whole number from 0 (none) to 10 (worst)"

@@ -40,7 +40,7 @@ class PainDialog(ModalScreen[tuple[int, str] | None]):
     @on(Input.Submitted)
     def save(self) -> None:
         text = self.query_one("#level", Input).value.strip()
-        if not text.isdigit() or not valid_level(int(text)):
+        if not text.isdecimal() or not valid_level(int(text)):
             self.query_one("#form-error", Static).update(f"level '{text}' must be a whole number from 0 to 10")
             self.query_one("#level", Input).focus()
             return

@@ -160,7 +160,7 @@ class RoutinePlayerScreen(Screen[None]):
         self.player.stop()
         self.show()
         self.refresh_bindings()
-        self.app.push_screen(HurtDialog(self.clock().date(), self._stop_note()), self._hurt_answered)
+        self.app.push_screen(HurtDialog(self.tracker.today(self.clock()), self._stop_note()), self._hurt_answered)
 
     def _stop_note(self) -> str:
         phase = self.player.phase
@@ -170,7 +170,7 @@ class RoutinePlayerScreen(Screen[None]):
     def _hurt_answered(self, entry: PainEntry | None) -> None:
         if entry is not None:
             try:
-                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self.clock().date())
+                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self.tracker.today(self.clock()))
                 self.app.notify(f"Pain {entry.level}/10 logged for today", markup=False)
             except PlumblineError as error:
                 self.app.notify(str(error), severity="error", markup=False, timeout=30)
@@ -192,7 +192,7 @@ class RoutinePlayerScreen(Screen[None]):
             return "Every step was skipped, so nothing was checked."
         if not self.routine.habit:
             return "Well done."
-        today = self.clock().date()
+        today = self.tracker.today(self.clock())
         try:
             self.tracker.check(self.routine.habit, today, today=today)
         except PlumblineError as error:

@@ -17,6 +17,7 @@ from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.reminder_store import ReminderStore
 from plumbline.storage.tracker import Tracker
+from plumbline.ui.errors import reported
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.widgets.break_countdown import BreakCountdown
 from plumbline.ui.widgets.checklist_view import ChecklistView
@@ -115,10 +116,8 @@ class TodayScreen(Screen[None]):
         habit = self.highlighted_habit()
         if habit is None:
             return
-        try:
+        with reported(self.app):
             action(habit.id)
-        except PlumblineError as error:
-            self.app.notify(str(error), severity="error", markup=False)
         self.refresh_rows()
 
     @on(OptionList.OptionSelected)
@@ -160,20 +159,22 @@ class TodayScreen(Screen[None]):
             self._open_form(habit)
 
     def _open_form(self, habit: Habit | None) -> None:
-        from plumbline.ui.screens.habit_form import HabitForm
+        with reported(self.app):
+            from plumbline.ui.screens.habit_form import HabitForm
 
-        taken = {h.id for h in self.tracker.habits(include_archived=True)}
+            taken = {h.id for h in self.tracker.habits(include_archived=True)}
 
-        def saved(result: Habit | None) -> None:
-            if result is None:
-                return
-            self.tracker.save_habit(result)
-            self.refresh_rows()
-            self.query_one(ChecklistView).highlight_habit(result.id)
-            self._show_detail()
-            self.app.notify(f"Saved {result.name}", markup=False)
+            def saved(result: Habit | None) -> None:
+                with reported(self.app):
+                    if result is None:
+                        return
+                    self.tracker.save_habit(result)
+                    self.refresh_rows()
+                    self.query_one(ChecklistView).highlight_habit(result.id)
+                    self._show_detail()
+                    self.app.notify(f"Saved {result.name}", markup=False)
 
-        self.app.push_screen(HabitForm(habit, taken), saved)
+            self.app.push_screen(HabitForm(habit, taken), saved)
 
     def action_archive(self) -> None:
         from plumbline.ui.screens.confirm import ConfirmDialog
@@ -183,59 +184,66 @@ class TodayScreen(Screen[None]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.tracker.set_archived(habit.id, True)
-                self.refresh_rows()
-                self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
+            with reported(self.app):
+                if yes:
+                    self.tracker.set_archived(habit.id, True)
+                    self.refresh_rows()
+                    self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
 
         self.app.push_screen(ConfirmDialog(f"Archive '{habit.name}'? Its history is kept."), answered)
 
     def action_archived(self) -> None:
-        from plumbline.ui.screens.archived import ArchivedScreen
+        with reported(self.app):
+            from plumbline.ui.screens.archived import ArchivedScreen
 
-        archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
+            archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
 
-        def restore(habit_id: str | None) -> None:
-            if habit_id:
-                self.tracker.set_archived(habit_id, False)
-                self.refresh_rows()
-                self.query_one(ChecklistView).highlight_habit(habit_id)
+            def restore(habit_id: str | None) -> None:
+                with reported(self.app):
+                    if habit_id:
+                        self.tracker.set_archived(habit_id, False)
+                        self.refresh_rows()
+                        self.query_one(ChecklistView).highlight_habit(habit_id)
 
-        self.app.push_screen(ArchivedScreen(archived), restore)
+            self.app.push_screen(ArchivedScreen(archived), restore)
 
     def action_review(self) -> None:
-        from plumbline.ui.screens.review import ReviewScreen
+        with reported(self.app):
+            from plumbline.ui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today), lambda _: self.refresh_rows())
+            self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today), lambda _: self.refresh_rows())
 
     def action_history(self) -> None:
-        from plumbline.ui.screens.history import HistoryScreen
+        with reported(self.app):
+            from plumbline.ui.screens.history import HistoryScreen
 
-        habit = self.highlighted_habit()
-        if habit is not None:
-            self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
+            habit = self.highlighted_habit()
+            if habit is not None:
+                self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
 
     def action_pain(self) -> None:
-        from plumbline.ui.screens.confirm import ConfirmDialog
-        from plumbline.ui.screens.pain_dialog import PainDialog
+        with reported(self.app):
+            from plumbline.ui.screens.confirm import ConfirmDialog
+            from plumbline.ui.screens.pain_dialog import PainDialog
 
-        day = self.day
-        earlier = self.tracker.pain(day)
+            day = self.day
+            earlier = self.tracker.pain(day)
 
-        def save(level: int, note: str) -> None:
-            self.tracker.log_pain(day, level, note, today=self.today)
-            self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
+            def save(level: int, note: str) -> None:
+                with reported(self.app):
+                    self.tracker.log_pain(day, level, note, today=self.today)
+                    self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
 
-        def answered(result: tuple[int, str] | None) -> None:
-            if result is None:
-                return
-            if earlier is None:
-                save(*result)
-                return
-            question = f"Replace pain {earlier.level}/10 logged for {day:%A %-d %B} with {result[0]}/10?"
-            self.app.push_screen(ConfirmDialog(question), lambda yes: save(*result) if yes else None)
+            def answered(result: tuple[int, str] | None) -> None:
+                if result is None:
+                    return
+                if earlier is None:
+                    save(*result)
+                    return
+                question = f"Replace pain {earlier.level}/10 logged for {day:%A %-d %B} with {result[0]}/10?"
+                self.app.push_screen(ConfirmDialog(question), lambda yes: save(*result) if yes else None)
 
-        self.app.push_screen(PainDialog(day, earlier), answered)
+            self.app.push_screen(PainDialog(day, earlier), answered)
 
     def action_routine(self) -> None:
         habit = self.highlighted_habit()
@@ -292,13 +300,14 @@ class TodayScreen(Screen[None]):
             current = ReminderSettings()
 
         def saved(result: ReminderSettings | None) -> None:
-            if result is None:
-                return
-            store.save_settings(result)
-            if getattr(self.app, "reminders", None) is not None:
-                self.app.reminders.replan()
-            self.refresh_countdown()
-            self.app.notify("Reminder settings saved")
+            with reported(self.app):
+                if result is None:
+                    return
+                store.save_settings(result)
+                if getattr(self.app, "reminders", None) is not None:
+                    self.app.reminders.replan()
+                self.refresh_countdown()
+                self.app.notify("Reminder settings saved")
 
         self.app.push_screen(SettingsScreen(current, self.tracker.habits()), saved)
 
