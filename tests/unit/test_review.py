@@ -75,3 +75,9 @@ def test_history_lists_best_runs_longest_first():
     assert history.best_runs[-1].ongoing and history.streaks.current == 4
     assert len(history.weekly_strength) == 52 and all(0 <= s <= 1 for _, s in history.weekly_strength)
     assert history.statuses[MONDAY] is Status.DONE and history.done_days == 19
+
+
+def test_a_week_before_tracking_began_expects_nothing():
+    three = habit(schedule=Schedule(per_week=3), id="three")
+    review = week_review([three], {}, {}, MONDAY - 7 * D, WEDNESDAY, MONDAY)
+    assert review.rows[0].expected_so_far == 0 and review.completion is None

@@ -80,8 +80,8 @@ def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known
     if habit.schedule.is_weekly:
         skips = sum(status is Status.SKIPPED for _, status in statuses)
         target = max(0, (habit.schedule.per_week or 1) - skips)
-        elapsed = sum(d <= today for d in days)
-        expected = min(target, math.ceil(target * elapsed / WEEK)) if today < days[-1] else target
+        elapsed = sum(begin <= d <= today for d in days)  # tracked days of the week so far
+        expected = min(target, math.ceil(target * elapsed / WEEK))
     else:
         target = sum(habit.schedule.due_on(d) for d in days) - sum(s is Status.SKIPPED for _, s in statuses)
         expected = sum(s in (Status.DONE, Status.MISSED) for _, s in statuses)
