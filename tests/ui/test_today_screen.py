@@ -240,3 +240,17 @@ async def test_a_file_damaged_while_the_app_is_open_is_reported_not_a_crash(make
         assert app.is_running and isinstance(app.screen, TodayScreen)
         assert any("plumbline.json" in n.message for n in app._notifications)
     assert (data_dir / "plumbline.json").read_bytes() == b'{"meta": '
+
+
+async def test_an_app_started_on_a_terminal_leaves_when_the_terminal_is_gone(data_dir, clock):
+    """Under pytest stdin is no terminal, which is what a closed terminal window looks like."""
+    from plumbline.ui.app import PlumblineApp
+
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    tracker.store.update_meta(lambda meta: meta.update(notice_seen=True))
+    app = PlumblineApp(tracker, clock=clock, watch_terminal=True)
+    async with app.run_test(size=SIZE) as pilot:
+        app.check_external_changes()
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_code == 1

@@ -23,7 +23,8 @@ def run_app(data_dir: str | None, routine: str | None = None) -> int:
     from plumbline.reminders.service import ReminderService
     from plumbline.ui.app import PlumblineApp
 
-    app = PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local))
+    app = PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local),
+                       watch_terminal=sys.stdin.isatty())
     app.run()
     return app.return_code or 0
 

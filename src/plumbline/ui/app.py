@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ class PlumblineApp(App[None]):
         monotonic: Callable[[], float] = time.monotonic,
         routine: str | None = None,
         reminders: ReminderControl | None = None,
+        watch_terminal: bool = False,
     ) -> None:
         super().__init__()
         self.tracker = tracker
@@ -47,6 +49,9 @@ class PlumblineApp(App[None]):
         self.start_routine = routine
         self.today = tracker.today(clock())
         self.reminders = reminders  # None: no scheduling (tests, screenshots)
+        # Started on a real terminal: leave when it goes away. Under `make run` a closed terminal
+        # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
+        self.watch_terminal = watch_terminal
 
     def on_mount(self) -> None:
         self.push_screen(TodayScreen(self.tracker, self.today))
@@ -81,6 +86,9 @@ class PlumblineApp(App[None]):
 
     def check_external_changes(self) -> None:
         """Show what another process wrote (a `plumbline check`, the reminder service)."""
+        if self.watch_terminal and not os.isatty(0):
+            self.exit(return_code=1)
+            return
         signature = self.tracker.store.signature()  # two stat calls: nothing here can be damaged
         if signature != self.seen_signature:
             self.seen_signature = signature
