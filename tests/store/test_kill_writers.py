@@ -251,7 +251,9 @@ def test_writers_killed_at_random_moments_lose_nothing_acknowledged(tmp_path):
     # The kills must really land in writes, or the test proves little.
     assert tally.in_flight >= tally.trials // 2, tally
     assert tally.temporary_left > 0, tally
-    assert len(reused.entries) > 100 and len({m[:4] for m in Store(Locations(reused.data_dir)).months()}) >= 3
+    # History did pile up across years (about 1,000 records on an idle 2-core machine; the bound
+    # leaves room for a loaded one, where each trial gets fewer writes in before its kill).
+    assert len(reused.entries) > 40 and len({m[:4] for m in Store(Locations(reused.data_dir)).months()}) >= 2
     print(
         f"\n{tally.trials} kills in {elapsed:.1f} s: {tally.in_flight} with a write in flight "
         f"({tally.during_first_write} in the writer's first write, {tally.temporary_left} leaving a "
