@@ -7,21 +7,22 @@ import argparse
 from plumbline.cli import clock, render
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.cli.dates import parse_day
-from plumbline.domain.review import describe_comparison, pain_comparison
+from plumbline.domain.review import describe_comparison, pain_comparison, week_review
 from plumbline.storage.errors import BadInput
 
 
 def show_week(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     today = tracker.today(clock.now())
-    review = tracker.week(parse_day(args.date, today), today)
+    source = tracker.review_source(today)
+    day = parse_day(args.date, today)
+    review = week_review(source.habits, source.history, source.pain_log, day, today, source.start)
     if args.json:
         print(render.to_json(render.week_json(review)))
         return 0
     print(render.week_text(review))
-    history, pain_log = tracker.store.history(), tracker.store.pain_log()
     for row in review.rows:
-        comparison = pain_comparison(row.habit, history.get(row.habit.id, {}), pain_log, review.end)
+        comparison = pain_comparison(row.habit, source.history.get(row.habit.id, {}), source.pain_log, review.end)
         if comparison is not None:
             print(describe_comparison(comparison))
     return 0

@@ -17,3 +17,9 @@ class PainEntry:
 
 def valid_level(level: int) -> bool:
     return level in PAIN_LEVELS
+
+
+def parse_level(text: str) -> int | None:
+    """A level as typed ("4"), or None when it is not a whole number from 0 to 10."""
+    text = text.strip()
+    return int(text) if text.isdecimal() and valid_level(int(text)) else None

@@ -47,7 +47,6 @@ class ReminderService:
         self.notifier: Notifier | None = None
         self.settings = ReminderSettings()
         self.plan: list[Reminder] = []
-        self.sent: list[Reminder] = []
         self.scheduler: Any = None
         self.watcher = ClockWatcher(clock, monotonic)
         self._fingerprint = ""
@@ -168,7 +167,6 @@ class ReminderService:
             gap = dt.timedelta(minutes=self.settings.break_minutes / 2)
             if still and self.store.claim(reminder, gap):
                 sent = True
-                self.sent.append(reminder)
                 assert self.notifier is not None
                 desktop = await self.notifier.deliver(reminder.title, reminder.message)
                 self.log(f"{reminder.at:%H:%M} {'sent' if desktop else 'shown'}: {reminder.title}: {reminder.message}")

@@ -84,7 +84,7 @@ class Store:
         for path, doc in self._month_documents("pain"):
             with _record_of(path):
                 for day, record in _days_of(doc):
-                    log[day] = PainEntry(day, int(record["l"]), record.get("n", ""))
+                    log[day] = _pain_from(day, record)
         return log
 
     def _month_documents(self, table: str, since: dt.date | None = None) -> Iterator[tuple[Path, dict[str, Any]]]:
@@ -160,7 +160,7 @@ class Store:
 
     def set_pain(self, entry: PainEntry | None, day: dt.date) -> None:
         """Record the day's pain level (replacing any earlier one), or remove it with None."""
-        record = None if entry is None else {"l": entry.level, **({"n": entry.note} if entry.note else {})}
+        record = None if entry is None else _pain_to(entry)
         self._change_day("pain", {}, day, lambda _: record)
 
     def put_many(self, entries: list[tuple[str, Entry]], pains: list[PainEntry]) -> None:
@@ -172,8 +172,7 @@ class Store:
         for habit_id, entry in entries:
             by_month.setdefault(month_of(entry.day), []).append(("months", {"habit": habit_id}, entry.day, _entry_to(entry)))
         for pain in pains:
-            record = {"l": pain.level, **({"n": pain.note} if pain.note else {})}
-            by_month.setdefault(month_of(pain.day), []).append(("pain", {}, pain.day, record))
+            by_month.setdefault(month_of(pain.day), []).append(("pain", {}, pain.day, _pain_to(pain)))
         for month, items in sorted(by_month.items()):
             with self._writing(self.locations.entries_dir / f"{month}.json") as db:
                 grouped: dict[tuple[str, str], tuple[dict[str, str], dict[str, Any]]] = {}
@@ -308,6 +307,14 @@ def _entry_to(entry: Entry) -> dict[str, Any]:
     if entry.note:
         record["n"] = entry.note
     return record
+
+
+def _pain_to(entry: PainEntry) -> dict[str, Any]:
+    return {"l": entry.level, **({"n": entry.note} if entry.note else {})}
+
+
+def _pain_from(day: dt.date, record: dict[str, Any]) -> PainEntry:
+    return PainEntry(day, int(record["l"]), record.get("n", ""))
 
 
 def _entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:

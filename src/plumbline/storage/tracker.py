@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from plumbline.domain import entries as rules
 from plumbline.domain.days import MIDNIGHT, habit_day
@@ -26,8 +26,14 @@ from plumbline.storage.habit_files import Library, habit_toml, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of
 from plumbline.storage.store import Store
 
-if TYPE_CHECKING:
-    from plumbline.domain.review import WeekReview
+
+class ReviewSource(NamedTuple):
+    """Everything a weekly review reads."""
+
+    habits: list[Habit]
+    history: dict[str, dict[dt.date, Entry]]
+    pain_log: dict[dt.date, PainEntry]
+    start: dt.date
 
 
 class Tracker:
@@ -107,11 +113,9 @@ class Tracker:
             since = _months_before(since, reach)
             reach *= 2
 
-    def week(self, day: dt.date, today: dt.date, known_streaks: dict[str, Streaks] | None = None) -> WeekReview:
-        from plumbline.domain.review import week_review  # the daily commands never need it
-
-        return week_review(self.habits(), self.store.history(), self.store.pain_log(), day, today,
-                           self.store.started(today), known_streaks)
+    def review_source(self, today: dt.date) -> ReviewSource:
+        """Everything a weekly review reads, read once: moving between weeks touches no file."""
+        return ReviewSource(self.habits(), self.store.history(), self.store.pain_log(), self.store.started(today))
 
     def standings(self, today: dt.date) -> list[tuple[Habit, Streaks, float]]:
         """Current and best streak and strength of every active habit, as of `today`."""

@@ -14,7 +14,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.domain.pain import PainEntry, parse_level
 from plumbline.ui.screens.notice import IF_PAIN_PERSISTS, STOP_AT_ONCE
 
 
@@ -46,14 +46,15 @@ class HurtDialog(ModalScreen[PainEntry | None]):
     @on(Input.Submitted)
     def _log_pain(self) -> None:
         text = self.query_one("#level", Input).value.strip()
-        if not text.isdecimal() or not valid_level(int(text)):
+        level = parse_level(text)
+        if level is None:
             shown = f"'{text}'" if text else "nothing"
             self.query_one("#hurt-error", Static).update(
                 f"Pain level: {shown} is not a level; give a whole number from 0 (none) to 10 (worst)"
             )
             self.query_one("#level", Input).focus()
             return
-        self.dismiss(PainEntry(self.day, int(text), self.query_one("#note", Input).value.strip()))
+        self.dismiss(PainEntry(self.day, level, self.query_one("#note", Input).value.strip()))
 
     def action_decline(self) -> None:
         self.dismiss(None)

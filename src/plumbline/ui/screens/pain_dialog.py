@@ -11,7 +11,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.domain.pain import PainEntry, parse_level
 
 
 class PainDialog(ModalScreen[tuple[int, str] | None]):
@@ -40,11 +40,12 @@ class PainDialog(ModalScreen[tuple[int, str] | None]):
     @on(Input.Submitted)
     def save(self) -> None:
         text = self.query_one("#level", Input).value.strip()
-        if not text.isdecimal() or not valid_level(int(text)):
+        level = parse_level(text)
+        if level is None:
             self.query_one("#form-error", Static).update(f"level '{text}' must be a whole number from 0 to 10")
             self.query_one("#level", Input).focus()
             return
-        self.dismiss((int(text), self.query_one("#note", Input).value.strip()))
+        self.dismiss((level, self.query_one("#note", Input).value.strip()))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -44,10 +44,7 @@ class ReviewScreen(Screen[None]):
         self.today = today
         # Read the history once: moving from week to week then touches no file. Streaks are as
         # of today whatever week is shown, so they too are computed once.
-        self.habits = tracker.habits()
-        self.history = tracker.store.history()
-        self.pain_log = tracker.store.pain_log()
-        self.start = tracker.store.started(today)
+        self.habits, self.history, self.pain_log, self.start = tracker.review_source(today)
         self.known_streaks: dict[str, Streaks] = {
             h.id: streaks(h, self.history.get(h.id, {}), today, self.start) for h in self.habits
         }
