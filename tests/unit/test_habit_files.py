@@ -1,4 +1,3 @@
-from dataclasses import replace
 
 import pytest
 
@@ -75,13 +74,13 @@ def test_a_bad_file_does_not_stop_the_others(tmp_path):
 
 def test_a_custom_file_overrides_the_builtin_of_the_same_id(tmp_path):
     builtin = load_library([BUILTIN_HABITS]).by_id()["core-work"]
-    write(tmp_path, "core-work", habit_toml(replace(builtin, name="Core, my way", schedule=Schedule(per_week=2))))
+    write(tmp_path, "core-work", habit_toml(builtin._replace(name="Core, my way", schedule=Schedule(per_week=2))))
     mine = load_library([BUILTIN_HABITS, tmp_path]).by_id()["core-work"]
     assert (mine.name, mine.schedule.per_week, mine.custom) == ("Core, my way", 2, True)
 
 
 def test_written_habits_load_back_identically(tmp_path):
     for habit in load_library([BUILTIN_HABITS]).habits:
-        tricky = replace(habit, name='[x] "core" \\ work')
+        tricky = habit._replace(name='[x] "core" \\ work')
         path = write(tmp_path, habit.id, habit_toml(tricky))
         assert load_habit_file(path) == tricky

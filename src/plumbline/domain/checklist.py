@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status
 from plumbline.domain.habit import CATEGORIES, Habit
@@ -14,8 +14,7 @@ History = Mapping[str, Mapping[dt.date, Entry]]
 STRIP_DAYS = 7
 
 
-@dataclass(frozen=True)
-class ChecklistRow:
+class ChecklistRow(NamedTuple):
     habit: Habit
     status: Status
     entry: Entry | None

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 PAIN_LEVELS = range(0, 11)
 
 
-@dataclass(frozen=True)
-class PainEntry:
+class PainEntry(NamedTuple):
     day: dt.date
     level: int
     note: str = ""

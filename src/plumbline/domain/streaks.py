@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status
 from plumbline.domain.habit import Habit
@@ -18,15 +18,13 @@ ONE_DAY = dt.timedelta(days=1)
 ONE_WEEK = dt.timedelta(days=7)
 
 
-@dataclass(frozen=True)
-class Streaks:
+class Streaks(NamedTuple):
     current: int
     best: int
     unit: str  # "days" or "weeks"
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """One unbroken streak: its first and last done day (or week's Monday) and its length."""
 
     first: dt.date
@@ -55,8 +53,7 @@ def streaks_of(habit: Habit, all_runs: list[Run]) -> Streaks:
     return Streaks(current, best, "weeks" if habit.schedule.is_weekly else "days")
 
 
-@dataclass(frozen=True)
-class CurrentStreak:
+class CurrentStreak(NamedTuple):
     length: int
     unit: str
     # The run was still going at `known_from`, the oldest day the caller loaded: load more, ask again.

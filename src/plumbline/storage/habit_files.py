@@ -9,9 +9,8 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
 from plumbline.storage.errors import HabitFileError, PlumblineError
@@ -26,10 +25,9 @@ KNOWN_KEYS = {
 }
 
 
-@dataclass
-class Library:
-    habits: list[Habit] = field(default_factory=list)
-    errors: list[HabitFileError] = field(default_factory=list)
+class Library(NamedTuple):
+    habits: list[Habit]
+    errors: list[HabitFileError]
 
     def by_id(self) -> dict[str, Habit]:
         return {h.id: h for h in self.habits}
@@ -38,16 +36,15 @@ class Library:
 def load_library(folders: Iterable[Path]) -> Library:
     """Habits from each folder in turn; a later folder's habit replaces an earlier one of the same id."""
     found: dict[str, Habit] = {}
-    library = Library()
+    errors: list[HabitFileError] = []
     for path, custom in toml_files(folders):
         try:
             habit = load_habit_file(path, custom=custom)
         except HabitFileError as error:
-            library.errors.append(error)
+            errors.append(error)
             continue
         found[habit.id] = habit
-    library.habits = list(found.values())
-    return library
+    return Library(list(found.values()), errors)
 
 
 def toml_files(folders: Iterable[Path]) -> Iterator[tuple[Path, bool]]:

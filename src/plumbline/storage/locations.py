@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 ENV_VAR = "PLUMBLINE_DATA_DIR"
 
@@ -24,8 +24,7 @@ def resolve_data_dir(cli_value: str | None = None, environ: Mapping[str, str] = 
     return Path(platformdirs.user_data_dir("plumbline", appauthor=False))
 
 
-@dataclass(frozen=True)
-class Locations:
+class Locations(NamedTuple):
     data_dir: Path
 
     @property

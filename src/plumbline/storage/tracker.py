@@ -6,7 +6,6 @@ The CLI and the app both go through here, so a check means the same thing everyw
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -41,8 +40,7 @@ class Tracker:
         self.locations = Locations(data_dir)
         self.store = Store(self.locations)
         self.builtin_dir = builtin_dir or builtin_habits_dir()
-        self.library = Library()
-        self.reload_library()
+        self.library = self.reload_library()
         migrate(self.store, dt.date.today())
 
     # -- the habits ----------------------------------------------------------------------------
@@ -57,7 +55,7 @@ class Tracker:
 
     def habits(self, include_archived: bool = False) -> list[Habit]:
         archived = self.store.archived()
-        merged = [replace(h, archived=h.id in archived) for h in self.library.habits]
+        merged = [h._replace(archived=h.id in archived) for h in self.library.habits]
         merged.sort(key=lambda h: (h.order, h.name.lower()))
         return [h for h in merged if include_archived or not h.archived]
 

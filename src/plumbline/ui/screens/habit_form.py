@@ -6,7 +6,6 @@ Validation is the same code that checks habit files, so a habit saved here alway
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from textual import on
 from textual.app import ComposeResult
@@ -113,7 +112,7 @@ class HabitForm(ModalScreen[Habit | None]):
             schedule = Schedule.from_words(text["schedule"])
         except ValueError as error:
             raise ValueError(f"schedule: {error}") from None
-        return replace(habit, schedule=schedule)
+        return habit._replace(schedule=schedule)
 
     def _new_id(self, name: str) -> str:
         base = candidate = slug(name)
