@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from plumbline.domain.checklist import checklist
 from plumbline.domain.entries import Entry
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.errors import DamagedDatabase
@@ -144,8 +145,20 @@ def test_a_streak_across_years_loads_the_years_it_needs(data_dir):
     tracker.store.update_meta(lambda meta: meta.update(created=first.isoformat()))
     tracker.store.put_many([("knee-pillow", Entry(first + i * D, count=1)) for i in range((MONDAY - first).days)], [])
     assert tracker.store.months()[0] == "2024-12" and len(tracker.store.months()) == 24
-    row = next(r for r in tracker.checklist(MONDAY) if r.habit.id == "knee-pillow")
+    rows = tracker.checklist(MONDAY)
+    row = next(r for r in rows if r.habit.id == "knee-pillow")
     assert row.streak.length == (MONDAY - first).days and not row.streak.reaches_back
+    # Read a few months at a time, the rows are those of the whole history read at once.
+    assert rows == checklist(tracker.habits(), tracker.store.history(), MONDAY, first)
+
+
+def test_history_reads_the_months_from_since_up_to_before(store):
+    days = [dt.date(2026, 9, 30), dt.date(2026, 10, 1), dt.date(2026, 10, 31), dt.date(2026, 11, 1)]
+    for day in days:
+        store.change_entry("a", day, lambda e, day=day: Entry(day, count=1))
+    october = store.history(since=dt.date(2026, 10, 15), before=dt.date(2026, 11, 2))
+    assert sorted(october["a"]) == days[1:3]
+    assert sorted(store.history(since=dt.date(2026, 10, 1))["a"]) == days[1:]
 
 
 def test_a_back_filled_run_before_the_first_day_of_use_counts_in_today(data_dir):

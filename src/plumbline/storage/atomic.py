@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,8 @@ TEMP_PREFIX = ".tmp-"
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    import tempfile  # here: reading commands never write, and tempfile costs a millisecond to import
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".part")
     try:

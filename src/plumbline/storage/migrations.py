@@ -13,7 +13,6 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from plumbline.storage import backups
 from plumbline.storage.atomic import atomic_write, exclusive_lock
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
@@ -58,6 +57,8 @@ def migrate(store: Store, today: dt.date) -> int | None:
         version = meta.get("schema", SCHEMA_VERSION)
         if version >= SCHEMA_VERSION:
             return None  # another process migrated while this one waited for the lock
+        from plumbline.storage import backups  # only a data dir that needs migrating loads it
+
         backups.take_backup(locations, f"before-schema-{SCHEMA_VERSION}-{today.isoformat()}")
         for step in range(version, SCHEMA_VERSION):
             STEPS[step](locations)

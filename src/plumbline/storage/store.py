@@ -69,10 +69,11 @@ class Store:
         folder = self.locations.entries_dir
         return sorted(p.stem for p in folder.glob(MONTH_FILES)) if folder.is_dir() else []
 
-    def history(self, since: dt.date | None = None) -> History:
-        """Check-ins of every habit; with `since`, only the months from since's month on are read."""
+    def history(self, since: dt.date | None = None, before: dt.date | None = None) -> History:
+        """Check-ins of every habit; with `since` and `before`, only the months from since's month
+        up to (not including) before's month are read."""
         history: History = {}
-        for path, doc in self._month_documents("months", since):
+        for path, doc in self._month_documents("months", since, before):
             with _record_of(path):
                 entries = history.setdefault(doc["habit"], {})
                 for day, record in _days_of(doc):
@@ -87,10 +88,12 @@ class Store:
                     log[day] = _pain_from(day, record)
         return log
 
-    def _month_documents(self, table: str, since: dt.date | None = None) -> Iterator[tuple[Path, dict[str, Any]]]:
-        first = month_of(since) if since else ""
+    def _month_documents(
+        self, table: str, since: dt.date | None = None, before: dt.date | None = None
+    ) -> Iterator[tuple[Path, dict[str, Any]]]:
+        first, end = month_of(since) if since else "", month_of(before) if before else "9999-99"
         for month in self.months():
-            if month < first:
+            if not first <= month < end:
                 continue
             # Straight from the storage: TinyDB's Table would wrap every document in an object
             # first, which is most of the cost of reading ten years.

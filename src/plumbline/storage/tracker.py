@@ -17,7 +17,6 @@ from plumbline.domain.habit import Habit, Kind
 from plumbline.domain.pain import PainEntry, valid_level
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.domain.strength import strength
-from plumbline.storage import backups
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.migrations import migrate
 from plumbline.storage.errors import BadInput, HabitFileError
@@ -100,16 +99,18 @@ class Tracker:
         """The day's rows, reading only as many months back as the longest current streak needs."""
         habits, start, months = self.habits(), self.store.started(today), self.store.months()
         since = (today - dt.timedelta(days=14)).replace(day=1)  # the seven-day strip and the ISO week
-        reach = 1
+        history, reach = self.store.history(since=since), 1
         while True:
             known_from = since if months and month_of(since) > months[0] else None
-            rows = checklist(habits, self.store.history(since=since), today, start, known_from)
+            rows = checklist(habits, history, today, start, known_from)
             if known_from is None or not any(r.streak.reaches_back for r in rows):
                 return rows
-            # A run goes further back: read twice as far each time, so even a decade-long
-            # streak costs a handful of passes.
-            since = _months_before(since, reach)
-            reach *= 2
+            # A run goes further back: add months twice as far back each time, so even a
+            # decade-long streak costs a handful of passes, and no month is read twice.
+            earlier = _months_before(since, reach)
+            for habit_id, entries in self.store.history(since=earlier, before=since).items():
+                history.setdefault(habit_id, {}).update(entries)
+            since, reach = earlier, reach * 2
 
     def review_source(self, today: dt.date) -> ReviewSource:
         """Everything a weekly review reads, read once: moving between weeks touches no file."""
@@ -157,6 +158,8 @@ class Tracker:
     def _ready(self, today: dt.date) -> None:
         """Before a change: note the first day of use, and take the day's backup if not yet done."""
         self.store.ensure_created(today)
+        from plumbline.storage import backups  # here, not at the top: commands that only read never back up
+
         try:
             backups.take_daily_backup(self.locations, today)
         except OSError:
