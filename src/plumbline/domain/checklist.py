@@ -1,7 +1,5 @@
 """A day's checklist: every active habit with its status, streak and the week behind it."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """A day's record of one habit, and the status a day has for that habit."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 from enum import StrEnum

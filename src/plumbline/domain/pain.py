@@ -1,7 +1,5 @@
 """The pain log: one level from 0 (none) to 10 (worst) per day, with an optional note."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import NamedTuple
 

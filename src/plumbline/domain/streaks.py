@@ -5,8 +5,6 @@ without adding to it; a missed day breaks it; today while pending does not break
 N-times-a-week habits count ISO weeks that met N; the week in progress never breaks the run.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple

@@ -3,11 +3,8 @@
 A bad file never stops the others from loading: it is reported with its path and field.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,6 +16,15 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # Makes the error for a field: (field, problem) -> the habit's or routine's own error type.
 Fail = Callable[[str, str], PlumblineError]
+# Reads a habit file: (path, parse) -> its content, where parse() reads and parses the file.
+# The tracker passes a cache's reader (toml_cache.py); the default parses every time.
+Reader = Callable[[Path, Callable[[], dict[str, Any]]], dict[str, Any]]
+
+
+def parse_every_time(path: Path, parse: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    return parse()
+
+
 KNOWN_KEYS = {
     "id", "name", "done_label", "category", "kind", "schedule", "target", "unit",
     "time", "order", "why", "how", "cautions",
@@ -33,13 +39,13 @@ class Library(NamedTuple):
         return {h.id: h for h in self.habits}
 
 
-def load_library(folders: Iterable[Path]) -> Library:
+def load_library(folders: Iterable[Path], read: Reader = parse_every_time) -> Library:
     """Habits from each folder in turn; a later folder's habit replaces an earlier one of the same id."""
     found: dict[str, Habit] = {}
     errors: list[HabitFileError] = []
     for path, custom in toml_files(folders):
         try:
-            habit = load_habit_file(path, custom=custom)
+            habit = load_habit_file(path, custom=custom, read=read)
         except HabitFileError as error:
             errors.append(error)
             continue
@@ -56,6 +62,8 @@ def toml_files(folders: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def read_toml(path: Path, fail: Fail) -> dict[str, Any]:
+    import tomllib  # here: with the habit files cached (toml_cache.py), most runs never parse TOML
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -77,8 +85,8 @@ def checked_id(data: dict[str, Any], known: set[str], what: str, fail: Fail, exp
     return value
 
 
-def load_habit_file(path: Path, custom: bool = False) -> Habit:
-    data = read_toml(path, lambda name, problem: HabitFileError(path, name, problem))
+def load_habit_file(path: Path, custom: bool = False, read: Reader = parse_every_time) -> Habit:
+    data = read(path, lambda: read_toml(path, lambda name, problem: HabitFileError(path, name, problem)))
     return parse_habit(data, path, expected_id=path.stem, custom=custom)
 
 

@@ -3,8 +3,6 @@
 Order: `--data-dir`, then `PLUMBLINE_DATA_DIR`, then the platform's convention (XDG on Linux).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 from collections.abc import Mapping
@@ -46,6 +44,11 @@ class Locations(NamedTuple):
     @property
     def custom_routines(self) -> Path:
         return self.data_dir / "routines"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Copies kept for speed, rebuilt when missing (see toml_cache.py); never backed up."""
+        return self.data_dir / "cache"
 
     @property
     def lock_file(self) -> Path:

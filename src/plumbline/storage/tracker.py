@@ -3,15 +3,13 @@
 The CLI and the app both go through here, so a check means the same thing everywhere.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from pathlib import Path
 from typing import NamedTuple
 
 from plumbline.domain import entries as rules
 from plumbline.domain.days import MIDNIGHT, habit_day
-from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist
+from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist, habit_row
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind
 from plumbline.domain.pain import PainEntry, valid_level
@@ -23,6 +21,7 @@ from plumbline.storage.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import Library, habit_toml, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of
 from plumbline.storage.store import Store
+from plumbline.storage.toml_cache import TomlCache
 
 
 class ReviewSource(NamedTuple):
@@ -45,7 +44,9 @@ class Tracker:
     # -- the habits ----------------------------------------------------------------------------
 
     def reload_library(self) -> Library:
-        self.library = load_library([self.builtin_dir, self.locations.custom_habits])
+        cache = TomlCache(self.locations)
+        self.library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
+        cache.save()
         return self.library
 
     @property
@@ -100,17 +101,24 @@ class Tracker:
         habits, start, months = self.habits(), self.store.started(today), self.store.months()
         since = (today - dt.timedelta(days=14)).replace(day=1)  # the seven-day strip and the ISO week
         history, reach = self.store.history(since=since), 1
-        while True:
-            known_from = since if months and month_of(since) > months[0] else None
-            rows = checklist(habits, history, today, start, known_from)
-            if known_from is None or not any(r.streak.reaches_back for r in rows):
-                return rows
+
+        def known_from() -> dt.date | None:
+            return since if months and month_of(since) > months[0] else None
+
+        rows = checklist(habits, history, today, start, known_from())
+        while known_from() is not None and any(r.streak.reaches_back for r in rows):
             # A run goes further back: add months twice as far back each time, so even a
-            # decade-long streak costs a handful of passes, and no month is read twice.
+            # decade-long streak costs a handful of passes, and no month is read twice. Only
+            # the rows whose run reached the edge are worked out again.
             earlier = _months_before(since, reach)
             for habit_id, entries in self.store.history(since=earlier, before=since).items():
                 history.setdefault(habit_id, {}).update(entries)
             since, reach = earlier, reach * 2
+            rows = [
+                habit_row(r.habit, history.get(r.habit.id, {}), today, start, known_from()) if r.streak.reaches_back else r
+                for r in rows
+            ]
+        return rows
 
     def review_source(self, today: dt.date) -> ReviewSource:
         """Everything a weekly review reads, read once: moving between weeks touches no file."""
