@@ -4,7 +4,7 @@ import json
 import os
 
 from plumbline.storage.tracker import Tracker
-from tests.conftest import BUILTIN_HABITS
+from tests.conftest import BUILTIN_HABITS, MONDAY
 
 CUSTOM = """\
 id = "walk"
@@ -92,3 +92,11 @@ def test_a_cache_that_cannot_be_written_only_costs_speed(data_dir):
     (data_dir / "cache").write_text("a file where the cache folder goes")  # fails even for root
     assert names(Tracker(data_dir, BUILTIN_HABITS))["walk"] == "Walk"
     assert not [p for p in data_dir.rglob("*") if p.name.startswith(".tmp-")]
+
+
+def test_a_store_write_clears_a_temporary_left_in_the_cache_folder(data_dir):
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    left = data_dir / "cache" / ".tmp-killed.part"  # as a process killed while saving the cache leaves
+    left.write_text("{")
+    tracker.check("knee-pillow", MONDAY, today=MONDAY)  # the cache is current: only a store write runs
+    assert not left.exists()

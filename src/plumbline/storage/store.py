@@ -245,8 +245,9 @@ class Store:
     def _writing(self, path: Path) -> Iterator[TinyDB]:
         with exclusive_lock(self.locations.lock_file):
             # Every folder a locked write can leave a temporary in, whichever file this write is
-            # for: the reminder service only ever writes the meta file.
-            for folder in {path.parent, self.locations.data_dir, self.locations.entries_dir}:
+            # for: the reminder service only ever writes the meta file, and the habit-file cache
+            # is written only when a habit file changed.
+            for folder in {path.parent, self.locations.data_dir, self.locations.entries_dir, self.locations.cache_dir}:
                 remove_stale_temporaries(folder)
             # A fresh TinyDB per change: it reads the file now, inside the lock, and its cached
             # next document id cannot collide with another process's insert.
