@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 from pathlib import Path
 
@@ -27,9 +28,14 @@ def extra_habits(count: int) -> list[Habit]:
 
 def generate(data_dir: Path, today: dt.date, days: int, seed: int = 1) -> Tracker:
     tracker = Tracker(data_dir)
-    for habit in extra_habits(HABITS - len(tracker.habits())):
-        tracker.save_habit(habit)
     start = today - dt.timedelta(days=days)
+    for habit in extra_habits(HABITS - len(tracker.habits())):
+        path = tracker.save_habit(habit)
+        # Written when tracking began, as a real user's files were, not a moment ago (the habit
+        # file cache leaves files changed in the last two seconds uncached).
+        written = dt.datetime.combine(start, dt.time(9)).timestamp()
+        os.utime(path, (written, written))
+    tracker.reload_library()
     tracker.store.update_meta(lambda meta: meta.update(created=start.isoformat(), notice_seen=True))
     chance = random.Random(seed)
     entries: list[tuple[str, Entry]] = []

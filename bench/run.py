@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -118,6 +119,10 @@ def main() -> None:
         tinydb, _ = process_median([PYTHON, "-c", "import tinydb"], repeat)
         line("`plumbline today --json` vs import tinydb", f"{today_cmd * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms",
              today_cmd / tinydb, 2)
+        cold = median_seconds(lambda: (shutil.rmtree(big / "cache", ignore_errors=True),
+                                       run_process([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], env)),
+                              repeat)
+        line("  the same, habit files not cached yet", f"{cold * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms", cold / tinydb, None)
 
         probe = str(ROOT / "bench" / "first_paint.py")
         app_time, app_memory = process_median([PYTHON, probe, "plumbline", str(big)], max(3, repeat // 3))
