@@ -9,7 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
@@ -23,6 +23,7 @@ from plumbline.ui.widgets.break_countdown import BreakCountdown
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
+from plumbline.ui.widgets.key_bar import KeyBar
 
 # The other screens are imported where they open, not here: Today is what the app paints first,
 # and importing every screen (and the widgets they use) up front made start-up a third slower.
@@ -68,7 +69,7 @@ class TodayScreen(Screen[None]):
         yield ChecklistView(id="checklist")
         yield Static(id="empty", markup=False)
         yield HabitDetail(id="detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.refresh_rows()
