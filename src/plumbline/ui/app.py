@@ -53,8 +53,12 @@ class PlumblineApp(App[None]):
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
 
+    def get_default_screen(self) -> TodayScreen:
+        # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
+        # screen cost a compose and a paint at start, and a repaint of Today after it.
+        return TodayScreen(self.tracker, self.today)
+
     def on_mount(self) -> None:
-        self.push_screen(TodayScreen(self.tracker, self.today))
         if self.start_routine:
             self.play_routine(self.start_routine)
         for error in self.tracker.load_errors:
