@@ -23,6 +23,7 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(id=id)
         # Which key each column range shows, as drawn last: a click on it presses that key.
         self._spans: list[tuple[int, int, str]] = []
+        self._shown: list[tuple[str, str, str, bool]] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -31,27 +32,35 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _: Screen) -> None:
-        self.refresh()
+        # Focus moving within the screen publishes this too, mostly with nothing to show changed:
+        # a repaint then would only keep the app busy after its first paint.
+        if self._keys() != self._shown:
+            self.refresh()
 
     def render(self) -> Content:
+        self._shown = self._keys()
         parts: list[tuple[str, str]] = []
-        spans: list[tuple[int, int, str]] = []
-        shown: set[str] = set()
+        self._spans = []
         column = 0
+        for key, label, description, enabled in self._shown:
+            dim = "" if enabled else " dim"
+            parts += [(label, KEY_STYLE + dim), (description, dim.strip())]
+            width = cell_len(label) + cell_len(description)
+            self._spans.append((column, column + width, key))
+            column += width
+        return Content.assemble(*parts)
+
+    def _keys(self) -> list[tuple[str, str, str, bool]]:
+        """(key, how it is shown, description, enabled) for each binding the screen shows."""
+        keys = []
+        actions: set[str] = set()
         for _, binding, enabled, _ in self.screen.active_bindings.values():
             # A binding with several keys is listed under each key; show it once, as Footer does.
-            if not binding.show or binding.action in shown:
+            if not binding.show or binding.action in actions:
                 continue
-            shown.add(binding.action)
-            key = f" {self.app.get_key_display(binding)} "
-            description = f"{binding.description} "
-            dim = "" if enabled else " dim"
-            parts += [(key, KEY_STYLE + dim), (description, dim.strip())]
-            width = cell_len(key) + cell_len(description)
-            spans.append((column, column + width, binding.key))
-            column += width
-        self._spans = spans
-        return Content.assemble(*parts)
+            actions.add(binding.action)
+            keys.append((binding.key, f" {self.app.get_key_display(binding)} ", f"{binding.description} ", enabled))
+        return keys
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:
