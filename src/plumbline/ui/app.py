@@ -7,16 +7,21 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from plumbline.storage.routine_files import RoutineLibrary, load_user_routines
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.errors import reported
 from plumbline.ui.reminder_control import ReminderControl
-from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.today import TodayScreen
+
+if TYPE_CHECKING:
+    from plumbline.storage.routine_files import RoutineLibrary
+
+# Routines and the safety notice are imported where they are used: the app starts on Today, and
+# every module loaded first delays its first paint.
 
 Clock = Callable[[], dt.datetime]
 ROLLOVER_CHECK_SECONDS = 20
@@ -53,14 +58,20 @@ class PlumblineApp(App[None]):
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
 
+    def get_default_screen(self) -> TodayScreen:
+        # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
+        # screen cost a compose and a paint at start, and a repaint of Today after it.
+        return TodayScreen(self.tracker, self.today)
+
     def on_mount(self) -> None:
-        self.push_screen(TodayScreen(self.tracker, self.today))
         if self.start_routine:
             self.play_routine(self.start_routine)
         for error in self.tracker.load_errors:
             self.notify(f"{error}; the other habits loaded", title="Habit file skipped",
                         severity="warning", timeout=15, markup=False)
         if not self.tracker.store.meta().get("notice_seen"):
+            from plumbline.ui.screens.notice import SafetyNotice
+
             self.push_screen(SafetyNotice(), self._notice_seen)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
         self.seen_signature = self.tracker.store.signature()
@@ -110,7 +121,8 @@ class PlumblineApp(App[None]):
 
     def choose_routine(self, habit_id: str | None = None) -> None:
         """The routine chooser, with the routine linked to `habit_id` highlighted; enter plays it."""
-        from plumbline.ui.screens.routine_chooser import RoutineChooser  # not needed to start
+        from plumbline.storage.routine_files import load_user_routines
+        from plumbline.ui.screens.routine_chooser import RoutineChooser
 
         library = load_user_routines(self.tracker)
 
@@ -124,7 +136,8 @@ class PlumblineApp(App[None]):
                         severity="warning", timeout=15, markup=False)
 
     def play_routine(self, routine_id: str, library: RoutineLibrary | None = None) -> None:
-        from plumbline.ui.screens.routine_player import RoutinePlayerScreen  # not needed to start
+        from plumbline.storage.routine_files import load_user_routines
+        from plumbline.ui.screens.routine_player import RoutinePlayerScreen
 
         routine = (library or load_user_routines(self.tracker)).by_id().get(routine_id)
         if routine is None:

@@ -4,28 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
-from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.storage.errors import PlumblineError
-from plumbline.storage.reminder_store import ReminderStore
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.errors import reported
-from plumbline.ui.reminder_control import ReminderControl
-from plumbline.ui.widgets.break_countdown import BreakCountdown
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
+from plumbline.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from plumbline.ui.reminder_control import ReminderControl
 
 # The other screens are imported where they open, not here: Today is what the app paints first,
 # and importing every screen (and the widgets they use) up front made start-up a third slower.
+# The reminder settings and the break countdown likewise load only when reminders are in use.
 
 ONE_DAY = dt.timedelta(days=1)
 COUNTDOWN_SECONDS = 15
@@ -68,7 +70,7 @@ class TodayScreen(Screen[None]):
         yield ChecklistView(id="checklist")
         yield Static(id="empty", markup=False)
         yield HabitDetail(id="detail")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.refresh_rows()
@@ -254,13 +256,19 @@ class TodayScreen(Screen[None]):
     @on(events.Mount)
     def _mount_break_countdown(self) -> None:
         if getattr(self.app, "reminders", None) is not None:
+            from plumbline.ui.widgets.break_countdown import BreakCountdown
+
             self.mount(BreakCountdown(id="break-countdown"), after=self.query_one(DayHeader))
             self.set_interval(COUNTDOWN_SECONDS, self.refresh_countdown)
             self.call_after_refresh(self.refresh_countdown)
 
     def refresh_countdown(self) -> None:
         reminders = getattr(self.app, "reminders", None)
-        if reminders is None or not self.query(BreakCountdown):
+        if reminders is None:
+            return
+        from plumbline.ui.widgets.break_countdown import BreakCountdown
+
+        if not self.query(BreakCountdown):
             return
         countdown = self.query_one(BreakCountdown)
         countdown.now, countdown.next_break, countdown.paused_until = (
@@ -290,6 +298,8 @@ class TodayScreen(Screen[None]):
         self._remind(lambda r: _pause_said(r.toggle_pause()))
 
     def action_settings(self) -> None:
+        from plumbline.domain.reminder_settings import ReminderSettings
+        from plumbline.storage.reminder_store import ReminderStore
         from plumbline.ui.screens.settings import SettingsScreen
 
         store = ReminderStore(self.tracker.store)

@@ -9,7 +9,15 @@ from plumbline.domain.habit import Habit
 
 
 class HabitDetail(Static):
+    shown: Habit | None = None
+
     def show(self, habit: Habit | None) -> None:
+        # Each update lays the screen out again (the pane's height follows its text), and the
+        # same habit is shown twice in a row whenever the list is rebuilt: once directly, once
+        # when the list's highlight message arrives.
+        if habit is not None and habit == self.shown:
+            return
+        self.shown = habit
         self.update(self.describe(habit))
 
     @staticmethod
