@@ -18,12 +18,12 @@ class ChecklistView(OptionList):
     """Options are habits (id = habit id); category headings are disabled options."""
 
     rows: Sequence[ChecklistRow] = ()
-    width = 0  # the line width the options were built for
+    built_width = 0  # the line width the options were built for
 
     def show(self, rows: Sequence[ChecklistRow]) -> None:
         self.rows = rows
         keep = self.highlighted_habit
-        width = self.width = self._line_width()
+        width = self.built_width = self._line_width()
         options: list[Option] = []
         category = None
         for row in rows:
@@ -37,7 +37,7 @@ class ChecklistView(OptionList):
     def on_resize(self) -> None:
         # The first layout usually confirms the width guessed before it: building and painting
         # every option again for the same width was a tenth of the time to the first paint.
-        if self.rows and self._line_width() != self.width:
+        if self.rows and self._line_width() != self.built_width:
             self.show(self.rows)
 
     def _line_width(self) -> int:
