@@ -60,9 +60,6 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     parser = Parser(prog=PROG, description="Keep the habits that help an SI joint, every day.")
     parser.add_argument("--version", action="version", version=f"plumbline {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep all data under DIR (or set PLUMBLINE_DATA_DIR)")
-    # Each subcommand also takes --data-dir; SUPPRESS keeps it from hiding the global one.
-    common = Parser(add_help=False)
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     wanted = _command_named(argv)
@@ -70,7 +67,10 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     def command(name: str, help_text: str) -> Parser:
         if wanted is not None and name != wanted:
             return _Unused()  # type: ignore[return-value]
-        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        parser = sub.add_parser(name, help=help_text, description=help_text)
+        # Each subcommand also takes --data-dir; SUPPRESS keeps it from hiding the global one.
+        parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return parser
 
     for module_name, names in COMMAND_MODULES.items():
         if wanted is None or wanted in names:
