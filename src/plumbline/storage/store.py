@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -74,12 +74,16 @@ class Store:
             return []
         return sorted(name[:-5] for name in names if MONTH_FILE.fullmatch(name))
 
-    def history(self, since: dt.date | None = None, before: dt.date | None = None) -> History:
-        """Check-ins of every habit; with `since` and `before`, only the months from since's month
-        up to (not including) before's month are read."""
+    def history(
+        self, since: dt.date | None = None, before: dt.date | None = None, habits: Collection[str] | None = None
+    ) -> History:
+        """Check-ins of every habit, or of `habits`; with `since` and `before`, only the months from
+        since's month up to (not including) before's month are read."""
         history: History = {}
         for path, doc in self._month_documents("months", since, before):
             with _record_of(path):
+                if habits is not None and doc["habit"] not in habits:
+                    continue
                 entries = history.setdefault(doc["habit"], {})
                 for day, record in _days_of(doc):
                     entries[day] = _entry_from(day, record)  # type: ignore[assignment]

@@ -109,9 +109,9 @@ class Tracker:
         while known_from() is not None and any(r.streak.reaches_back for r in rows):
             # A run goes further back: add months twice as far back each time, so even a
             # decade-long streak costs a handful of passes, and no month is read twice. Only
-            # the rows whose run reached the edge are worked out again.
-            earlier = _months_before(since, reach)
-            for habit_id, entries in self.store.history(since=earlier, before=since).items():
+            # the habits whose run reached the edge are read and worked out again.
+            earlier, reaching = _months_before(since, reach), {r.habit.id for r in rows if r.streak.reaches_back}
+            for habit_id, entries in self.store.history(since=earlier, before=since, habits=reaching).items():
                 history.setdefault(habit_id, {}).update(entries)
             since, reach = earlier, reach * 2
             rows = [
