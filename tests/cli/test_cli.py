@@ -166,3 +166,18 @@ def test_commands_that_do_not_open_the_app_do_not_import_textual(data_dir):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_command_leaves_the_collector_on_with_its_imports_frozen(data_dir):
+    """main() keeps the collector off while importing and freezes what the imports made; the
+    collector must be back on after, or the app and the reminder service would never collect."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, sys; from plumbline.cli.main import main; "
+        f"main(['--data-dir', {str(data_dir)!r}, 'today', '--json']); "
+        "sys.exit(0 if gc.isenabled() and gc.get_freeze_count() > 0 else 'collector off or nothing frozen')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -106,7 +107,7 @@ class _Unused:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser(argv).parse_args(argv)
+        args = _parser_with_imports_frozen(argv).parse_args(argv)
         if args.command is None:
             return _open_app(args)
         return args.run(args)
@@ -118,6 +119,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
         return _fail(f"unexpected {type(error).__name__}: {error}; please report it with the command you ran", 1)
+
+
+def _parser_with_imports_frozen(argv: Sequence[str] | None) -> Parser:
+    """build_parser imports the command's modules: modules, classes and functions that live as
+    long as the process. The garbage collector's passes over them (while importing, in every
+    full collection after, and in the sweep at exit) were about 5 ms of the 37 that `today`
+    took. gc.freeze() moves what exists now out of the collector's sight; what the command
+    makes afterwards is collected as usual."""
+    enabled = gc.isenabled()
+    gc.disable()  # nothing made while importing is garbage worth a pass
+    try:
+        return build_parser(argv)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _fail(message: str, code: int) -> int:
