@@ -61,7 +61,9 @@ def test_count_habit_adds_until_its_target(cli):
 
 def test_uncheck_and_skip(cli):
     cli("check", "gentle-mobility", "--date", "yesterday")
-    cli("uncheck", "gentle-mobility", "--date", "yesterday")
+    assert cli("uncheck", "gentle-mobility", "--date", "yesterday").out.endswith("record for 2026-11-22 removed\n")
+    again = cli("uncheck", "gentle-mobility", "--date", "yesterday")
+    assert again.code == 0 and "no record for 2026-11-22, nothing to remove" in again.out
     cli("skip", "towel-mobilization", "--date", "yesterday")
     data = json.loads(cli("today", "--json", "--date", "yesterday").out)
     status = {h["id"]: h["status"] for h in data["habits"]}

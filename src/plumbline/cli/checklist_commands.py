@@ -54,8 +54,9 @@ def check(args: argparse.Namespace) -> int:
 def uncheck(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     day = parse_day(args.date, tracker.today(clock.now()))
-    tracker.uncheck(args.habit, day)
-    print(f"{tracker.habit(args.habit).name}: record for {day} removed")
+    removed = tracker.uncheck(args.habit, day)
+    name = tracker.habit(args.habit).name
+    print(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
     return 0
 
 

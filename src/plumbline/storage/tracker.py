@@ -139,8 +139,15 @@ class Tracker:
         return self.store.change_entry(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
 
     def uncheck(self, habit_id: str, day: dt.date) -> Entry | None:
+        """Remove the day's record; returns the record that was there, if there was one."""
         habit = self.habit(habit_id)
-        return self.store.change_entry(habit.id, day, lambda e: None)
+        removed: list[Entry | None] = []
+
+        def remove(entry: Entry | None) -> None:
+            removed.append(entry)
+
+        self.store.change_entry(habit.id, day, remove)
+        return removed[0]
 
     def decrement(self, habit_id: str, day: dt.date) -> Entry | None:
         habit = self.active_habit(habit_id)
