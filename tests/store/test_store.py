@@ -179,3 +179,23 @@ def test_a_back_filled_run_before_the_first_day_of_use_counts_in_today(data_dir)
 def test_unchecking_a_day_with_no_record_writes_nothing(store, data_dir):
     store.change_entry("knee-pillow", dt.date(2025, 1, 5), lambda e: None)
     assert not (data_dir / "entries").exists() or list((data_dir / "entries").iterdir()) == []
+
+
+def test_history_and_pain_read_together_match_each_read_alone(store):
+    from plumbline.domain.pain import PainEntry
+
+    days = [dt.date(2026, 9, 30), dt.date(2026, 10, 31), dt.date(2026, 11, 1)]
+    store.put_many([("a", Entry(d, count=1)) for d in days], [PainEntry(d, level) for level, d in enumerate(days)])
+    assert store.history_and_pain() == (store.history(), store.pain_log())
+    assert list(store.pain_log(since=dt.date(2026, 10, 5), before=dt.date(2026, 11, 1))) == [days[1]]
+
+
+def test_the_pain_of_one_day_is_read_from_its_month(data_dir):
+    from plumbline.storage.tracker import Tracker
+    from tests.conftest import BUILTIN_HABITS
+
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    for day, level in ((dt.date(2026, 1, 31), 3), (dt.date(2026, 2, 1), 5), (dt.date(2026, 12, 31), 7)):
+        tracker.log_pain(day, level, today=MONDAY)
+    assert [tracker.pain(d).level for d in (dt.date(2026, 1, 31), dt.date(2026, 2, 1), dt.date(2026, 12, 31))] == [3, 5, 7]
+    assert tracker.pain(dt.date(2026, 1, 30)) is None

@@ -31,6 +31,7 @@ from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
 SCHEMA_VERSION = 2  # 2: one file per month, each with a `_meta` table (see migrations.py)
 History = dict[str, dict[dt.date, Entry]]
+PainLog = dict[dt.date, PainEntry]
 EntryChange = Callable[[Entry | None], Entry | None]
 
 
@@ -79,27 +80,35 @@ class Store:
     ) -> History:
         """Check-ins of every habit, or of `habits`; with `since` and `before`, only the months from
         since's month up to (not including) before's month are read."""
+        return self._read(since, before, habits, pain=False)[0]
+
+    def pain_log(self, since: dt.date | None = None, before: dt.date | None = None) -> PainLog:
+        """The pain entries, of the months from since's month up to before's if given."""
+        return self._read(since, before, habits=(), pain=True)[1]
+
+    def history_and_pain(self) -> tuple[History, PainLog]:
+        """Both, reading each month's file once: the weekly review needs all of both."""
+        return self._read(None, None, None, pain=True)
+
+    def _read(
+        self, since: dt.date | None, before: dt.date | None, habits: Collection[str] | None, pain: bool
+    ) -> tuple[History, PainLog]:
         history: History = {}
-        for path, doc in self._month_documents("months", since, before):
+        log: PainLog = {}
+        for path, data in self._month_files(since, before):
             with _record_of(path):
-                if habits is not None and doc["habit"] not in habits:
-                    continue
-                entries = history.setdefault(doc["habit"], {})
-                for day, record in _days_of(doc):
-                    entries[day] = _entry_from(day, record)  # type: ignore[assignment]
-        return history
+                for doc in data.get("months", {}).values():
+                    if habits is not None and doc["habit"] not in habits:
+                        continue
+                    entries = history.setdefault(doc["habit"], {})
+                    for day, record in _days_of(doc):
+                        entries[day] = _entry_from(day, record)  # type: ignore[assignment]
+                for doc in data.get("pain", {}).values() if pain else ():
+                    for day, record in _days_of(doc):
+                        log[day] = _pain_from(day, record)
+        return history, log
 
-    def pain_log(self) -> dict[dt.date, PainEntry]:
-        log = {}
-        for path, doc in self._month_documents("pain"):
-            with _record_of(path):
-                for day, record in _days_of(doc):
-                    log[day] = _pain_from(day, record)
-        return log
-
-    def _month_documents(
-        self, table: str, since: dt.date | None = None, before: dt.date | None = None
-    ) -> Iterator[tuple[Path, dict[str, Any]]]:
+    def _month_files(self, since: dt.date | None, before: dt.date | None) -> Iterator[tuple[Path, dict[str, Any]]]:
         first, end = month_of(since) if since else "", month_of(before) if before else "9999-99"
         for month in self.months():
             if not first <= month < end:
@@ -109,8 +118,7 @@ class Store:
             path = self.locations.entries_dir / f"{month}.json"
             data = AtomicJSONStorage(path).read() or {}
             check_month_file(path, month, data)
-            for doc in data.get(table, {}).values():
-                yield path, doc
+            yield path, data
 
     def signature(self) -> tuple[int, int]:
         """Changes whenever any process writes: every write renames a file into one of these two

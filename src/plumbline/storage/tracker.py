@@ -122,7 +122,8 @@ class Tracker:
 
     def review_source(self, today: dt.date) -> ReviewSource:
         """Everything a weekly review reads, read once: moving between weeks touches no file."""
-        return ReviewSource(self.habits(), self.store.history(), self.store.pain_log(), self.store.started(today))
+        history, pain_log = self.store.history_and_pain()
+        return ReviewSource(self.habits(), history, pain_log, self.store.started(today))
 
     def standings(self, today: dt.date) -> list[tuple[Habit, Streaks, float]]:
         """Current and best streak and strength of every active habit, as of `today`."""
@@ -183,7 +184,8 @@ class Tracker:
     # -- the pain log --------------------------------------------------------------------------
 
     def pain(self, day: dt.date) -> PainEntry | None:
-        return self.store.pain_log().get(day)
+        next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return self.store.pain_log(since=day, before=next_month).get(day)  # one month's file, not all
 
     def log_pain(self, day: dt.date, level: int, note: str = "", today: dt.date | None = None) -> PainEntry:
         """Record the day's pain; a second entry for the same day replaces the first."""
