@@ -27,7 +27,7 @@ STATE_KEYS = ("created", "archived", "reminder_settings")
 
 def export_json(tracker: Tracker) -> str:
     meta = tracker.store.meta()
-    history = tracker.store.history()
+    history, pain_log = tracker.store.history_and_pain()
     custom = [h for h in tracker.habits(include_archived=True) if h.custom]
     document = {
         "format": FORMAT,
@@ -41,7 +41,7 @@ def export_json(tracker: Tracker) -> str:
         ],
         "pain": [
             {"date": day.isoformat(), "level": p.level, "note": p.note}
-            for day, p in sorted(tracker.store.pain_log().items())
+            for day, p in sorted(pain_log.items())
         ],
     }
     return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
