@@ -183,3 +183,10 @@ def test_a_command_leaves_the_collector_on_with_its_imports_frozen(data_dir):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_help_fits_the_width_it_is_given(cli):
+    """Our help formatter sizes itself (argparse's own imports shutil for it): $COLUMNS still rules."""
+    narrow = cli("--help", env={"COLUMNS": "40"})
+    assert narrow.code == 0 and max(len(line) for line in narrow.out.splitlines()) <= 40
+    assert max(len(line) for line in cli("--help", env={"COLUMNS": "120"}).out.splitlines()) > 40

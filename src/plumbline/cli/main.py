@@ -38,7 +38,8 @@ class Formatter(argparse.HelpFormatter):
 def terminal_columns() -> int:
     """What shutil.get_terminal_size() gives: $COLUMNS, else the terminal's width, else 80."""
     try:
-        return int(os.environ["COLUMNS"])
+        if int(os.environ["COLUMNS"]) > 0:
+            return int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
         pass
     try:
