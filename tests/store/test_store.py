@@ -199,3 +199,19 @@ def test_the_pain_of_one_day_is_read_from_its_month(data_dir):
         tracker.log_pain(day, level, today=MONDAY)
     assert [tracker.pain(d).level for d in (dt.date(2026, 1, 31), dt.date(2026, 2, 1), dt.date(2026, 12, 31))] == [3, 5, 7]
     assert tracker.pain(dt.date(2026, 1, 30)) is None
+
+
+def test_a_back_filled_record_months_before_the_first_day_of_use_makes_the_strip_days_missed(data_dir):
+    """The strip counts from the habit's first record: one far back turns early strip days missed."""
+    from plumbline.storage.tracker import Tracker
+    from tests.conftest import BUILTIN_HABITS
+
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    first_use = dt.date(2026, 11, 20)
+    tracker.check("lift-mechanics", first_use, today=first_use)
+    tracker.check("lift-mechanics", dt.date(2026, 6, 1), today=first_use)  # back-filled
+    tracker.check("lift-mechanics", MONDAY - D, today=MONDAY - D)
+    rows = tracker.checklist(MONDAY)
+    lift = next(r for r in rows if r.habit.id == "lift-mechanics")
+    assert [s.value for s in lift.strip[:3]] == ["missed"] * 3
+    assert rows == checklist(tracker.habits(), tracker.store.history(), MONDAY, tracker.store.started(MONDAY))

@@ -45,6 +45,13 @@ def habit_row(
     )
 
 
+def needs_earlier_history(row: ChecklistRow, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> bool:
+    """Whether a row worked out from recent months only could change with older records: its run
+    goes on past the oldest day loaded, or its strip starts before the habit's first known day
+    (an older, back-filled record would turn those days from not counted into missed)."""
+    return row.streak.reaches_back or first_day(entries, start) > today - dt.timedelta(days=STRIP_DAYS - 1)
+
+
 def checklist(
     habits: Sequence[Habit], history: History, today: dt.date, start: dt.date, known_from: dt.date | None = None
 ) -> list[ChecklistRow]:

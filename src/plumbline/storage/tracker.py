@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from plumbline.domain import entries as rules
 from plumbline.domain.days import MIDNIGHT, habit_day
-from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist, habit_row
+from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist, habit_row, needs_earlier_history
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind
 from plumbline.domain.pain import PainEntry, valid_level
@@ -105,17 +105,22 @@ class Tracker:
         def known_from() -> dt.date | None:
             return since if months and month_of(since) > months[0] else None
 
+        def unfinished(rows: list[ChecklistRow]) -> set[str]:
+            if known_from() is None:
+                return set()  # everything is loaded
+            return {r.habit.id for r in rows if needs_earlier_history(r, history.get(r.habit.id, {}), today, start)}
+
         rows = checklist(habits, history, today, start, known_from())
-        while known_from() is not None and any(r.streak.reaches_back for r in rows):
+        while reaching := unfinished(rows):
             # A run goes further back: add months twice as far back each time, so even a
             # decade-long streak costs a handful of passes, and no month is read twice. Only
-            # the habits whose run reached the edge are read and worked out again.
-            earlier, reaching = _months_before(since, reach), {r.habit.id for r in rows if r.streak.reaches_back}
+            # the habits that need it are read and worked out again.
+            earlier = _months_before(since, reach)
             for habit_id, entries in self.store.history(since=earlier, before=since, habits=reaching).items():
                 history.setdefault(habit_id, {}).update(entries)
             since, reach = earlier, reach * 2
             rows = [
-                habit_row(r.habit, history.get(r.habit.id, {}), today, start, known_from()) if r.streak.reaches_back else r
+                habit_row(r.habit, history.get(r.habit.id, {}), today, start, known_from()) if r.habit.id in reaching else r
                 for r in rows
             ]
         return rows
