@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 from pathlib import Path
 
@@ -30,12 +29,7 @@ def generate(data_dir: Path, today: dt.date, days: int, seed: int = 1) -> Tracke
     tracker = Tracker(data_dir)
     start = today - dt.timedelta(days=days)
     for habit in extra_habits(HABITS - len(tracker.habits())):
-        path = tracker.save_habit(habit)
-        # Written when tracking began, as a real user's files were, not a moment ago (the habit
-        # file cache leaves files changed in the last two seconds uncached).
-        written = dt.datetime.combine(start, dt.time(9)).timestamp()
-        os.utime(path, (written, written))
-    tracker.reload_library()
+        tracker.save_habit(habit)
     tracker.store.update_meta(lambda meta: meta.update(created=start.isoformat(), notice_seen=True))
     chance = random.Random(seed)
     entries: list[tuple[str, Entry]] = []

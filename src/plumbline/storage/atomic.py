@@ -55,12 +55,13 @@ def remove_stale_temporaries(folder: Path) -> int:
 
 
 @contextlib.contextmanager
-def exclusive_lock(lock_file: Path) -> Iterator[None]:
-    """One writer at a time across processes; the kernel releases it if the holder dies."""
+def exclusive_lock(lock_file: Path, wait: bool = True) -> Iterator[None]:
+    """One writer at a time across processes; the kernel releases it if the holder dies.
+    With wait=False, BlockingIOError instead of waiting for another holder."""
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         yield
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
