@@ -190,3 +190,16 @@ def test_help_fits_the_width_it_is_given(cli):
     narrow = cli("--help", env={"COLUMNS": "40"})
     assert narrow.code == 0 and max(len(line) for line in narrow.out.splitlines()) <= 40
     assert max(len(line) for line in cli("--help", env={"COLUMNS": "120"}).out.splitlines()) > 40
+
+
+def test_pain_on_the_last_day_there_is(cli):
+    assert cli("pain", "3", "--date", "9999-12-31").code == 0
+    assert cli("pain", "4", "--date", "9999-12-31").code == 0  # reads the entry it replaces
+
+
+def test_an_entries_file_where_the_folder_goes_is_reported_as_damage(cli, data_dir):
+    (data_dir / "entries").write_text("not a folder")
+    result = cli("today")
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert f"{data_dir / 'entries'} should be the folder of month files" in result.err
+    assert (data_dir / "entries").read_text() == "not a folder"

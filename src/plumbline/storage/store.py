@@ -73,6 +73,9 @@ class Store:
             names = os.listdir(self.locations.entries_dir)  # a tenth of the cost of Path.glob
         except FileNotFoundError:
             return []
+        except NotADirectoryError:
+            raise DamagedDatabase(f"{self.locations.entries_dir} should be the folder of month files but is a "
+                                  "file: move it aside, then open plumbline to restore a backup") from None
         return sorted(name[:-5] for name in names if MONTH_FILE.fullmatch(name))
 
     def history(

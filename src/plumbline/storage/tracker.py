@@ -189,7 +189,10 @@ class Tracker:
     # -- the pain log --------------------------------------------------------------------------
 
     def pain(self, day: dt.date) -> PainEntry | None:
-        next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        try:
+            next_month = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        except OverflowError:
+            next_month = None  # December 9999: no month after it to leave out
         return self.store.pain_log(since=day, before=next_month).get(day)  # one month's file, not all
 
     def log_pain(self, day: dt.date, level: int, note: str = "", today: dt.date | None = None) -> PainEntry:
