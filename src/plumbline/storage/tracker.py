@@ -38,7 +38,7 @@ class Tracker:
         self.locations = Locations(data_dir)
         self.store = Store(self.locations)
         self.builtin_dir = builtin_dir or builtin_habits_dir()
-        self.library = self.reload_library()
+        self.reload_library()  # sets self.library
         migrate(self.store, dt.date.today())
 
     # -- the habits ----------------------------------------------------------------------------
