@@ -1,28 +1,36 @@
 # The two commands a newcomer needs: `make run` and `make test`. Both create .venv on first use.
+# `run` installs only what the app needs; `test` adds the test tools. Nothing is compiled.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test screenshots bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
 
-run: $(STAMP)
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $(APP_STAMP)
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(APP_STAMP) $(TEST_STAMP)
+
+run: $(APP_STAMP)
 	$(BIN)/plumbline
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/pytest -q
 
-screenshots: $(STAMP)
+screenshots: $(TEST_STAMP)
 	$(BIN)/python scripts/export_screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
