@@ -16,6 +16,7 @@ def test_the_wheel_carries_the_library_and_lists_it_from_elsewhere(tmp_path):
         check=True, capture_output=True,
     )
     wheel = next(tmp_path.glob("plumbline-*.whl"))
+    assert wheel.name.endswith("-py3-none-any.whl")  # pure Python: no extension module of our own
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"plumbline/habits/{p.name}" for p in BUILTIN_HABITS.glob("*.toml")} <= set(names)
 

@@ -1,13 +1,20 @@
 import pytest
 
-from tests.reminders.dbus_fixtures import start_bus, stop
+from tests.reminders.dbus_fixtures import IDLE_SERVER, start_bus, start_server, stop
 
 
 @pytest.fixture(scope="session")
 def desktop_bus(tmp_path_factory):
-    """One bus with a notification server for the whole run: dbus-python (plyer's first choice)
-    keeps a process-wide connection to the first session bus it meets."""
-    bus, processes = start_bus(tmp_path_factory.mktemp("desktop-bus"), with_server=True)
+    """One bus with a notification server (with action buttons) for the whole run."""
+    bus, processes = start_bus(tmp_path_factory.mktemp("desktop-bus"), True)
+    yield bus
+    stop(processes)
+
+
+@pytest.fixture
+def buttonless_bus(tmp_path):
+    """A notification server that lists no "actions" capability, as some minimal ones do."""
+    bus, processes = start_bus(tmp_path / "buttonless-bus", True, "--no-actions")
     yield bus
     stop(processes)
 
@@ -15,6 +22,14 @@ def desktop_bus(tmp_path_factory):
 @pytest.fixture
 def bare_bus(tmp_path):
     """A session bus on which nothing provides notifications: a server, or an SSH session."""
-    bus, processes = start_bus(tmp_path / "bare-bus", with_server=False)
+    bus, processes = start_bus(tmp_path / "bare-bus", False)
     yield bus
     stop(processes)
+
+
+@pytest.fixture
+def idle_monitor(desktop_bus):
+    """GNOME's idle monitor, played by a test server on the desktop bus."""
+    server = start_server(IDLE_SERVER, desktop_bus.address)
+    yield desktop_bus
+    stop([server])

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 SERVER = Path(__file__).with_name("notification_server.py")
+IDLE_SERVER = Path(__file__).with_name("idle_server.py")
 CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -44,7 +45,7 @@ class SessionBus:
         return [json.loads(line) for line in self.received_file.read_text().splitlines()]
 
 
-def start_bus(folder: Path, with_server: bool) -> tuple[SessionBus, list[subprocess.Popen]]:
+def start_bus(folder: Path, with_server: bool, *server_args: str) -> tuple[SessionBus, list[subprocess.Popen]]:
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "session.conf"
     config.write_text(CONFIG.format(folder=folder))
@@ -55,11 +56,28 @@ def start_bus(folder: Path, with_server: bool) -> tuple[SessionBus, list[subproc
     bus = SessionBus(address, folder / "received.jsonl")
     processes = [daemon]
     if with_server:
-        server = subprocess.Popen([sys.executable, str(SERVER), address, str(bus.received_file)],
-                                  stdout=subprocess.PIPE, text=True)
-        processes.append(server)
-        assert server.stdout.readline().strip() == "ready", "the test notification server did not start"
+        processes.append(start_server(SERVER, address, str(bus.received_file), *server_args))
     return bus, processes
+
+
+def start_server(script: Path, *args: str) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.PIPE, text=True)
+    assert server.stdout.readline().strip() == "ready", f"the test server {script.name} did not start"
+    return server
+
+
+async def control(address: str, name: str, path: str, interface: str, member: str, signature: str, *body) -> None:
+    """Call one of a test server's control methods, as a user's click or the desktop would act."""
+    from dbus_fast import Message, MessageType
+    from dbus_fast.aio import MessageBus
+
+    bus = await MessageBus(bus_address=address).connect()
+    try:
+        reply = await bus.call(Message(destination=name, path=path, interface=interface, member=member,
+                                       signature=signature, body=list(body)))
+        assert reply.message_type != MessageType.ERROR, reply.body
+    finally:
+        bus.disconnect()
 
 
 def stop(processes: list[subprocess.Popen]) -> None:

@@ -1,35 +1,45 @@
-"""A tiny desktop notification service for tests: owns org.freedesktop.Notifications on the bus
-given, and appends every notification it receives to a JSON-lines file.
+"""A small desktop notification service for tests: owns org.freedesktop.Notifications on the bus
+given, appends every notification it receives to a JSON-lines file, and, through a test-only
+interface, invokes an action or closes a notification as a user (or the expiry) would.
 
-Run as `python notification_server.py BUS_ADDRESS OUTPUT_FILE`; prints "ready" once it owns the name.
+Run as `python notification_server.py BUS_ADDRESS OUTPUT_FILE [--no-actions]`; prints "ready"
+once it owns the name.
 """
 
 import asyncio
 import json
 import sys
 
-from dbus_fast import RequestNameReply
-from dbus_fast.aio import MessageBus
-from dbus_fast.service import ServiceInterface, method
+from dbus_fast.service import ServiceInterface, method, signal
+
+from bus_server import serve
 
 NAME = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
+CONTROL = "org.plumbline.TestServer"
 
 
 class Notifications(ServiceInterface):
-    def __init__(self, output: str) -> None:
+    def __init__(self, output: str, actions: bool) -> None:
         super().__init__(NAME)
         self.output = output
+        self.actions = actions
         self.last_id = 0
 
     @method()
     def Notify(self, app_name: "s", replaces_id: "u", app_icon: "s", summary: "s", body: "s",  # noqa: F821
                actions: "as", hints: "a{sv}", expire_timeout: "i") -> "u":  # noqa: F821
-        self.last_id += 1
-        record = {"id": self.last_id, "app_name": app_name, "summary": summary, "body": body,
-                  "expire_timeout": expire_timeout}
+        if replaces_id:
+            shown = replaces_id  # the spec: the same id comes back, the old bubble is updated
+        else:
+            self.last_id += 1
+            shown = self.last_id
+        record = {"id": shown, "app_name": app_name, "replaces_id": replaces_id, "summary": summary,
+                  "body": body, "actions": actions, "expire_timeout": expire_timeout,
+                  "urgency": hints["urgency"].value if "urgency" in hints else None}
         with open(self.output, "a", encoding="utf-8") as out:
             out.write(json.dumps(record) + "\n")
-        return self.last_id
+        return shown
 
     @method()
     def GetServerInformation(self) -> "ssss":  # noqa: F821
@@ -37,21 +47,38 @@ class Notifications(ServiceInterface):
 
     @method()
     def GetCapabilities(self) -> "as":  # noqa: F821
-        return ["body"]
+        return ["body", "actions"] if self.actions else ["body"]
 
     @method()
     def CloseNotification(self, notification_id: "u") -> None:  # noqa: F821
-        pass
+        self.NotificationClosed(notification_id, 3)
+
+    @signal()
+    def ActionInvoked(self, notification_id: "u", action_key: "s") -> "us":  # noqa: F821
+        return [notification_id, action_key]
+
+    @signal()
+    def NotificationClosed(self, notification_id: "u", reason: "u") -> "uu":  # noqa: F821
+        return [notification_id, reason]
 
 
-async def main(address: str, output: str) -> None:
-    bus = await MessageBus(bus_address=address).connect()
-    bus.export("/org/freedesktop/Notifications", Notifications(output))
-    if await bus.request_name(NAME) is not RequestNameReply.PRIMARY_OWNER:
-        raise SystemExit(f"could not own {NAME}")
-    print("ready", flush=True)
-    await bus.wait_for_disconnect()
+class Control(ServiceInterface):
+    """What the test does in place of a user: click a button, or let a bubble expire."""
+
+    def __init__(self, notifications: Notifications) -> None:
+        super().__init__(CONTROL)
+        self.notifications = notifications
+
+    @method()
+    def Invoke(self, notification_id: "u", action_key: "s") -> None:  # noqa: F821
+        self.notifications.ActionInvoked(notification_id, action_key)
+        self.notifications.NotificationClosed(notification_id, 2)  # dismissed by the user
+
+    @method()
+    def Expire(self, notification_id: "u") -> None:  # noqa: F821
+        self.notifications.NotificationClosed(notification_id, 1)
 
 
 if __name__ == "__main__":
-    asyncio.run(main(sys.argv[1], sys.argv[2]))
+    notifications = Notifications(sys.argv[2], "--no-actions" not in sys.argv[3:])
+    asyncio.run(serve(sys.argv[1], NAME, PATH, notifications, Control(notifications)))

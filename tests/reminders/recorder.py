@@ -3,12 +3,22 @@ test_desktop_delivery proves the real path over a real D-Bus."""
 
 
 class Desktop:
+    """A Sender (plumbline.reminders.sender) that keeps what it was given."""
+
     def __init__(self):
-        self.got = []
+        self.notes = []
+        self.answered = None
 
-    async def send(self, title, message):
-        self.got.append((title, message))
+    @property
+    def got(self):
+        return [(note.title, note.message) for note in self.notes]
+
+    async def open(self, answered):
+        self.answered = answered
         return "recorder"
 
-    async def probe(self):
-        return "recorder"
+    async def send(self, note):
+        self.notes.append(note)
+
+    def close(self):
+        pass

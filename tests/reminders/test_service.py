@@ -63,7 +63,7 @@ async def start_service(data_dir, clocks, desktop):
 
     def start():
         service = ReminderService(Tracker(data_dir, builtin_dir=BUILTIN_HABITS), clocks.wall,
-                                  monotonic=clocks.monotonic, send=desktop.send, probe=desktop.probe)
+                                  monotonic=clocks.monotonic, sender=desktop)
         service.start(show=lambda *a: None, warn=lambda line: None)
         services.append(service)
         return service

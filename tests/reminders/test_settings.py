@@ -86,3 +86,24 @@ def test_break_state_round_trips(data_dir):
     reminders.pause(moment + dt.timedelta(hours=1))
     state = reminders.state()
     assert state == BreakState(last_break=moment, paused_until=moment + dt.timedelta(hours=1))  # a break ends a snooze
+
+
+def test_natural_breaks_are_on_for_three_minutes_and_can_be_switched_off():
+    assert (ReminderSettings().natural_breaks, ReminderSettings().idle_minutes) == (True, 3)
+    settings = parse_settings({"natural_breaks": "Off", "idle_minutes": "5"})
+    assert (settings.natural_breaks, settings.idle_minutes) == (False, 5)
+    assert parse_settings(settings.to_dict()) == settings
+    with pytest.raises(SettingsError, match="'maybe': write on or off"):
+        parse_settings({"natural_breaks": "maybe"})
+    with pytest.raises(SettingsError, match="'0'.*from 1 to 60"):
+        parse_settings({"idle_minutes": "0"})
+
+
+def test_working_hours_are_the_work_days_between_start_and_end():
+    settings = ReminderSettings()
+    monday = dt.date(2026, 11, 23)
+    at = lambda day, hh, mm=0: dt.datetime.combine(day, dt.time(hh, mm), tzinfo=BERLIN)  # noqa: E731
+    assert settings.in_working_hours(at(monday, 9))
+    assert not settings.in_working_hours(at(monday, 17))
+    assert not settings.in_working_hours(at(monday, 8, 59))
+    assert not settings.in_working_hours(at(monday + dt.timedelta(days=5), 10))  # Saturday

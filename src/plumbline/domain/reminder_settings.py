@@ -16,6 +16,8 @@ WORK_DAYS = frozenset(range(5))  # Monday to Friday
 BREAK_RANGE = (10, 240)  # minutes; 0 turns posture breaks off
 SNOOZE_RANGE = (1, 120)
 PAUSE_RANGE = (5, 720)
+IDLE_RANGE = (1, 60)
+SWITCH_WORDS = {"on": True, "yes": True, "true": True, "off": False, "no": False, "false": False}
 
 
 class SettingsError(ValueError):
@@ -32,6 +34,10 @@ class ReminderSettings:
     quiet_end: dt.time | None = dt.time(7, 0)
     snooze_minutes: int = 10
     pause_minutes: int = 60
+    # Natural breaks: this long with no keyboard or mouse input in working hours counts as a
+    # posture break and restarts the countdown, as Workrave's natural breaks do.
+    natural_breaks: bool = True
+    idle_minutes: int = 3
     # Per habit: its reminder times. A habit not named here reminds at its habit file's `time`;
     # an empty tuple turns its reminders off.
     habit_times: Mapping[str, tuple[dt.time, ...]] = field(default_factory=dict)
@@ -43,6 +49,9 @@ class ReminderSettings:
         if habit_id in self.habit_times:
             return self.habit_times[habit_id]
         return (habit_time,) if habit_time else ()
+
+    def in_working_hours(self, moment: dt.datetime) -> bool:
+        return moment.weekday() in self.work_days and self.work_start <= moment.time().replace(tzinfo=None) < self.work_end
 
     def in_quiet_hours(self, moment: dt.time) -> bool:
         if self.quiet_start is None or self.quiet_end is None:
@@ -62,6 +71,8 @@ class ReminderSettings:
             ),
             "snooze_minutes": str(self.snooze_minutes),
             "pause_minutes": str(self.pause_minutes),
+            "natural_breaks": "on" if self.natural_breaks else "off",
+            "idle_minutes": str(self.idle_minutes),
             "habit_times": {hid: describe_times(times) for hid, times in sorted(self.habit_times.items())},
             "day_starts_at": f"{self.day_starts_at:%H:%M}",
         }
@@ -90,6 +101,8 @@ def parse_settings(raw: Mapping[str, object]) -> ReminderSettings:
         quiet_end=quiet_end,
         snooze_minutes=parse_minutes(values["snooze_minutes"], "snooze length", SNOOZE_RANGE),
         pause_minutes=parse_minutes(values["pause_minutes"], "pause length", PAUSE_RANGE),
+        natural_breaks=parse_switch(values["natural_breaks"], "time away counts as a break"),
+        idle_minutes=parse_minutes(values["idle_minutes"], "time away of at least", IDLE_RANGE),
         habit_times={str(hid): parse_times(str(text), f"reminder times of '{hid}'") for hid, text in times.items()},
         day_starts_at=parse_day_start(str(values["day_starts_at"])),
     )
@@ -146,6 +159,13 @@ def parse_minutes(value: object, what: str, bounds: tuple[int, int], allow_zero:
             return minutes
     off = " (0 turns them off)" if allow_zero else ""
     raise SettingsError(f"{what} '{text}': give a whole number of minutes from {low} to {high}{off}")
+
+
+def parse_switch(value: object, what: str) -> bool:
+    text = str(value).strip().lower()
+    if text in SWITCH_WORDS:
+        return SWITCH_WORDS[text]
+    raise SettingsError(f"{what} '{str(value).strip()}': write on or off")
 
 
 def parse_days(text: str) -> frozenset[int]:

@@ -36,6 +36,7 @@ BREAK_PROMPTS = (
 )
 
 History = Mapping[str, Mapping[dt.date, Entry]]
+Snoozes = Mapping[str, dt.datetime]  # habit id -> when its snoozed reminder comes again
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,15 @@ class BreakState:
 
 
 def upcoming(settings: ReminderSettings, habits: Sequence[Habit], history: History, state: BreakState,
-             start: dt.datetime, horizon: dt.timedelta = HORIZON) -> list[Reminder]:
+             start: dt.datetime, horizon: dt.timedelta = HORIZON, snoozes: Snoozes | None = None) -> list[Reminder]:
     """The reminders from `start` (aware) until `start + horizon`, in time order."""
     if start.tzinfo is None:
         raise ValueError("start must carry its time zone")
     end = elapsed(start, horizon)
     by_id = {h.id: h for h in habits if not h.archived}
     found = [*posture_breaks(settings, by_id.get(POSTURE_HABIT), history, state, start, end),
-             *habit_reminders(settings, by_id.values(), history, start, end)]
+             *habit_reminders(settings, by_id.values(), history, start, end),
+             *snoozed_reminders(snoozes or {}, by_id, history, start, end)]
     paused = utc(state.paused_until) if state.paused_until else None
     kept = [r for r in found if not settings.in_quiet_hours(r.at.time().replace(tzinfo=None))
             and not (paused and utc(r.at) < paused)]
@@ -130,6 +132,20 @@ def habit_reminders(settings: ReminderSettings, habits: Iterable[Habit], history
                 at = local(day, time, start)
                 if utc(start) <= utc(at) < utc(end):
                     found.append(Reminder(at, HABIT, habit.id, habit.name, habit_message(habit)))
+    return found
+
+
+def snoozed_reminders(snoozes: Snoozes, habits: Mapping[str, Habit], history: History,
+                      start: dt.datetime, end: dt.datetime) -> list[Reminder]:
+    """A habit reminder answered with "snooze" comes once more at its time, if still wanted then."""
+    found = []
+    for habit_id, at in snoozes.items():
+        habit = habits.get(habit_id)
+        if habit is None or not utc(start) <= utc(at) < utc(end):
+            continue
+        at = at.astimezone(start.tzinfo)
+        if still_asks(habit, history.get(habit_id, {}), at.date()):
+            found.append(Reminder(at, HABIT, habit.id, habit.name, habit_message(habit)))
     return found
 
 

@@ -1,19 +1,17 @@
-"""Is a desktop notification service there? Asked on the session bus before anything is sent.
+"""The session bus: where it is, connecting to it, and one call with a time limit.
 
-plyer's notify-send path ignores notify-send's exit status, so plyer alone cannot tell whether a
-notification arrived; `GetServerInformation` answers only when a service owns (or can be started
-for) org.freedesktop.Notifications.
+Shared by the notification sender and the idle monitor. Every failure here becomes a
+NoNotificationService (or None, for the idle monitor) in words a user can act on.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-NOTIFICATIONS = "org.freedesktop.Notifications"
-NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
 ANSWER_SECONDS = 5.0
 
 
@@ -31,28 +29,31 @@ def session_bus_address(environ: Mapping[str, str] = os.environ) -> str | None:
     return None
 
 
-async def server_information(timeout: float = ANSWER_SECONDS) -> str:
-    """"name version" of the notification service, or NoNotificationService saying what is missing."""
-    from dbus_fast import Message, MessageType
+async def connect(timeout: float = ANSWER_SECONDS) -> Any:
+    """A connected dbus-fast MessageBus on the session bus, or NoNotificationService."""
     from dbus_fast.aio import MessageBus
 
     address = session_bus_address()
     if address is None:
-        raise NoNotificationService("there is no D-Bus session bus here (DBUS_SESSION_BUS_ADDRESS is not set)")
+        raise NoNotificationService("there is no D-Bus session bus here (DBUS_SESSION_BUS_ADDRESS is not set); "
+                                    "run plumbline inside a desktop session")
     try:
-        bus = await asyncio.wait_for(MessageBus(bus_address=address).connect(), timeout)
+        return await asyncio.wait_for(MessageBus(bus_address=address).connect(), timeout)
     except Exception as error:  # noqa: BLE001 - any failure to connect means the same to a user
         raise NoNotificationService(f"the D-Bus session bus at {address} cannot be reached ({error})") from None
-    try:
-        reply = await asyncio.wait_for(bus.call(Message(
-            destination=NOTIFICATIONS, path=NOTIFICATIONS_PATH, interface=NOTIFICATIONS,
-            member="GetServerInformation",
-        )), timeout)
-    except asyncio.TimeoutError:
-        raise NoNotificationService(f"the notification service did not answer within {timeout:g} s") from None
-    finally:
-        bus.disconnect()
-    if reply.message_type == MessageType.ERROR:
-        raise NoNotificationService(f"nothing on the session bus provides {NOTIFICATIONS} ({reply.error_name})")
-    name, _vendor, version, _spec = reply.body
-    return f"{name} {version}".strip()
+
+
+async def call(bus: Any, destination: str, path: str, interface: str, member: str,
+               signature: str = "", body: Sequence[Any] = (), timeout: float = ANSWER_SECONDS) -> Any:
+    """The reply (which may be an error reply); asyncio.TimeoutError when none comes in time."""
+    from dbus_fast import Message
+
+    message = Message(destination=destination, path=path, interface=interface, member=member,
+                      signature=signature, body=list(body))
+    return await asyncio.wait_for(bus.call(message), timeout)
+
+
+def is_error(reply: Any) -> bool:
+    from dbus_fast import MessageType
+
+    return reply is None or reply.message_type == MessageType.ERROR

@@ -1,4 +1,4 @@
-"""Deliver a reminder: a desktop notification when a service is there, else in-app and a bell.
+"""Deliver a reminder: a desktop notification when a service takes it, else in-app with a bell.
 
 Where no notification service exists (a server, an SSH session) that is said once; every
 reminder after it still reaches the user through the fallback.
@@ -6,54 +6,58 @@ reminder after it still reaches the user through the fallback.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 
-from plumbline.reminders import plyer_send
-from plumbline.reminders.bus import NoNotificationService, server_information
+from plumbline.reminders.bus import NoNotificationService
+from plumbline.reminders.sender import Answered, Note, Sender, choose_sender
 
 Show = Callable[[str, str], None]
 
 
-async def send_desktop(title: str, message: str) -> str:
-    """Send one desktop notification; returns the service's name or raises NoNotificationService."""
-    server = await server_information()
+async def send_once(note: Note, sender: Sender | None = None) -> str:
+    """`notify-test`: one notification, then disconnect; the service's name or NoNotificationService."""
+    sender = sender or choose_sender()
     try:
-        await asyncio.to_thread(plyer_send.send, title, message)
-    except Exception as error:  # noqa: BLE001 - plyer raises whatever its backend raises
-        raise NoNotificationService(f"{server} did not take the notification ({type(error).__name__}: {error})") from None
+        server = await sender.open(lambda note, key: None)
+        await sender.send(note)
+    finally:
+        sender.close()
     return server
 
 
 class Notifier:
-    def __init__(self, fallback: Show, warn: Callable[[str], None],
-                 send: Callable[[str, str], Awaitable[str]] = send_desktop,
-                 probe: Callable[[], Awaitable[str]] = server_information) -> None:
+    def __init__(self, sender: Sender, fallback: Show, warn: Callable[[str], None], answered: Answered) -> None:
+        self.sender = sender
         self.fallback = fallback
         self.warn = warn
-        self.send = send
-        self.probe = probe
-        self.warned = False
+        self.answered = answered
+        self.problem: str | None = None  # why reminders show in the app instead, once known
 
     async def check(self) -> str | None:
-        """At start: the service's name, or None after saying (once) that there is none."""
+        """At start: the service's name, or None after saying (once) why there is none."""
         try:
-            return await self.probe()
+            server = await self.sender.open(self.answered)
         except NoNotificationService as missing:
             self._say_missing(missing)
             return None
+        self.problem = None
+        return server
 
     def _say_missing(self, missing: NoNotificationService) -> None:
-        if not self.warned:
-            self.warned = True
-            self.warn(f"no desktop notifications: {missing}; reminders show here instead, with the terminal bell")
+        if self.problem is None:
+            self.problem = f"no desktop notifications: {missing}; reminders show in the app instead, with the terminal bell"
+            self.warn(self.problem)
 
-    async def deliver(self, title: str, message: str) -> bool:
+    async def deliver(self, note: Note) -> bool:
         """True when the desktop service took it; otherwise it was shown through the fallback."""
         try:
-            await self.send(title, message)
-            return True
+            await self.sender.send(note)
         except NoNotificationService as missing:
             self._say_missing(missing)
-            self.fallback(title, message)
+            self.fallback(note.title, note.message)
             return False
+        self.problem = None  # a service that came back: a later loss is said again
+        return True
+
+    def close(self) -> None:
+        self.sender.close()

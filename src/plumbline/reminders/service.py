@@ -17,8 +17,10 @@ from typing import Any
 
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.reminders import HABIT, Reminder, elapsed, next_break, utc
-from plumbline.reminders.bus import server_information
-from plumbline.reminders.notifier import Notifier, Show, send_desktop
+from plumbline.reminders.answers import answer, note_for
+from plumbline.reminders.idle import IdleMonitor
+from plumbline.reminders.notifier import Notifier, Show
+from plumbline.reminders.sender import Note, Sender, choose_sender
 from plumbline.reminders.watcher import ClockWatcher
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.reminder_store import ReminderStore, take_break, upcoming_reminders
@@ -36,31 +38,38 @@ Clock = Callable[[], dt.datetime]
 
 class ReminderService:
     def __init__(self, tracker: Tracker, clock: Clock, monotonic: Callable[[], float] = time.monotonic,
-                 send: Callable[[str, str], Awaitable[str]] = send_desktop,
-                 probe: Callable[[], Awaitable[str]] = server_information,
+                 sender: Sender | None = None, idle: IdleMonitor | None = None,
                  log: Callable[[str], None] = lambda line: None) -> None:
         self.tracker = tracker
         self.store = ReminderStore(tracker.store)
         self.clock = clock  # aware, local
         self.monotonic = monotonic
-        self.send, self.probe, self.log = send, probe, log
+        self.sender = sender or choose_sender()
+        self.idle = idle or IdleMonitor()
+        self.log = log
+        self.changed: Callable[[], None] = lambda: None
         self.notifier: Notifier | None = None
+        self.away = False  # inside an idle spell already counted as a natural break
         self.settings = ReminderSettings()
         self.plan: list[Reminder] = []
         self.scheduler: Any = None
         self.watcher = ClockWatcher(clock, monotonic)
         self._fingerprint = ""
         self._tasks: set[asyncio.Task] = set()
+        self._dropped: set[tuple[str, dt.datetime]] = set()  # (job id, run time) dropped as missed
         self._settings_warned = False
 
     # -- running -------------------------------------------------------------------------------
 
-    def start(self, show: Show, warn: Callable[[str], None]) -> None:
-        """Call inside the running event loop (the app's, or `plumbline remind`'s)."""
+    def start(self, show: Show, warn: Callable[[str], None], changed: Callable[[], None] = lambda: None) -> None:
+        """Call inside the running event loop (the app's, or `plumbline remind`'s). `show` is the
+        in-app fallback; `warn` hears a delivery problem the first time this data dir meets it;
+        `changed` hears that an answer on the desktop wrote something."""
         from apscheduler.events import EVENT_JOB_MISSED
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-        self.notifier = Notifier(show, warn, self.send, self.probe)
+        self.changed = changed
+        self.notifier = Notifier(self.sender, show, lambda line: self._report(line, warn), self._answered)
         self.scheduler = AsyncIOScheduler(
             timezone=self.clock().tzinfo,
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": int(GRACE.total_seconds())},
@@ -74,6 +83,9 @@ class ReminderService:
     def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
+        if self.notifier is not None:
+            self.notifier.close()
+        self.idle.close()
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
@@ -86,6 +98,59 @@ class ReminderService:
         while True:
             await asyncio.sleep(TICK_SECONDS)
             self.tick()
+            await self.notice_idle()
+
+    def _report(self, problem: str, warn: Callable[[str], None]) -> None:
+        """A delivery problem: the user hears it once per data dir and problem, the log otherwise."""
+        try:
+            first = self.store.first_report(problem)
+        except PlumblineError:
+            first = True  # better said twice than never
+        (warn if first else self.log)(problem)
+
+    def delivery_problem(self) -> str | None:
+        """Why reminders show in the app instead of on the desktop, while that is so."""
+        return self.notifier.problem if self.notifier else None
+
+    # -- answers from the desktop and natural breaks -------------------------------------------
+
+    def _answered(self, note: Note, key: str) -> None:
+        if note.reminder is None:
+            return
+        try:
+            said = answer(self.tracker, self.settings, note.reminder, key, self.clock())
+        except PlumblineError as error:
+            if self.notifier is not None:
+                self.notifier.warn(f"the answer from the notification was not recorded: {error}")
+            return
+        if said:
+            self.log(said)
+            self.replan()
+            self.changed()
+
+    async def notice_idle(self) -> None:
+        """Time away from the keyboard in working hours is a natural break: the countdown restarts
+        when the spell reaches the set length, and again from the moment the user is back."""
+        if not self.settings.natural_breaks:
+            return
+        seconds = await self.idle.idle_seconds()
+        if seconds is None:
+            return
+        now = self.clock()
+        spell = seconds >= self.settings.idle_minutes * 60
+        if spell == self.away:
+            return
+        self.away = spell
+        moment = now if spell else elapsed(now, -dt.timedelta(seconds=seconds))
+        if self.settings.in_working_hours(moment):
+            try:
+                self.store.record_break(moment)
+            except PlumblineError as error:
+                self.log(f"a natural break was not recorded: {error}")
+                return
+            self.log(f"{moment:%H:%M} natural break: " + ("away from the keyboard" if spell else "back"))
+            self.replan()
+            self.changed()
 
     def tick(self) -> None:
         """Every ~15 s: after a suspend or a clock jump make the plan anew (no stale burst, no
@@ -101,6 +166,9 @@ class ReminderService:
 
     def _missed(self, event: Any) -> None:
         # A job dropped as too late means the machine slept or the clock moved: look at once.
+        # The same job at the same time is never scheduled again: when the scheduler's clock and
+        # ours disagree (a clock set back), re-adding it would only be dropped again, forever.
+        self._dropped.add((event.job_id, utc(event.scheduled_run_time)))
         asyncio.get_running_loop().call_soon(self._after_missed)
 
     def _after_missed(self) -> None:
@@ -140,7 +208,7 @@ class ReminderService:
             if job.id.startswith("habit:") and job.id not in wanted:
                 job.remove()
         for job_id, reminder in wanted.items():
-            if self.scheduler.get_job(job_id) is None:
+            if self.scheduler.get_job(job_id) is None and (job_id, utc(reminder.at)) not in self._dropped:
                 self.scheduler.add_job(self.fire, DateTrigger(reminder.at, zone), args=[reminder.id], id=job_id)
         posture = next_break(self.plan)
         job = self.scheduler.get_job(POSTURE_JOB)
@@ -148,7 +216,8 @@ class ReminderService:
             if job is not None:
                 job.remove()
         elif job is None:
-            self.scheduler.add_job(self.fire, DateTrigger(posture.at, zone), args=[posture.id], id=POSTURE_JOB)
+            if (POSTURE_JOB, utc(posture.at)) not in self._dropped:
+                self.scheduler.add_job(self.fire, DateTrigger(posture.at, zone), args=[posture.id], id=POSTURE_JOB)
         elif job.args != (posture.id,):
             self.scheduler.modify_job(POSTURE_JOB, trigger=DateTrigger(posture.at, zone),
                                       next_run_time=posture.at, args=[posture.id])
@@ -168,7 +237,7 @@ class ReminderService:
             if still and self.store.claim(reminder, gap):
                 sent = True
                 assert self.notifier is not None
-                desktop = await self.notifier.deliver(reminder.title, reminder.message)
+                desktop = await self.notifier.deliver(note_for(reminder, self.settings))
                 self.log(f"{reminder.at:%H:%M} {'sent' if desktop else 'shown'}: {reminder.title}: {reminder.message}")
         self.replan()
         return sent

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 SETTINGS_KEY = "reminder_settings"
 STATE_KEY = "reminder_state"
 SENT_KEY = "reminders_sent"
+SNOOZES_KEY = "habit_snoozes"
+DELIVERY_KEY = "delivery_problem_said"  # the last "no desktop notifications" said in this data dir
 SENT_KEPT = 200  # about two days of reminders: enough to recognise any that is sent twice
 STATE_FIELDS = ("last_break", "last_prompt", "snoozed_until", "paused_until")
 
@@ -53,7 +55,7 @@ class ReminderStore:
     def fingerprint(self) -> str:
         """Changes whenever anything that moves the schedule changes, in any process."""
         meta = self.store.meta()
-        return repr((meta.get(SETTINGS_KEY), meta.get(STATE_KEY)))
+        return repr((meta.get(SETTINGS_KEY), meta.get(STATE_KEY), meta.get(SNOOZES_KEY)))
 
     def record_break(self, at: dt.datetime) -> None:
         """A break was taken: the countdown restarts from `at` and a snooze is used up."""
@@ -61,6 +63,25 @@ class ReminderStore:
 
     def snooze(self, until: dt.datetime) -> None:
         self._change_state(lambda s: replace(s, snoozed_until=until))
+
+    def habit_snoozes(self) -> dict[str, dt.datetime]:
+        return _snoozes_from(self.store.meta().get(SNOOZES_KEY))
+
+    def snooze_habit(self, habit_id: str, until: dt.datetime) -> None:
+        """A habit reminder answered with "snooze": it comes again at `until`."""
+        def change(meta: dict[str, Any]) -> None:
+            kept = {h: t for h, t in _snoozes_from(meta.get(SNOOZES_KEY)).items() if t > until - dt.timedelta(days=1)}
+            kept[habit_id] = until
+            meta[SNOOZES_KEY] = {h: t.isoformat() for h, t in sorted(kept.items())}
+
+        self.store.update_meta(change)
+
+    def first_report(self, problem: str) -> bool:
+        """True when `problem` was not the last one said in this data dir (and remembers it)."""
+        if self.store.meta().get(DELIVERY_KEY) == problem:
+            return False
+        self.store.update_meta(lambda meta: meta.__setitem__(DELIVERY_KEY, problem))
+        return True
 
     def pause(self, until: dt.datetime | None) -> None:
         self._change_state(lambda s: replace(s, paused_until=until))
@@ -101,7 +122,8 @@ def upcoming_reminders(tracker: Tracker, settings: ReminderSettings, start: dt.d
     """The reminders of the 24 hours from `start`, over this user's habits, records and break state."""
     # A reminder depends on this day and this ISO week only: no need to read years of history.
     recent = tracker.store.history(since=start.date() - dt.timedelta(days=8))
-    return upcoming(settings, tracker.habits(), recent, ReminderStore(tracker.store).state(), start)
+    store = ReminderStore(tracker.store)
+    return upcoming(settings, tracker.habits(), recent, store.state(), start, snoozes=store.habit_snoozes())
 
 
 def take_break(tracker: Tracker, at: dt.datetime) -> None:
@@ -124,6 +146,18 @@ def _state_from(raw: dict[str, Any]) -> BreakState:
         except (TypeError, ValueError):
             values[name] = None  # an unreadable moment only loses a countdown, never data
     return BreakState(**values)
+
+
+def _snoozes_from(raw: object) -> dict[str, dt.datetime]:
+    found = {}
+    for habit_id, text in (raw.items() if isinstance(raw, dict) else ()):
+        try:
+            moment = dt.datetime.fromisoformat(text)
+        except (TypeError, ValueError):
+            continue  # an unreadable snooze only loses one repeated reminder
+        if moment.tzinfo is not None:
+            found[str(habit_id)] = moment
+    return found
 
 
 def _state_to(state: BreakState) -> dict[str, str]:

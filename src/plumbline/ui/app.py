@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.errors import reported
+from plumbline.ui.messages import DataChanged
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.today import TodayScreen
 
@@ -54,6 +55,8 @@ class PlumblineApp(App[None]):
         self.start_routine = routine
         self.today = tracker.today(clock())
         self.reminders = reminders  # None: no scheduling (tests, screenshots)
+        # The first time this data dir meets "no desktop notifications", Today says it in full.
+        self.delivery_in_full = False
         # Started on a real terminal: leave when it goes away. Under `make run` a closed terminal
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
@@ -77,7 +80,7 @@ class PlumblineApp(App[None]):
         self.seen_signature = self.tracker.store.signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
         if self.reminders is not None:
-            self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
+            self.reminders.start(show=self.show_reminder, warn=self.warn_reminders, changed=self.data_changed)
 
     def on_unmount(self) -> None:
         if self.reminders is not None:
@@ -89,7 +92,14 @@ class PlumblineApp(App[None]):
         self.bell()
 
     def warn_reminders(self, line: str) -> None:
-        self.notify(line, title="Reminders", severity="warning", timeout=20, markup=False)
+        # Not a toast: it would cover the habit details for its whole timeout, on every start.
+        self.delivery_in_full = True
+        self.data_changed()
+
+    def data_changed(self) -> None:
+        """Every open screen refreshes what it shows (Today: the rows and the countdown)."""
+        for screen in self.screen_stack:
+            screen.post_message(DataChanged())
 
     def _notice_seen(self, _: None) -> None:
         self.tracker.store.ensure_created(self.today)
@@ -103,9 +113,7 @@ class PlumblineApp(App[None]):
         signature = self.tracker.store.signature()  # two stat calls: nothing here can be damaged
         if signature != self.seen_signature:
             self.seen_signature = signature
-            for screen in self.screen_stack:
-                if isinstance(screen, TodayScreen):
-                    screen.refresh_rows()
+            self.data_changed()
 
     def check_rollover(self) -> None:
         """Move Today on when midnight passes while the app is open."""
@@ -150,9 +158,7 @@ class PlumblineApp(App[None]):
 
     def _routine_closed(self, _: None) -> None:
         """Finishing a routine may have checked a habit: the checklist underneath shows it."""
-        for screen in self.screen_stack:
-            if isinstance(screen, TodayScreen):
-                screen.refresh_rows()
+        self.data_changed()
 
 
 def make_app(data_dir: Path, clock: Clock = dt.datetime.now, builtin_dir: Path | None = None) -> PlumblineApp:

@@ -9,8 +9,13 @@ from typing import Protocol
 
 
 class ReminderControl(Protocol):
-    def start(self, show: Callable[[str, str], None], warn: Callable[[str], None]) -> None:
-        """Start on the running loop; `show` is the in-app fallback, `warn` said once."""
+    def start(self, show: Callable[[str, str], None], warn: Callable[[str], None],
+              changed: Callable[[], None]) -> None:
+        """Start on the running loop; `show` is the in-app fallback, `warn` said once per data dir,
+        `changed` called after an answer on the desktop (or a natural break) wrote something."""
+
+    def delivery_problem(self) -> str | None:
+        """Why reminders show in the app instead of on the desktop, while that is so."""
 
     def stop(self) -> None: ...
 

@@ -36,6 +36,10 @@ KEYS = [
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help.close")]
 
+    def __init__(self, delivery_problem: str | None = None) -> None:
+        super().__init__()
+        self.delivery_problem = delivery_problem  # why reminders are not on the desktop, if they are not
+
     def compose(self) -> ComposeResult:
         keys = Text()
         for key, meaning in KEYS:
@@ -44,6 +48,9 @@ class HelpScreen(ModalScreen[None]):
         keys.append("\n")
         keys.append_text(glyphs.legend())
         with VerticalScroll(classes="dialog", id="help"):
+            if self.delivery_problem:  # first: it is what is wrong now
+                yield Static("Reminders", classes="title")
+                yield Static(self.delivery_problem[0].upper() + self.delivery_problem[1:] + ".", markup=False)
             yield Static("Keys", classes="title")
             yield Static(keys)
             yield Static("Safety", classes="title")

@@ -27,6 +27,8 @@ FIELDS = (
     ("quiet_hours", "Quiet hours", "23:00-07:00, or empty for none"),
     ("snooze_minutes", "Snooze for (min)", "minutes"),
     ("pause_minutes", "Pause (P) for (min)", "minutes"),
+    ("natural_breaks", "Time away is a break", "on or off: no keyboard or mouse input"),
+    ("idle_minutes", "Away at least (min)", "minutes"),
     ("day_starts_at", "Day starts at", "00:00; 03:00 counts a late night for the evening before"),
 )
 

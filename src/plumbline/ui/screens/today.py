@@ -17,6 +17,7 @@ from plumbline.domain.habit import Habit
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.errors import reported
+from plumbline.ui.messages import DataChanged
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
@@ -96,6 +97,11 @@ class TodayScreen(Screen[None]):
         )
         self._show_detail()
 
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        self.refresh_rows()
+        self.refresh_countdown()
+
     @on(OptionList.OptionHighlighted)
     def _show_detail(self) -> None:
         self.query_one(HabitDetail).show(self.highlighted_habit())
@@ -150,7 +156,8 @@ class TodayScreen(Screen[None]):
     def action_help(self) -> None:
         from plumbline.ui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        reminders = getattr(self.app, "reminders", None)
+        self.app.push_screen(HelpScreen(reminders.delivery_problem() if reminders else None))
 
     def action_add(self) -> None:
         self._open_form(None)
@@ -273,6 +280,8 @@ class TodayScreen(Screen[None]):
         countdown = self.query_one(BreakCountdown)
         countdown.now, countdown.next_break, countdown.paused_until = (
             reminders.now(), reminders.next_break(), reminders.paused_until())
+        countdown.delivery_problem = reminders.delivery_problem()
+        countdown.say_in_full = getattr(self.app, "delivery_in_full", False)
 
     def _remind(self, action: Callable[[ReminderControl], str]) -> None:
         reminders = getattr(self.app, "reminders", None)
