@@ -1,6 +1,6 @@
 import pytest
 
-from tests.reminders.dbus_fixtures import IDLE_SERVER, start_bus, start_server, stop
+from tests.reminders.dbus_fixtures import IDLE_SERVER, LOGIND_SERVER, start_bus, start_server, stop
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +33,12 @@ def idle_monitor(desktop_bus):
     server = start_server(IDLE_SERVER, desktop_bus.address)
     yield desktop_bus
     stop([server])
+
+
+@pytest.fixture
+def logind_bus(tmp_path):
+    """A second bus standing in for the system bus, with logind's session object on it."""
+    bus, processes = start_bus(tmp_path / "system-bus", False)
+    processes.append(start_server(LOGIND_SERVER, bus.address))
+    yield bus
+    stop(processes)

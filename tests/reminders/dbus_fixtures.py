@@ -17,6 +17,7 @@ import pytest
 
 SERVER = Path(__file__).with_name("notification_server.py")
 IDLE_SERVER = Path(__file__).with_name("idle_server.py")
+LOGIND_SERVER = Path(__file__).with_name("logind_server.py")
 CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>

@@ -17,6 +17,7 @@ from tests.reminders.test_desktop_delivery import BERLIN, Started
 pytestmark = needs_dbus
 NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications", "org.plumbline.TestServer")
 IDLE = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core", "org.plumbline.TestIdle")
+LOGIND = ("org.freedesktop.login1", "/org/freedesktop/login1/session/auto", "org.plumbline.TestLogind")
 
 
 async def click(bus, notification_id, key):
@@ -120,6 +121,21 @@ async def test_time_away_outside_working_hours_or_switched_off_changes_nothing(d
         started.service.away = False
         await started.service.notice_idle()
         assert ReminderStore(started.tracker.store).state().last_break is None
+
+
+async def test_logind_is_asked_where_the_session_bus_has_no_idle_monitor(desktop_bus, logind_bus, monkeypatch):
+    from plumbline.reminders.idle import IdleMonitor
+
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop_bus.address)
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", logind_bus.address)
+    wall = 1_800_000_000.0
+    monitor = IdleMonitor(wall=lambda: wall)
+    try:
+        assert await monitor.idle_seconds() == 0.0  # IdleHint false: at the keyboard
+        await control(logind_bus.address, *LOGIND, "Set", "bt", True, int((wall - 240) * 1_000_000))
+        assert await monitor.idle_seconds() == 240.0
+    finally:
+        monitor.close()
 
 
 async def test_where_no_desktop_reports_idle_time_nothing_changes_or_complains(data_dir, desktop_bus, monkeypatch):

@@ -71,6 +71,8 @@ class Started:
     def __init__(self, data_dir, bus, monkeypatch):
         self.bus = bus
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+        # The machine's own logind (a real system bus) must not answer for idle time in a test.
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/plumbline-test")
         self.now = dt.datetime.combine(MONDAY, dt.time(9, 0), tzinfo=BERLIN)
         self.tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
         self.service = ReminderService(self.tracker, lambda: self.now)

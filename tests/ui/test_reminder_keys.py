@@ -103,6 +103,8 @@ async def test_without_any_dbus_the_app_says_so_once_per_data_dir_covering_nothi
                 assert "No desktop notifications: there is no D-Bus session bus" in countdown
             else:
                 assert "no D-Bus" not in countdown and "in-app reminders only (? says why)" in countdown
+                assert "b break now" not in countdown  # at 80 columns the hints give way: one line
+                assert app.screen.query_one(BreakCountdown).size.height == 1
             await pilot.press("question_mark")
             await pilot.pause()
             assert "there is no D-Bus session bus here" in screen_text(app)  # help keeps it

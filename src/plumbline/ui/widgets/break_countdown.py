@@ -22,30 +22,32 @@ class BreakCountdown(Static):
     say_in_full: reactive[bool] = reactive(False, layout=True)
 
     def render(self) -> Text:
-        text = self._countdown()
-        if self.delivery_problem:
-            if self.say_in_full:
-                text.append("\n ")
-                text.append(self.delivery_problem[0].upper() + self.delivery_problem[1:], style="yellow")
-            else:
-                text.append("   in-app reminders only (? says why)", style="dim yellow")
+        text, keys = self._countdown()
+        marker = "   in-app reminders only (? says why)" if self.delivery_problem and not self.say_in_full else ""
+        # One line: the key hints (also in help) give way to the marker where both do not fit.
+        if len(text) + len(keys) + len(marker) <= self.size.width or not marker:
+            text.append(keys, style="dim")
+        text.append(marker, style="dim yellow")
+        if self.delivery_problem and self.say_in_full:
+            text.append("\n ")
+            text.append(self.delivery_problem[0].upper() + self.delivery_problem[1:], style="yellow")
         return text
 
-    def _countdown(self) -> Text:
+    def _countdown(self) -> tuple[Text, str]:
+        """The countdown, and the key hints that go with it."""
         text = Text(" ")
         if self.paused_until is not None:
             text.append(f"Reminders paused until {self.paused_until:%H:%M}", style="yellow")
-            text.append("   P resume", style="dim")
-        elif self.next_break is None or self.now is None:
+            return text, "   P resume"
+        if self.next_break is None or self.now is None:
             text.append("No posture break due in the next 24 hours", style="dim")
-        else:
-            text.append("Next posture break ", style="dim")
-            text.append(f"{self.next_break:%H:%M}", style="bold")
-            if self.next_break.date() != self.now.date():
-                text.append(f" {self.next_break:%a}", style="bold")
-            text.append(f" ({_until(self.now, self.next_break)})")
-            text.append("   b break now  z snooze  P pause", style="dim")
-        return text
+            return text, ""
+        text.append("Next posture break ", style="dim")
+        text.append(f"{self.next_break:%H:%M}", style="bold")
+        if self.next_break.date() != self.now.date():
+            text.append(f" {self.next_break:%a}", style="bold")
+        text.append(f" ({_until(self.now, self.next_break)})")
+        return text, "   b break now  z snooze  P pause"
 
 
 def _until(now: dt.datetime, then: dt.datetime) -> str:
