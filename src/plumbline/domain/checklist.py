@@ -29,7 +29,7 @@ class ChecklistRow(NamedTuple):
 def habit_row(
     habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date, known_from: dt.date | None = None
 ) -> ChecklistRow:
-    begin = first_day(entries, start)
+    begin = first_day(habit, entries, start)
     strip = tuple(
         day_status(habit, entries.get(day), day, today, begin)
         for day in (today - dt.timedelta(days=back) for back in range(STRIP_DAYS - 1, -1, -1))
@@ -49,7 +49,7 @@ def needs_earlier_history(row: ChecklistRow, entries: Mapping[dt.date, Entry], t
     """Whether a row worked out from recent months only could change with older records: its run
     goes on past the oldest day loaded, or its strip starts before the habit's first known day
     (an older, back-filled record would turn those days from not counted into missed)."""
-    return row.streak.reaches_back or first_day(entries, start) > today - dt.timedelta(days=STRIP_DAYS - 1)
+    return row.streak.reaches_back or first_day(row.habit, entries, start) > today - dt.timedelta(days=STRIP_DAYS - 1)
 
 
 def checklist(

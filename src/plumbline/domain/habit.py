@@ -98,6 +98,7 @@ class Habit(NamedTuple):
     order: int = 1000
     archived: bool = False
     custom: bool = False
+    started: dt.date | None = None  # added after the data dir began (None: from its first day)
 
     @property
     def label_done(self) -> str:

@@ -27,7 +27,7 @@ class HabitHistory:
 
 
 def habit_history(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> HabitHistory:
-    begin = first_day(entries, start)
+    begin = first_day(habit, entries, start)
     first_shown = today - dt.timedelta(days=today.weekday(), weeks=YEAR_WEEKS - 1)
     statuses = {}
     day = first_shown

@@ -74,7 +74,7 @@ def week_review(
 
 
 def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known: Streaks | None) -> WeekRow:
-    begin = first_day(entries, start)
+    begin = first_day(habit, entries, start)
     statuses = tuple((d, day_status(habit, entries.get(d), d, today, begin)) for d in days)
     done = sum(status is Status.DONE for _, status in statuses)
     if habit.schedule.is_weekly:

@@ -35,9 +35,11 @@ def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def first_day(entries: Mapping[dt.date, Entry], start: dt.date) -> dt.date:
-    """Where a habit's history begins: tracking start, or an earlier record (imported, back-filled)."""
-    return min([start, *entries.keys()])
+def first_day(habit: Habit, entries: Mapping[dt.date, Entry], start: dt.date) -> dt.date:
+    """Where a habit's history begins: the day it was added (`start` for the habits the data dir
+    began with), or an earlier record of it (imported, back-filled). Each habit is judged from
+    its own first day, so a habit added later is never missed on the days before it existed."""
+    return min([habit.started or start, *entries.keys()])
 
 
 def streaks(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> Streaks:
@@ -68,7 +70,7 @@ def current_streak(
     """
     if habit.schedule.is_weekly:
         return _weekly_current(habit, entries, today, start, known_from)
-    begin = first_day(entries, start)
+    begin = first_day(habit, entries, start)
     # With a partial history, walk past its edge (even below `begin`, which only knows the
     # loaded entries) so that a run still going there is reported, not cut short.
     bottom = min(begin, known_from - ONE_DAY) if known_from is not None else begin
@@ -87,7 +89,7 @@ def current_streak(
 
 def _weekly_current(habit, entries, today, start, known_from) -> CurrentStreak:
     target = habit.schedule.per_week or 1
-    first_week = monday_of(first_day(entries, start))
+    first_week = monday_of(first_day(habit, entries, start))
     bottom = min(first_week, known_from - ONE_WEEK) if known_from is not None else first_week
     this_week = week = monday_of(today)
     run = 0
@@ -141,7 +143,7 @@ def _daily_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, 
     by_number = {day.toordinal(): entry for day, entry in entries.items()}
     weekdays, target = habit.schedule.weekdays, habit.target
     today_number = today.toordinal()
-    for number in range(first_day(entries, start).toordinal(), today_number + 1):
+    for number in range(first_day(habit, entries, start).toordinal(), today_number + 1):
         entry = by_number.get(number)
         if entry is not None and entry.skipped:
             continue  # a rest day bridges
@@ -176,7 +178,7 @@ def week_counts(habit: Habit, entries: Mapping[dt.date, Entry], monday: dt.date)
 
 def _weekly_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
     target = habit.schedule.per_week or 1
-    first_week = monday_of(first_day(entries, start))
+    first_week = monday_of(first_day(habit, entries, start))
     this_week = monday_of(today)
     builder = _RunBuilder()
     week = first_week

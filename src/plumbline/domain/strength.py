@@ -32,7 +32,7 @@ def strength_series(
     m = multiplier(schedule.per_day())
     score = 0.0
     recent: list[int] = []  # done flags of the last 7 days, for N-a-week habits
-    day = first_day(entries, start)
+    day = first_day(habit, entries, start)
     while day <= today:
         entry = entries.get(day)
         done = entry is not None and entry.reached(habit.target)

@@ -67,6 +67,23 @@ class Store:
     def archived(self) -> set[str]:
         return set(self.meta().get("archived", []))
 
+    def habit_starts(self) -> dict[str, dt.date]:
+        """The first day of each habit added after the data dir began (see `first_day`)."""
+        meta = self.meta()
+        with _record_of(self.locations.database):
+            return {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get("habit_starts", {}).items()}
+
+    def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
+        """Note when habits began: a habit that has a start keeps it, unless `replace`."""
+        def change(meta: dict[str, Any]) -> None:
+            known = dict(meta.get("habit_starts", {}))
+            for habit_id, day in starts.items():
+                if replace or habit_id not in known:
+                    known[habit_id] = day.isoformat()
+            meta["habit_starts"] = dict(sorted(known.items()))
+
+        self.update_meta(change)
+
     def months(self) -> list[str]:
         """The months ("YYYY-MM") that have an entries file, oldest first."""
         try:

@@ -54,8 +54,8 @@ class Tracker:
         return self.library.errors
 
     def habits(self, include_archived: bool = False) -> list[Habit]:
-        archived = self.store.archived()
-        merged = [h._replace(archived=h.id in archived) for h in self.library.habits]
+        archived, starts = self.store.archived(), self.store.habit_starts()
+        merged = [h._replace(archived=h.id in archived, started=starts.get(h.id)) for h in self.library.habits]
         merged.sort(key=lambda h: (h.order, h.name.lower()))
         return [h for h in merged if include_archived or not h.archived]
 
@@ -71,10 +71,14 @@ class Tracker:
             raise BadInput(f"habit '{habit_id}' is archived: restore it in the app (a, then archived) to track it")
         return habit
 
-    def save_habit(self, habit: Habit) -> Path:
-        """Write a custom habit (new, or an edited copy of a built-in) into the data dir."""
+    def save_habit(self, habit: Habit, today: dt.date | None = None) -> Path:
+        """Write a custom habit (new, or an edited copy of a built-in) into the data dir. A new
+        habit begins `today`: the days before it are not missed."""
+        is_new = habit.id not in self.library.by_id()
         path = self.locations.custom_habits / f"{habit.id}.toml"
         atomic_write(path, habit_toml(habit).encode())
+        if is_new and today is not None and self.store.meta().get("created"):
+            self.store.set_habit_starts({habit.id: today})
         self.reload_library()
         return path
 

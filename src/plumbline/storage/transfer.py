@@ -22,7 +22,7 @@ from plumbline.storage.tracker import Tracker
 FORMAT = "plumbline-export"
 VERSION = 1
 # State that belongs to the data, not to this machine's copy of it.
-STATE_KEYS = ("created", "archived", "reminder_settings")
+STATE_KEYS = ("created", "archived", "reminder_settings", "habit_starts")
 
 
 def export_json(tracker: Tracker) -> str:
@@ -64,7 +64,7 @@ def export_csv(tracker: Tracker, today: dt.date) -> str:
     writer.writerow(CSV_HEADER)
     for habit in tracker.habits(include_archived=True):
         entries = history.get(habit.id, {})
-        begin = first_day(entries, start)
+        begin = first_day(habit, entries, start)
         day = begin
         while day <= today:
             entry = entries.get(day)
@@ -130,6 +130,8 @@ def _check_state(path: Path, state: dict[str, Any]) -> None:
             raise ValueError("archived must be a list of habit ids")
         if "reminder_settings" in state:
             parse_settings(state["reminder_settings"])
+        for day in dict(state.get("habit_starts", {})).values():
+            dt.date.fromisoformat(day)
     except (TypeError, ValueError, SettingsError) as error:
         raise BadInput(f"import file {path}: its state is damaged ({error}); nothing was imported") from None
 
@@ -142,4 +144,9 @@ def _merge_state(meta: dict[str, Any], state: dict[str, Any]) -> None:
         merged["created"] = min(meta["created"], state["created"])
     if "archived" in meta or "archived" in state:
         merged["archived"] = sorted(set(meta.get("archived", [])) | set(state.get("archived", [])))
+    if "habit_starts" in meta or "habit_starts" in state:
+        starts = dict(meta.get("habit_starts", {}))
+        for habit_id, day in state.get("habit_starts", {}).items():
+            starts[habit_id] = min(day, starts.get(habit_id, day))
+        merged["habit_starts"] = dict(sorted(starts.items()))
     meta.update(merged)

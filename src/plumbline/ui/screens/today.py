@@ -177,7 +177,7 @@ class TodayScreen(Screen[None]):
                 with reported(self.app):
                     if result is None:
                         return
-                    self.tracker.save_habit(result)
+                    self.tracker.save_habit(result, today=self.today)
                     self.refresh_rows()
                     self.query_one(ChecklistView).highlight_habit(result.id)
                     self._show_detail()
