@@ -84,3 +84,21 @@ def test_written_habits_load_back_identically(tmp_path):
         tricky = habit._replace(name='[x] "core" \\ work')
         path = write(tmp_path, habit.id, habit_toml(tricky))
         assert load_habit_file(path) == tricky
+
+
+@pytest.mark.parametrize("kind, target", [("limit", 5), ("count", 2.5), ("limit", 0.5)])
+def test_numeric_habits_write_and_read_back_with_their_kind_and_target(tmp_path, kind, target):
+    path = tmp_path / "cigarettes.toml"
+    path.write_text(f'id = "cigarettes"\nname = "Cigarettes"\ncategory = "other"\nkind = "{kind}"\ntarget = {target}\n')
+    habit = load_habit_file(path)
+    assert (habit.kind, habit.target) == (Kind(kind), target)
+    path.write_text(habit_toml(habit))
+    assert load_habit_file(path) == habit
+
+
+@pytest.mark.parametrize("target", ["-1", "100001", "nan", "inf", '"5"', "true"])
+def test_a_target_that_is_no_sensible_number_is_named(tmp_path, target):
+    path = tmp_path / "cigarettes.toml"
+    path.write_text(f'id = "cigarettes"\nname = "Cigarettes"\ncategory = "other"\nkind = "limit"\ntarget = {target}\n')
+    with pytest.raises(HabitFileError, match="target.*from 0 to 100000"):
+        load_habit_file(path)

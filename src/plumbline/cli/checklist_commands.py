@@ -7,7 +7,8 @@ import sys
 
 from plumbline.cli import clock, render
 from plumbline.cli.dates import parse_day
-from plumbline.domain.habit import POSTURE_HABIT
+from plumbline.domain.entries import MAX_COUNT, whole
+from plumbline.domain.habit import POSTURE_HABIT, Kind
 from plumbline.storage.errors import BadInput
 from plumbline.storage.locations import resolve_data_dir
 from plumbline.storage.tracker import Tracker
@@ -32,23 +33,30 @@ def check(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     real_today = tracker.today(clock.now())
     day = parse_day(args.date, real_today)
-    try:
-        amount = int(args.count)
-        if amount < 1:
-            raise ValueError
-    except ValueError:
-        raise BadInput(f"bad count '{args.count}': give a whole number of 1 or more") from None
+    amount = parse_count(args.count)
     entry = tracker.check(args.habit, day, amount, args.note, today=real_today)
     habit = tracker.habit(args.habit)
     if habit.id == POSTURE_HABIT and day == real_today:
         from plumbline.storage.reminder_store import ReminderStore  # only this habit needs it
 
         ReminderStore(tracker.store).record_break(clock.now_local())  # restarts the break countdown
-    if habit.target > 1:
-        print(f"{habit.name}: {entry.count}/{habit.target} {habit.unit} on {day}".replace("  ", " "))
+    if habit.kind.numeric:
+        limit = "at most " if habit.kind is Kind.LIMIT else ""
+        print(f"{habit.name}: {entry.count:g} ({limit}{habit.target:g}) {habit.unit} on {day}".replace("  ", " "))
     else:
         print(f"{habit.label_done}: done on {day}")
     return 0
+
+
+def parse_count(text: str) -> float:
+    """What `--count` adds: a number from 0 to MAX_COUNT, decimals allowed (2.5 km)."""
+    try:
+        amount = float(text)
+    except ValueError:
+        amount = -1.0
+    if not 0 <= amount <= MAX_COUNT:  # also refuses nan and inf
+        raise BadInput(f"bad count '{text}': give a number from 0 to {MAX_COUNT}, e.g. 1 or 2.5")
+    return whole(amount)
 
 
 def uncheck(args: argparse.Namespace) -> int:
@@ -84,7 +92,7 @@ def register(command) -> None:
     check_cmd = command("check", "record a habit as done (a count habit adds N)")
     check_cmd.add_argument("habit", metavar="HABIT")
     check_cmd.add_argument("--date", metavar="D")
-    check_cmd.add_argument("--count", metavar="N", default="1")
+    check_cmd.add_argument("--count", metavar="N", default="1", help="how much to add (a count or limit habit; decimals allowed)")
     check_cmd.add_argument("--note", metavar="TEXT", default="")
     check_cmd.set_defaults(run=check)
 

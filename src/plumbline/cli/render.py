@@ -50,7 +50,7 @@ def habits_text(habits: Sequence[Habit]) -> str:
         return "No habits. Add one in the app (a), or drop a TOML file into the data dir's habits/ folder."
     rows = []
     for h in habits:
-        target = f" ({h.target} {h.unit})".rstrip() if h.kind is Kind.COUNT else ""
+        target = f" ({'at most ' if h.kind is Kind.LIMIT else ''}{h.target:g} {h.unit})".rstrip() if h.kind.numeric else ""
         archived = "  [archived]" if h.archived else ""
         rows.append((h.id, f"{h.name}{target}  - {h.category}, {h.kind.value}, {h.schedule.describe()}{archived}"))
     return id_column(rows)

@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from plumbline.domain.habit import Habit, Kind
 
+MAX_COUNT = 100_000  # the most a day's number (or a target) may be: beyond it, a typing slip
+
 
 class Status(StrEnum):
     DONE = "done"
@@ -24,18 +26,24 @@ class Entry(NamedTuple):
     """
 
     day: dt.date
-    count: int = 0
+    count: float = 0  # a yes/no habit: 1; a numeric one: the day's number (an int where whole)
     skipped: bool = False
     note: str = ""
 
-    def reached(self, target: int) -> bool:
-        return not self.skipped and self.count >= target
+
+def is_done(habit: Habit, entry: Entry | None) -> bool:
+    """Whether the day's record meets the habit: a limit habit is met at or under its target."""
+    if entry is None or entry.skipped:
+        return False
+    if habit.kind is Kind.LIMIT:
+        return entry.count <= habit.target
+    return entry.count >= habit.target
 
 
-def checked(habit: Habit, entry: Entry | None, day: dt.date, amount: int = 1, note: str = "") -> Entry:
-    """The entry after checking a habit: a count habit adds, a yes/no habit is simply done."""
+def checked(habit: Habit, entry: Entry | None, day: dt.date, amount: float = 1, note: str = "") -> Entry:
+    """The entry after checking a habit: a numeric habit adds, a yes/no habit is simply done."""
     base = entry if entry is not None and not entry.skipped else Entry(day)
-    count = base.count + amount if habit.kind is Kind.COUNT else 1
+    count = whole(base.count + amount) if habit.kind.numeric else 1
     return base._replace(count=count, skipped=False, note=note or base.note)
 
 
@@ -43,7 +51,14 @@ def decremented(entry: Entry | None) -> Entry | None:
     """A count habit one lower; reaching zero removes the record."""
     if entry is None or entry.skipped or entry.count <= 1:
         return None
-    return entry._replace(count=entry.count - 1)
+    return entry._replace(count=whole(entry.count - 1))
+
+
+def whole(number: float) -> float:
+    """An int where the number is whole, so 3 reads and stores as 3, not 3.0; decimals to 3
+    places, as fine as Loop keeps them (thousandths)."""
+    rounded = round(number, 3)
+    return int(rounded) if rounded == int(rounded) else rounded
 
 
 def skipped(entry: Entry | None, day: dt.date) -> Entry:
@@ -56,7 +71,7 @@ def day_status(habit: Habit, entry: Entry | None, day: dt.date, today: dt.date, 
         return Status.FUTURE
     if entry is not None and entry.skipped:
         return Status.SKIPPED
-    if entry is not None and entry.reached(habit.target):
+    if is_done(habit, entry):
         return Status.DONE
     if not habit.schedule.due_on(day):
         return Status.NOT_DUE

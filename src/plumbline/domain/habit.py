@@ -14,7 +14,13 @@ CATEGORIES = ("posture", "movement", "mobility", "strength", "sleep", "other")
 class Kind(StrEnum):
     DO = "do"
     AVOID = "avoid"  # checking it means a clean day
-    COUNT = "count"  # a number to reach each day
+    COUNT = "count"  # a number to reach each day: at least the target
+    LIMIT = "limit"  # a number to stay under each day: at most the target (a logged 0 is a good day)
+
+    @property
+    def numeric(self) -> bool:
+        """A number is logged each day (decimals allowed, as Loop's), not a yes or no."""
+        return self in (Kind.COUNT, Kind.LIMIT)
 
 
 # NamedTuples, not dataclasses, here and in the rest of what `plumbline today` loads: importing
@@ -88,7 +94,7 @@ class Habit(NamedTuple):
     category: str
     kind: Kind
     schedule: Schedule = Schedule()
-    target: int = 1
+    target: float = 1  # count: at least this a day; limit: at most this (an int where whole)
     unit: str = ""
     done_label: str = ""
     time: dt.time | None = None

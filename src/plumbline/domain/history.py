@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from plumbline.domain.entries import Entry, Status, day_status
+from plumbline.domain.entries import Entry, Status, day_status, is_done
 from plumbline.domain.habit import Habit
 from plumbline.domain.streaks import Run, Streaks, first_day, runs, streaks_of
 from plumbline.domain.strength import strength_series
@@ -52,5 +52,5 @@ def habit_history(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date
         best_runs=sorted(all_runs, key=lambda r: (-r.length, r.first))[:BEST_RUNS],
         streaks=streaks_of(habit, all_runs),
         strength=score,
-        done_days=sum(1 for e in entries.values() if e.reached(habit.target) and e.day <= today),
+        done_days=sum(1 for e in entries.values() if is_done(habit, e) and e.day <= today),
     )

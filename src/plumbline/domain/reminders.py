@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from plumbline.domain.entries import Entry
+from plumbline.domain.entries import Entry, is_done
 from plumbline.domain.habit import POSTURE_HABIT, Habit
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.streaks import monday_of, week_counts
@@ -151,7 +151,7 @@ def snoozed_reminders(snoozes: Snoozes, habits: Mapping[str, Habit], history: Hi
 
 def still_asks(habit: Habit, entries: Mapping[dt.date, Entry], day: dt.date) -> bool:
     entry = entries.get(day)
-    if entry is not None and (entry.skipped or entry.reached(habit.target)):
+    if entry is not None and (entry.skipped or is_done(habit, entry)):
         return False
     if habit.schedule.per_week is not None:
         done, _ = week_counts(habit, entries, monday_of(day))

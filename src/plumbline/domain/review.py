@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from plumbline.domain.checklist import History, active_in_order
-from plumbline.domain.entries import Entry, Status, day_status
+from plumbline.domain.entries import Entry, Status, day_status, is_done
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry
 from plumbline.domain.streaks import Streaks, first_day, monday_of, streaks
@@ -118,7 +118,7 @@ def pain_comparison(
         if day > until:
             continue
         entry = entries.get(day)
-        if entry is not None and entry.reached(habit.target):
+        if is_done(habit, entry):
             with_habit.append(pain.level)
         elif (entry is None or not entry.skipped) and (habit.schedule.is_weekly or habit.schedule.due_on(day)):
             without.append(pain.level)

@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from plumbline.domain.entries import Entry, Status, day_status
-from plumbline.domain.habit import Habit
+from plumbline.domain.entries import Entry, Status, day_status, is_done
+from plumbline.domain.habit import Habit, Kind
 
 ONE_DAY = dt.timedelta(days=1)
 ONE_WEEK = dt.timedelta(days=7)
@@ -141,13 +141,13 @@ def _daily_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, 
     habit over its whole history, and ten years are 3,650 days a habit."""
     builder = _RunBuilder()
     by_number = {day.toordinal(): entry for day, entry in entries.items()}
-    weekdays, target = habit.schedule.weekdays, habit.target
+    weekdays, target, at_most = habit.schedule.weekdays, habit.target, habit.kind is Kind.LIMIT
     today_number = today.toordinal()
     for number in range(first_day(habit, entries, start).toordinal(), today_number + 1):
         entry = by_number.get(number)
         if entry is not None and entry.skipped:
             continue  # a rest day bridges
-        if entry is not None and entry.count >= target:
+        if entry is not None and (entry.count <= target if at_most else entry.count >= target):
             builder.add(dt.date.fromordinal(number))
         elif weekdays is not None and (number - 1) % 7 not in weekdays:
             continue  # not due (day 1 of the proleptic calendar is a Monday)
@@ -171,7 +171,7 @@ def week_counts(habit: Habit, entries: Mapping[dt.date, Entry], monday: dt.date)
             continue
         if entry.skipped:
             skips += 1
-        elif entry.reached(habit.target):
+        elif is_done(habit, entry):
             done += 1
     return done, skips
 

@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Iterator, Mapping
 
-from plumbline.domain.entries import Entry
+from plumbline.domain.entries import Entry, is_done
 from plumbline.domain.habit import Habit
 from plumbline.domain.streaks import ONE_DAY, first_day
 
@@ -35,7 +35,7 @@ def strength_series(
     day = first_day(habit, entries, start)
     while day <= today:
         entry = entries.get(day)
-        done = entry is not None and entry.reached(habit.target)
+        done = is_done(habit, entry)
         if schedule.is_weekly:
             recent = (recent + [int(done)])[-7:]
         if entry is not None and entry.skipped:

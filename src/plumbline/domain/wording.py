@@ -17,8 +17,10 @@ def row_label(row: ChecklistRow) -> str:
 def row_detail(row: ChecklistRow) -> str:
     habit = row.habit
     parts = []
-    if habit.kind is Kind.COUNT:
-        parts.append(f"{row.entry.count if row.entry and not row.entry.skipped else 0}/{habit.target} {habit.unit}".strip())
+    if habit.kind.numeric:
+        count = row.entry.count if row.entry and not row.entry.skipped else 0
+        limit = "at most " if habit.kind is Kind.LIMIT else ""
+        parts.append(f"{count:g}/{limit}{habit.target:g} {habit.unit}".strip())
     if habit.schedule.is_weekly:
         parts.append(f"{row.week_done}/{habit.schedule.per_week} this week")
     streak = row.streak

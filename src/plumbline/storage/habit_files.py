@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from plumbline.domain.entries import MAX_COUNT, whole
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
 from plumbline.storage.errors import HabitFileError, PlumblineError
 
@@ -99,15 +100,16 @@ def parse_habit(data: dict[str, Any], source: object, expected_id: str | None = 
     try:
         kind = Kind(kind_text)
     except ValueError:
-        raise fail("kind", f"'{kind_text}' must be one of: do, avoid, count") from None
+        raise fail("kind", f"'{kind_text}' must be one of: do, avoid, count, limit") from None
     category = _text(data, "category", fail, required=True)
     if category not in CATEGORIES:
         raise fail("category", f"'{category}' must be one of: {', '.join(CATEGORIES)}")
-    target = _integer(data, "target", fail, default=1)
-    if kind is not Kind.COUNT and "target" in data:
-        raise fail("target", "is only for habits of kind 'count'")
-    if kind is Kind.COUNT and "target" not in data:
-        raise fail("target", "is required for a count habit (the daily number to reach)")
+    target = _target(data, fail)
+    if not kind.numeric and "target" in data:
+        raise fail("target", "is only for habits of kind 'count' or 'limit'")
+    if kind.numeric and "target" not in data:
+        raise fail("target", "is required for a count habit (the daily number to reach) or a limit habit "
+                             "(the daily number to stay at or under)")
     return Habit(
         id=habit_id,
         name=_text(data, "name", fail, required=True, limit=40),
@@ -155,6 +157,13 @@ def _text(data, name, fail, required=False, limit=2000) -> str:
     return value.strip()
 
 
+def _target(data, fail) -> float:
+    value = data.get("target", 1)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_COUNT:
+        raise fail("target", f"{value!r} must be a number from 0 to {MAX_COUNT} (decimals allowed, e.g. 2.5)")
+    return whole(value)
+
+
 def _integer(data, name, fail, default: int, minimum: int = 1) -> int:
     value = data.get(name, default)
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
@@ -200,8 +209,8 @@ def habit_toml(habit: Habit) -> str:
         f"kind = {quoted(habit.kind.value)}",
         f"schedule = {schedule_toml(habit.schedule)}",
     ]
-    if habit.kind is Kind.COUNT:
-        lines.append(f"target = {habit.target}")
+    if habit.kind.numeric:
+        lines.append(f"target = {whole(habit.target)}")
     for key in ("unit", "done_label", "why", "how"):
         if getattr(habit, key):
             lines.append(f"{key} = {quoted(getattr(habit, key))}")

@@ -11,7 +11,7 @@ from plumbline.domain import entries as rules
 from plumbline.domain.days import MIDNIGHT, habit_day
 from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist, habit_row, needs_earlier_history
 from plumbline.domain.entries import Entry
-from plumbline.domain.habit import Habit, Kind
+from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, valid_level
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.domain.strength import strength
@@ -143,7 +143,7 @@ class Tracker:
             result.append((habit, streaks(habit, entries, today, start), strength(habit, entries, today, start)))
         return result
 
-    def check(self, habit_id: str, day: dt.date, amount: int = 1, note: str = "", today: dt.date | None = None) -> Entry:
+    def check(self, habit_id: str, day: dt.date, amount: float = 1, note: str = "", today: dt.date | None = None) -> Entry:
         habit = self.active_habit(habit_id)
         self._ready(today or day)
         return self.store.change_entry(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
@@ -174,7 +174,7 @@ class Tracker:
         self._ready(today or day)
 
         def change(entry: Entry | None) -> Entry | None:
-            if habit.kind is not Kind.COUNT and entry is not None and entry.reached(habit.target):
+            if not habit.kind.numeric and rules.is_done(habit, entry):
                 return None
             return rules.checked(habit, entry, day)
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from plumbline.domain.entries import Entry, day_status
+from plumbline.domain.entries import MAX_COUNT, Entry, day_status, whole
 from plumbline.domain.pain import PainEntry, valid_level
 from plumbline.domain.streaks import first_day
 from plumbline.storage.errors import BadInput, HabitFileError
@@ -94,7 +94,7 @@ def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
                        f"this plumbline reads version {VERSION}")
     try:
         habits = [parse_habit(data, f"{path}: custom habit {data.get('id')!r}") for data in document["custom_habits"]]
-        entries = [(row["habit"], Entry(dt.date.fromisoformat(row["date"]), int(row["count"]),
+        entries = [(row["habit"], Entry(dt.date.fromisoformat(row["date"]), _count(row["count"]),
                                         bool(row["skipped"]), str(row["note"]))) for row in document["entries"]]
         pains = [PainEntry(dt.date.fromisoformat(row["date"]), int(row["level"]), str(row["note"]))
                  for row in document["pain"]]
@@ -116,6 +116,12 @@ def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
     tracker.store.update_meta(lambda meta: _merge_state(meta, state))
     tracker.store.put_many(entries, pains)
     return len(entries), len(pains)
+
+
+def _count(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_COUNT:
+        raise ValueError(f"count {value!r} is not a number from 0 to {MAX_COUNT}")
+    return whole(value)
 
 
 def _check_state(path: Path, state: dict[str, Any]) -> None:

@@ -18,7 +18,8 @@ from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule
 from plumbline.storage.errors import HabitFileError
 from plumbline.storage.habit_files import parse_habit
 
-KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count")]
+KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),
+                ("stay under a limit", "limit")]
 TEXT_FIELDS = ("name", "schedule", "target", "unit", "done_label", "time", "why", "how")
 
 
@@ -42,7 +43,7 @@ class HabitForm(ModalScreen[Habit | None]):
         values = {
             "name": h.name if h else "",
             "schedule": h.schedule.describe() if h else "daily",
-            "target": str(h.target) if h and h.kind is Kind.COUNT else "",
+            "target": f"{h.target:g}" if h and h.kind.numeric else "",
             "unit": h.unit if h else "",
             "done_label": h.done_label if h else "",
             "time": h.time.strftime("%H:%M") if h and h.time else "",
@@ -51,7 +52,7 @@ class HabitForm(ModalScreen[Habit | None]):
         }
         hints = {
             "schedule": "daily, 3 a week, weekdays, mon wed fri",
-            "target": "count habits: the number to reach a day",
+            "target": "count: the number to reach a day; limit: the most a day (2.5 is fine)",
             "done_label": "how a done day reads, e.g. Kept knees uncrossed",
             "time": "HH:MM for a reminder, or empty",
         }
@@ -97,10 +98,11 @@ class HabitForm(ModalScreen[Habit | None]):
             "kind": kind,
             "category": str(self.query_one("#category", Select).value),
         }
-        if kind == "count":
-            if not text["target"].isdecimal():
-                raise ValueError(f"target: '{text['target']}' must be a whole number, the count to reach each day")
-            data["target"] = int(text["target"])
+        if Kind(kind).numeric:
+            try:
+                data["target"] = float(text["target"])
+            except ValueError:
+                raise ValueError(f"target: '{text['target']}' must be a number, e.g. 6 or 2.5") from None
         for field in ("unit", "done_label", "time", "why", "how"):
             if text[field]:
                 data[field] = text[field]
