@@ -102,3 +102,24 @@ def test_a_target_that_is_no_sensible_number_is_named(tmp_path, target):
     path.write_text(f'id = "cigarettes"\nname = "Cigarettes"\ncategory = "other"\nkind = "limit"\ntarget = {target}\n')
     with pytest.raises(HabitFileError, match="target.*from 0 to 100000"):
         load_habit_file(path)
+
+
+@pytest.mark.parametrize("schedule, described", [("{ per_month = 2 }", "2 times a month"),
+                                                 ("{ every_days = 3 }", "every 3 days"),
+                                                 ("{ per_week = 3 }", "3 times a week")])
+def test_every_schedule_writes_and_reads_back(tmp_path, schedule, described):
+    path = tmp_path / "stretch.toml"
+    path.write_text(f'id = "stretch"\nname = "Stretch"\ncategory = "mobility"\nkind = "do"\nschedule = {schedule}\n')
+    habit = load_habit_file(path)
+    assert habit.schedule.describe() == described
+    assert Schedule.from_words(described) == habit.schedule
+    path.write_text(habit_toml(habit))
+    assert load_habit_file(path) == habit
+
+
+@pytest.mark.parametrize("schedule", ["{ per_month = 29 }", "{ every_days = 1 }", "{ every_days = 2, per_week = 1 }"])
+def test_a_schedule_out_of_range_is_named(tmp_path, schedule):
+    path = tmp_path / "stretch.toml"
+    path.write_text(f'id = "stretch"\nname = "Stretch"\ncategory = "mobility"\nkind = "do"\nschedule = {schedule}\n')
+    with pytest.raises(HabitFileError, match="schedule"):
+        load_habit_file(path)

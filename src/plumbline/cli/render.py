@@ -74,7 +74,7 @@ def today_json(day: dt.date, rows: Sequence[ChecklistRow]) -> dict[str, Any]:
                 "streak_unit": r.streak.unit,
                 "count": r.entry.count if r.entry else 0,
                 "target": r.habit.target,
-                "week_done": r.week_done,
+                "week_done": r.period_done,
                 "category": r.habit.category,
                 "kind": r.habit.kind.value,
             }

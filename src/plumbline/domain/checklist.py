@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status
 from plumbline.domain.habit import CATEGORIES, Habit
-from plumbline.domain.streaks import CurrentStreak, current_streak, first_day, monday_of, week_counts
+from plumbline.domain.streaks import CurrentStreak, current_streak, first_day, period_counts, period_start
 
 History = Mapping[str, Mapping[dt.date, Entry]]
 STRIP_DAYS = 7
@@ -18,7 +18,7 @@ class ChecklistRow(NamedTuple):
     entry: Entry | None
     streak: CurrentStreak
     strip: tuple[Status, ...]  # the last seven days, oldest first, ending on the checklist's day
-    week_done: int  # done days in the ISO week so far (what N-a-week habits are judged by)
+    period_done: int  # done days in the ISO week or month so far (what N-a-week/month habits are judged by)
 
     @property
     def counts_toward_today(self) -> bool:
@@ -31,17 +31,17 @@ def habit_row(
 ) -> ChecklistRow:
     begin = first_day(habit, entries, start)
     strip = tuple(
-        day_status(habit, entries.get(day), day, today, begin)
+        day_status(habit, entries.get(day), day, today, begin, entries)
         for day in (today - dt.timedelta(days=back) for back in range(STRIP_DAYS - 1, -1, -1))
     )
-    done, _ = week_counts(habit, entries, monday_of(today))
+    done, _ = period_counts(habit, entries, period_start(habit.schedule, today), until=today)
     return ChecklistRow(
         habit=habit,
         status=strip[-1],
         entry=entries.get(today),
         streak=current_streak(habit, entries, today, start, known_from),
         strip=strip,
-        week_done=done,
+        period_done=done,
     )
 
 

@@ -1,6 +1,7 @@
 """A day's record of one habit, and the status a day has for that habit."""
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import NamedTuple
 from enum import StrEnum
 
@@ -65,15 +66,26 @@ def skipped(entry: Entry | None, day: dt.date) -> Entry:
     return Entry(day, skipped=True, note=entry.note if entry else "")
 
 
-def day_status(habit: Habit, entry: Entry | None, day: dt.date, today: dt.date, start: dt.date) -> Status:
-    """The status of `day` as seen from `today`; days before `start` were never tracked."""
+def is_due(habit: Habit, entries: Mapping[dt.date, Entry], day: dt.date) -> bool:
+    """Whether the schedule asks for the habit on `day`: the calendar, and for an every-N-days
+    habit, no done day in the N-1 days before it."""
+    every = habit.schedule.every_days
+    if every is None:
+        return habit.schedule.due_on(day)
+    return not any(is_done(habit, entries.get(day - dt.timedelta(days=back))) for back in range(1, every))
+
+
+def day_status(habit: Habit, entry: Entry | None, day: dt.date, today: dt.date, start: dt.date,
+               entries: Mapping[dt.date, Entry] | None = None) -> Status:
+    """The status of `day` as seen from `today`; days before `start` were never tracked.
+    `entries` (the habit's records) are needed for an every-N-days habit."""
     if day > today:
         return Status.FUTURE
     if entry is not None and entry.skipped:
         return Status.SKIPPED
     if is_done(habit, entry):
         return Status.DONE
-    if not habit.schedule.due_on(day):
+    if not is_due(habit, entries or {}, day):
         return Status.NOT_DUE
     if day == today:
         return Status.PENDING

@@ -28,10 +28,14 @@ class Kind(StrEnum):
 # import annotations` in these modules: NamedTuple compiles each field's annotation given as a
 # string, about 60 us a field, which added up to 3 ms across the record types.
 class Schedule(NamedTuple):
-    """Daily, N times per ISO week, or chosen weekdays (0 is Monday)."""
+    """How often a habit is asked for: daily, chosen weekdays (0 is Monday), N times per ISO
+    week, N times per calendar month, or every N days (after a done day, the next N-1 are free).
+    These are Loop Habit Tracker's frequencies too: 3/7, 2/30 and 1/3 in its terms."""
 
     per_week: int | None = None
     weekdays: frozenset[int] | None = None
+    per_month: int | None = None
+    every_days: int | None = None
 
     @classmethod
     def daily(cls) -> "Schedule":
@@ -41,9 +45,21 @@ class Schedule(NamedTuple):
     def is_weekly(self) -> bool:
         return self.per_week is not None
 
-    def due_on(self, day: dt.date) -> bool:
-        # An N-a-week habit is never due on a given day: its week is judged as a whole.
+    @property
+    def period(self) -> str | None:
+        """"weeks" or "months" for a habit judged over a week or month as a whole, else None."""
         if self.per_week is not None:
+            return "weeks"
+        return "months" if self.per_month is not None else None
+
+    @property
+    def per_period(self) -> int:
+        return self.per_week or self.per_month or 1
+
+    def due_on(self, day: dt.date) -> bool:
+        """What the calendar alone says. A habit judged per week or month is never due on a given
+        day; an every-N-days habit also depends on its last done day (`entries.is_due`)."""
+        if self.period is not None:
             return False
         if self.weekdays is not None:
             return day.weekday() in self.weekdays
@@ -51,7 +67,7 @@ class Schedule(NamedTuple):
 
     @classmethod
     def from_words(cls, text: str) -> "Schedule":
-        """A schedule as a person types it: "daily", "3 a week", "mon wed fri", "weekdays"."""
+        """As a person types it: "daily", "3 a week", "2 times a month", "every 3 days", "mon wed fri"."""
         words = text.lower().replace(",", " ").replace("x", " ").split()
         if words in (["daily"], ["every", "day"]):
             return cls.daily()
@@ -59,25 +75,45 @@ class Schedule(NamedTuple):
             return cls(weekdays=frozenset(range(5)))
         if words == ["weekends"]:
             return cls(weekdays=frozenset({5, 6}))
-        if words and words[0].isdecimal() and [w for w in words[1:] if w != "times"] in (["a", "week"], ["per", "week"], ["week"]):
+        if len(words) == 3 and words[0] == "every" and words[1].isdecimal() and words[2] == "days":
+            n = int(words[1])
+            if 2 <= n <= 365:
+                return cls(every_days=n)
+            raise ValueError(f"'{text}': give every 2 to every 365 days (every 1 day is daily)")
+        counted = [w for w in words[1:] if w != "times"] if words and words[0].isdecimal() else []
+        if counted in (["a", "week"], ["per", "week"], ["week"]):
             n = int(words[0])
             if 1 <= n <= 7:
                 return cls(per_week=n)
             raise ValueError(f"'{text}': a week has room for 1 to 7 times")
+        if counted in (["a", "month"], ["per", "month"], ["month"]):
+            n = int(words[0])
+            if 1 <= n <= 28:
+                return cls(per_month=n)
+            raise ValueError(f"'{text}': give 1 to 28 times a month (every month has 28 days)")
         days = [w[:3] for w in words]
         if days and all(d in WEEKDAY_NAMES for d in days):
             return cls(weekdays=frozenset(WEEKDAY_NAMES.index(d) for d in days))
-        raise ValueError(f"'{text}' is not a schedule: write daily, 3 a week, weekdays, or days like mon wed fri")
+        raise ValueError(f"'{text}' is not a schedule: write daily, 3 a week, 2 a month, every 3 days, "
+                         "weekdays, or days like mon wed fri")
 
     def per_day(self) -> float:
-        """Expected repetitions per day, the `freq` of the strength formula."""
+        """Expected repetitions per day, the `freq` of the strength formula (Loop's num/den)."""
         if self.per_week is not None:
             return self.per_week / 7
+        if self.per_month is not None:
+            return self.per_month / 30
+        if self.every_days is not None:
+            return 1 / self.every_days
         return 1.0
 
     def describe(self) -> str:
         if self.per_week is not None:
             return "once a week" if self.per_week == 1 else f"{self.per_week} times a week"
+        if self.per_month is not None:
+            return "once a month" if self.per_month == 1 else f"{self.per_month} times a month"
+        if self.every_days is not None:
+            return f"every {self.every_days} days"
         if self.weekdays is not None:
             days = sorted(self.weekdays)
             if days == [0, 1, 2, 3, 4]:

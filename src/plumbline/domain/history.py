@@ -32,7 +32,7 @@ def habit_history(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date
     statuses = {}
     day = first_shown
     while day <= today:
-        statuses[day] = day_status(habit, entries.get(day), day, today, begin)
+        statuses[day] = day_status(habit, entries.get(day), day, today, begin, entries)
         day += dt.timedelta(days=1)
 
     weekly: list[tuple[dt.date, float]] = []

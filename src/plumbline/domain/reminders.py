@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from plumbline.domain.entries import Entry, is_done
+from plumbline.domain.entries import Entry, is_done, is_due
 from plumbline.domain.habit import POSTURE_HABIT, Habit
 from plumbline.domain.reminder_settings import ReminderSettings
-from plumbline.domain.streaks import monday_of, week_counts
+from plumbline.domain.streaks import period_counts, period_start
 
 POSTURE_BREAK = "posture-break"
 HABIT = "habit"
@@ -153,10 +153,10 @@ def still_asks(habit: Habit, entries: Mapping[dt.date, Entry], day: dt.date) -> 
     entry = entries.get(day)
     if entry is not None and (entry.skipped or is_done(habit, entry)):
         return False
-    if habit.schedule.per_week is not None:
-        done, _ = week_counts(habit, entries, monday_of(day))
-        return done < habit.schedule.per_week  # N a week: remind until the week has its N
-    return habit.schedule.due_on(day)
+    if habit.schedule.period:
+        done, _ = period_counts(habit, entries, period_start(habit.schedule, day))
+        return done < habit.schedule.per_period  # N a week or month: remind until it has its N
+    return is_due(habit, entries, day)
 
 
 def habit_message(habit: Habit) -> str:

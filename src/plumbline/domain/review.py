@@ -8,10 +8,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from plumbline.domain.checklist import History, active_in_order
-from plumbline.domain.entries import Entry, Status, day_status, is_done
+from plumbline.domain.entries import Entry, Status, day_status, is_done, is_due
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry
-from plumbline.domain.streaks import Streaks, first_day, monday_of, streaks
+from plumbline.domain.streaks import Streaks, first_day, monday_of, next_period, period_counts, period_start, streaks
 
 WEEK = 7
 
@@ -75,17 +75,41 @@ def week_review(
 
 def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known: Streaks | None) -> WeekRow:
     begin = first_day(habit, entries, start)
-    statuses = tuple((d, day_status(habit, entries.get(d), d, today, begin)) for d in days)
+    statuses = tuple((d, day_status(habit, entries.get(d), d, today, begin, entries)) for d in days)
     done = sum(status is Status.DONE for _, status in statuses)
-    if habit.schedule.is_weekly:
+    schedule = habit.schedule
+    if schedule.per_week is not None:
         skips = sum(status is Status.SKIPPED for _, status in statuses)
-        target = max(0, (habit.schedule.per_week or 1) - skips)
+        target = max(0, schedule.per_week - skips)
         elapsed = sum(begin <= d <= today for d in days)  # tracked days of the week so far
         expected = min(target, math.ceil(target * elapsed / WEEK))
+    elif schedule.per_month is not None:
+        # Judged by the month: the one the week ends in, counted from its first day to the
+        # week's end (or today), against the month's N.
+        month, upto = period_start(schedule, days[-1]), min(days[-1], today)
+        done, skips = period_counts(habit, entries, month, until=upto)
+        target = max(0, schedule.per_month - skips)
+        length = (next_period(schedule, month) - month).days
+        expected = min(target, math.ceil(target * max(0, (upto - month).days + 1) / length))
     else:
-        target = sum(habit.schedule.due_on(d) for d in days) - sum(s is Status.SKIPPED for _, s in statuses)
+        target = _due_days(habit, entries, days) - sum(s is Status.SKIPPED for _, s in statuses)
         expected = sum(s in (Status.DONE, Status.MISSED) for _, s in statuses)
     return WeekRow(habit, statuses, done, max(target, 0), expected, known or streaks(habit, entries, today, start))
+
+
+def _due_days(habit: Habit, entries: Mapping[dt.date, Entry], days: list[dt.date]) -> int:
+    """How many of `days` the schedule asks for. An every-N-days habit is due again N days after
+    each done day; on days still ahead, it is counted as if done whenever due."""
+    if habit.schedule.every_days is None:
+        return sum(habit.schedule.due_on(d) for d in days)
+    assumed = dict(entries)
+    due = 0
+    for day in days:
+        if is_due(habit, assumed, day):
+            due += 1
+            if day not in assumed:
+                assumed[day] = Entry(day, habit.target)
+    return due
 
 
 @dataclass(frozen=True)
@@ -120,7 +144,7 @@ def pain_comparison(
         entry = entries.get(day)
         if is_done(habit, entry):
             with_habit.append(pain.level)
-        elif (entry is None or not entry.skipped) and (habit.schedule.is_weekly or habit.schedule.due_on(day)):
+        elif (entry is None or not entry.skipped) and (habit.schedule.period or is_due(habit, entries, day)):
             without.append(pain.level)
     if len(with_habit) < MIN_DAYS_EACH_SIDE or len(without) < MIN_DAYS_EACH_SIDE:
         return None

@@ -2,7 +2,9 @@
 
 Daily and chosen-weekday habits count done days; a skipped or not-due day bridges the run
 without adding to it; a missed day breaks it; today while pending does not break it.
-N-times-a-week habits count ISO weeks that met N; the week in progress never breaks the run.
+N-times-a-week habits count ISO weeks that met N, N-times-a-month habits calendar months; the
+week or month in progress never breaks the run. An every-N-days habit is due again N days after
+its last done day; the days between bridge.
 """
 
 import datetime as dt
@@ -10,7 +12,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status, is_done
-from plumbline.domain.habit import Habit, Kind
+from plumbline.domain.habit import Habit, Kind, Schedule
 
 ONE_DAY = dt.timedelta(days=1)
 ONE_WEEK = dt.timedelta(days=7)
@@ -19,7 +21,7 @@ ONE_WEEK = dt.timedelta(days=7)
 class Streaks(NamedTuple):
     current: int
     best: int
-    unit: str  # "days" or "weeks"
+    unit: str  # "days", "weeks" or "months"
 
 
 class Run(NamedTuple):
@@ -33,6 +35,42 @@ class Run(NamedTuple):
 
 def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
+
+
+# -- weeks and months alike: the period an N-times-a-week or N-times-a-month habit is judged by --
+
+
+def period_start(schedule: Schedule, day: dt.date) -> dt.date:
+    return monday_of(day) if schedule.per_week is not None else day.replace(day=1)
+
+
+def next_period(schedule: Schedule, start: dt.date) -> dt.date:
+    if schedule.per_week is not None:
+        return start + ONE_WEEK
+    return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def previous_period(schedule: Schedule, start: dt.date) -> dt.date:
+    if schedule.per_week is not None:
+        return start - ONE_WEEK
+    return (start - ONE_DAY).replace(day=1)
+
+
+def period_counts(habit: Habit, entries: Mapping[dt.date, Entry], start: dt.date,
+                  until: dt.date | None = None) -> tuple[int, int]:
+    """(done days, skipped days) in the week or month that begins on `start` (up to `until`)."""
+    done = skips = 0
+    day, end = start, next_period(habit.schedule, start)
+    if until is not None:
+        end = min(end, until + ONE_DAY)
+    while day < end:
+        entry = entries.get(day)
+        if entry is not None and entry.skipped:
+            skips += 1
+        elif is_done(habit, entry):
+            done += 1
+        day += ONE_DAY
+    return done, skips
 
 
 def first_day(habit: Habit, entries: Mapping[dt.date, Entry], start: dt.date) -> dt.date:
@@ -50,7 +88,7 @@ def streaks_of(habit: Habit, all_runs: list[Run]) -> Streaks:
     """Current and best from a habit's runs (see `runs`)."""
     current = all_runs[-1].length if all_runs and all_runs[-1].ongoing else 0
     best = max((r.length for r in all_runs), default=0)
-    return Streaks(current, best, "weeks" if habit.schedule.is_weekly else "days")
+    return Streaks(current, best, habit.schedule.period or "days")
 
 
 class CurrentStreak(NamedTuple):
@@ -68,8 +106,8 @@ def current_streak(
     Cost follows the length of the run, not of the history, so the checklist can load only the
     recent years (`known_from` says where loaded history begins).
     """
-    if habit.schedule.is_weekly:
-        return _weekly_current(habit, entries, today, start, known_from)
+    if habit.schedule.period:
+        return _periodic_current(habit, entries, today, start, known_from)
     begin = first_day(habit, entries, start)
     # With a partial history, walk past its edge (even below `begin`, which only knows the
     # loaded entries) so that a run still going there is reported, not cut short.
@@ -78,7 +116,7 @@ def current_streak(
     while day >= bottom:
         if known_from is not None and day < known_from:
             return CurrentStreak(run, "days", reaches_back=True)
-        status = day_status(habit, entries.get(day), day, today, begin)
+        status = day_status(habit, entries.get(day), day, today, begin, entries)
         if status is Status.DONE:
             run += 1
         elif status is Status.MISSED:
@@ -87,28 +125,31 @@ def current_streak(
     return CurrentStreak(run, "days")
 
 
-def _weekly_current(habit, entries, today, start, known_from) -> CurrentStreak:
-    target = habit.schedule.per_week or 1
-    first_week = monday_of(first_day(habit, entries, start))
-    bottom = min(first_week, known_from - ONE_WEEK) if known_from is not None else first_week
-    this_week = week = monday_of(today)
+def _periodic_current(habit, entries, today, start, known_from) -> CurrentStreak:
+    schedule = habit.schedule
+    target, unit = schedule.per_period, schedule.period or "weeks"
+    first = period_start(schedule, first_day(habit, entries, start))
+    bottom = first
+    if known_from is not None:
+        bottom = min(first, previous_period(schedule, period_start(schedule, known_from)))
+    this = period = period_start(schedule, today)
     run = 0
-    while week >= bottom:
-        if known_from is not None and week < known_from:
-            return CurrentStreak(run, "weeks", reaches_back=True)
-        done, skips = week_counts(habit, entries, week)
+    while period >= bottom:
+        if known_from is not None and period < known_from:
+            return CurrentStreak(run, unit, reaches_back=True)
+        done, skips = period_counts(habit, entries, period)
         if done >= target:
             run += 1
-        elif not _week_bridges(week, this_week, first_week, done + skips >= target):
+        elif not _period_bridges(period, this, first, done + skips >= target):
             break
-        week -= ONE_WEEK
-    return CurrentStreak(run, "weeks")
+        period = previous_period(schedule, period)
+    return CurrentStreak(run, unit)
 
 
 def runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
     """Every streak of the habit's history, oldest first."""
-    if habit.schedule.is_weekly:
-        return _weekly_runs(habit, entries, today, start)
+    if habit.schedule.period:
+        return _periodic_runs(habit, entries, today, start)
     return _daily_runs(habit, entries, today, start)
 
 
@@ -142,6 +183,8 @@ def _daily_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, 
     builder = _RunBuilder()
     by_number = {day.toordinal(): entry for day, entry in entries.items()}
     weekdays, target, at_most = habit.schedule.weekdays, habit.target, habit.kind is Kind.LIMIT
+    every = habit.schedule.every_days or 1
+    last_done = -every  # the day number of the last done day, for an every-N-days habit
     today_number = today.toordinal()
     for number in range(first_day(habit, entries, start).toordinal(), today_number + 1):
         entry = by_number.get(number)
@@ -149,46 +192,34 @@ def _daily_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, 
             continue  # a rest day bridges
         if entry is not None and (entry.count <= target if at_most else entry.count >= target):
             builder.add(dt.date.fromordinal(number))
+            last_done = number
         elif weekdays is not None and (number - 1) % 7 not in weekdays:
             continue  # not due (day 1 of the proleptic calendar is a Monday)
+        elif number - last_done < every:
+            continue  # not due yet: the last done day still covers it
         elif number != today_number:
             builder.cut()  # missed; today, still pending, breaks nothing
     return builder.finish()
 
 
-def _week_bridges(week: dt.date, this_week: dt.date, first_week: dt.date, made_up_by_skips: bool) -> bool:
-    """A week short of its target that still does not break the run: the week in progress, the
-    first (only partly tracked) week or one before it, or one made up by planned rest days."""
-    return week == this_week or week <= first_week or made_up_by_skips
+def _period_bridges(period: dt.date, this: dt.date, first: dt.date, made_up_by_skips: bool) -> bool:
+    """A week or month short of its target that still does not break the run: the one in
+    progress, the first (only partly tracked) one or one before it, or one made up by rest days."""
+    return period == this or period <= first or made_up_by_skips
 
 
-def week_counts(habit: Habit, entries: Mapping[dt.date, Entry], monday: dt.date) -> tuple[int, int]:
-    """(done days, skipped days) in the ISO week that starts on `monday`."""
-    done = skips = 0
-    for offset in range(7):
-        entry = entries.get(monday + dt.timedelta(days=offset))
-        if entry is None:
-            continue
-        if entry.skipped:
-            skips += 1
-        elif is_done(habit, entry):
-            done += 1
-    return done, skips
-
-
-def _weekly_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
-    target = habit.schedule.per_week or 1
-    first_week = monday_of(first_day(habit, entries, start))
-    this_week = monday_of(today)
+def _periodic_runs(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> list[Run]:
+    schedule = habit.schedule
+    target = schedule.per_period
+    first = period_start(schedule, first_day(habit, entries, start))
+    this = period_start(schedule, today)
     builder = _RunBuilder()
-    week = first_week
-    while week <= this_week:
-        done, skips = week_counts(habit, entries, week)
+    period = first
+    while period <= this:
+        done, skips = period_counts(habit, entries, period)
         if done >= target:
-            builder.add(week)
-        elif _week_bridges(week, this_week, first_week, done + skips >= target):
-            pass
-        else:
+            builder.add(period)
+        elif not _period_bridges(period, this, first, done + skips >= target):
             builder.cut()
-        week += ONE_WEEK
+        period = next_period(schedule, period)
     return builder.finish()

@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterator, Mapping
 
 from plumbline.domain.entries import Entry, is_done
-from plumbline.domain.habit import Habit
+from plumbline.domain.habit import Habit, Kind, Schedule
 from plumbline.domain.streaks import ONE_DAY, first_day
 
 
@@ -31,19 +31,22 @@ def strength_series(
     schedule = habit.schedule
     m = multiplier(schedule.per_day())
     score = 0.0
-    recent: list[int] = []  # done flags of the last 7 days, for N-a-week habits
+    # N a week, N a month and every N days: as in Loop, a day counts by how much of its
+    # frequency the last days achieved (done days in a window of 7, 30 or N days, over N).
+    window, wanted = _window(schedule)
+    recent: list[int] = []  # done flags of the last `window` days
     day = first_day(habit, entries, start)
     while day <= today:
         entry = entries.get(day)
         done = is_done(habit, entry)
-        if schedule.is_weekly:
-            recent = (recent + [int(done)])[-7:]
+        if window:
+            recent = (recent + [int(done)])[-window:]
         if entry is not None and entry.skipped:
             pass
         elif day == today and not done:
             pass
-        elif schedule.is_weekly:
-            score = score * m + min(1.0, sum(recent) / (schedule.per_week or 1)) * (1 - m)
+        elif window:
+            score = score * m + min(1.0, sum(recent) / wanted) * (1 - m)
         elif schedule.due_on(day) or done:
             completion = 1.0 if done else _partial(habit, entry)
             score = score * m + completion * (1 - m)
@@ -51,9 +54,20 @@ def strength_series(
         day += ONE_DAY
 
 
+def _window(schedule: Schedule) -> tuple[int, int]:
+    """(days, done days wanted in them), or (0, 0) for a habit judged day by day."""
+    if schedule.per_week is not None:
+        return 7, schedule.per_week
+    if schedule.per_month is not None:
+        return 30, schedule.per_month
+    if schedule.every_days is not None:
+        return schedule.every_days, 1
+    return 0, 0
+
+
 def _partial(habit: Habit, entry: Entry | None) -> float:
     # A count habit that got part of the way earns that part, as in Loop's numerical habits.
-    if entry is None or habit.target <= 1:
+    if entry is None or habit.kind is not Kind.COUNT or habit.target <= 1:
         return 0.0
     return min(1.0, entry.count / habit.target)
 

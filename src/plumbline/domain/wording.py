@@ -21,8 +21,9 @@ def row_detail(row: ChecklistRow) -> str:
         count = row.entry.count if row.entry and not row.entry.skipped else 0
         limit = "at most " if habit.kind is Kind.LIMIT else ""
         parts.append(f"{count:g}/{limit}{habit.target:g} {habit.unit}".strip())
-    if habit.schedule.is_weekly:
-        parts.append(f"{row.week_done}/{habit.schedule.per_week} this week")
+    if habit.schedule.period:
+        this = "this week" if habit.schedule.period == "weeks" else "this month"
+        parts.append(f"{row.period_done}/{habit.schedule.per_period} {this}")
     streak = row.streak
     if streak.length:
         parts.append(f"streak {streak.length} {streak.unit[:-1] if streak.length == 1 else streak.unit}")

@@ -128,20 +128,26 @@ def parse_habit(data: dict[str, Any], source: object, expected_id: str | None = 
     )
 
 
+# The schedules a file may give as a table of one number: (key, lowest, highest).
+COUNTED_SCHEDULES = {"per_week": (1, 7), "per_month": (1, 28), "every_days": (2, 365)}
+
+
 def parse_schedule(value: Any, fail) -> Schedule:
     if value == "daily":
         return Schedule.daily()
-    if isinstance(value, dict) and set(value) == {"per_week"}:
-        n = value["per_week"]
-        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 7:
-            raise fail("schedule", f"per_week {n!r} must be a whole number from 1 to 7")
-        return Schedule(per_week=n)
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in COUNTED_SCHEDULES:
+        key, n = next(iter(value.items()))
+        low, high = COUNTED_SCHEDULES[key]
+        if not isinstance(n, int) or isinstance(n, bool) or not low <= n <= high:
+            raise fail("schedule", f"{key} {n!r} must be a whole number from {low} to {high}")
+        return Schedule(**{key: n})
     if isinstance(value, dict) and set(value) == {"weekdays"}:
         names = value["weekdays"]
         if not isinstance(names, list) or not names or any(d not in WEEKDAY_NAMES for d in names):
             raise fail("schedule", f"weekdays {names!r} must be a list of: {', '.join(WEEKDAY_NAMES)}")
         return Schedule(weekdays=frozenset(WEEKDAY_NAMES.index(d) for d in names))
-    raise fail("schedule", f"{value!r} must be \"daily\", {{ per_week = N }} or {{ weekdays = [\"mon\", ...] }}")
+    raise fail("schedule", f"{value!r} must be \"daily\", {{ per_week = N }}, {{ per_month = N }}, "
+                           "{ every_days = N } or { weekdays = [\"mon\", ...] }")
 
 
 def _text(data, name, fail, required=False, limit=2000) -> str:
@@ -188,8 +194,9 @@ def _cautions(data, fail) -> tuple[str, ...]:
 
 
 def schedule_toml(schedule: Schedule) -> str:
-    if schedule.per_week is not None:
-        return f"{{ per_week = {schedule.per_week} }}"
+    for key in COUNTED_SCHEDULES:
+        if getattr(schedule, key) is not None:
+            return f"{{ {key} = {getattr(schedule, key)} }}"
     if schedule.weekdays is not None:
         names = ", ".join(f'"{WEEKDAY_NAMES[d]}"' for d in sorted(schedule.weekdays))
         return f"{{ weekdays = [{names}] }}"

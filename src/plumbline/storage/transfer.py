@@ -68,7 +68,7 @@ def export_csv(tracker: Tracker, today: dt.date) -> str:
         day = begin
         while day <= today:
             entry = entries.get(day)
-            status = day_status(habit, entry, day, today, begin)
+            status = day_status(habit, entry, day, today, begin, entries)
             writer.writerow([day.isoformat(), habit.id, _cell(habit.name), status.value,
                              entry.count if entry else 0, _cell(entry.note if entry else "")])
             day += dt.timedelta(days=1)

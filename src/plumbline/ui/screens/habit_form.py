@@ -51,7 +51,7 @@ class HabitForm(ModalScreen[Habit | None]):
             "how": h.how if h else "",
         }
         hints = {
-            "schedule": "daily, 3 a week, weekdays, mon wed fri",
+            "schedule": "daily, 3 a week, 2 a month, every 3 days, mon wed fri",
             "target": "count: the number to reach a day; limit: the most a day (2.5 is fine)",
             "done_label": "how a done day reads, e.g. Kept knees uncrossed",
             "time": "HH:MM for a reminder, or empty",
