@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from plumbline.storage.atomic import atomic_write, exclusive_lock, remove_stale_temporaries
+from plumbline.storage.atomic import atomic_write, read_regular, remove_stale_temporaries
+from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.locations import Locations
 
 FORMAT = 2
@@ -73,7 +74,7 @@ class TomlCache:
 
     def _stored(self) -> dict[str, Cached]:
         try:
-            content = json.loads(self.file.read_bytes())
+            content = json.loads(read_regular(self.file) or b"")  # a FIFO here must not block
             if content.get("format") != FORMAT:
                 return {}
             return {key: (stamp, data) for key, (stamp, data) in content["files"].items() if isinstance(data, dict)}
