@@ -31,7 +31,7 @@ def show_today(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     real_today = tracker.today(clock.now())
-    day = parse_day(args.date, real_today)
+    day = parse_day(args.date, real_today, latest=real_today)
     try:
         amount = int(args.count)
         if amount < 1:
@@ -53,7 +53,8 @@ def check(args: argparse.Namespace) -> int:
 
 def uncheck(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
-    day = parse_day(args.date, tracker.today(clock.now()))
+    today = tracker.today(clock.now())
+    day = parse_day(args.date, today, latest=today)
     removed = tracker.uncheck(args.habit, day)
     name = tracker.habit(args.habit).name
     print(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
@@ -63,7 +64,7 @@ def uncheck(args: argparse.Namespace) -> int:
 def skip(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     real_today = tracker.today(clock.now())
-    day = parse_day(args.date, real_today)
+    day = parse_day(args.date, real_today)  # a rest day may be planned ahead
     tracker.skip(args.habit, day, today=real_today)
     print(f"{tracker.habit(args.habit).name}: rest day on {day}")
     return 0
