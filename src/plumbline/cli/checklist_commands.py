@@ -15,6 +15,7 @@ from plumbline.storage.tracker import Tracker
 
 def open_tracker(args: argparse.Namespace) -> Tracker:
     tracker = Tracker(resolve_data_dir(args.data_dir))
+    tracker.warn = lambda line: print(f"plumbline: warning: {line}", file=sys.stderr)
     for error in tracker.load_errors:
         print(f"plumbline: warning: {error}; the other habits still load", file=sys.stderr)
     return tracker

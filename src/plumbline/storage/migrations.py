@@ -62,7 +62,7 @@ def migrate(store: Store, today: dt.date) -> int | None:
             return None  # another process migrated while this one waited for the lock
         from plumbline.storage import backups  # only a data dir that needs migrating loads it
 
-        backups.take_backup(locations, f"before-schema-{SCHEMA_VERSION}-{today.isoformat()}")
+        backups.take_backup(locations, f"before-schema-{SCHEMA_VERSION}-{today.isoformat()}", current_schema=False)
         for step in range(version, SCHEMA_VERSION):
             STEPS[step](locations)
         meta["schema"] = SCHEMA_VERSION
