@@ -13,6 +13,8 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from plumbline.storage.errors import storage_error
+
 TEMP_PREFIX = ".tmp-"
 FOLDER_MODE = 0o700  # health data: set explicitly, since the umask may be 000
 
@@ -32,6 +34,14 @@ def private_folder(folder: Path) -> None:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` whole; StorageError (naming it) when the disk is full, read-only or not ours."""
+    try:
+        _replace(path, data)
+    except OSError as error:
+        raise storage_error(error, path) from None
+
+
+def _replace(path: Path, data: bytes) -> None:
     import tempfile  # here: reading commands never write, and tempfile costs a millisecond to import
 
     private_folder(path.parent)

@@ -1,6 +1,6 @@
 """Automatic backups: one a day, the last seven kept, and a restore that keeps the damaged file.
 
-A backup is a folder `backups/YYYY-MM-DD/` (or `YYYY-MM-DD.before-import-HHMMSS/`) with copies
+A backup is a folder `backups/YYYY-MM-DD/` (or `YYYY-MM-DD.before-import-HHMMSS-ffffff/`) with copies
 of the database, the month files and the user's own habit and routine files. Only data that
 loads is backed up, so a backup is always something to go back to. It is built under the data
 dir's lock in a temporary folder of its own and renamed into place whole, with a manifest naming
@@ -124,7 +124,7 @@ def take_daily_backup(locations: Locations, today: dt.date) -> Path | None:
 
 def take_import_backup(locations: Locations, now: dt.datetime) -> Path | None:
     with exclusive_lock(locations.lock_file):
-        made = take_backup(locations, f"{now.date().isoformat()}{IMPORT_TAG}{now:%H%M%S}")
+        made = take_backup(locations, f"{now.date().isoformat()}{IMPORT_TAG}{now:%H%M%S-%f}")
         if made is not None:
             rotate(locations, made)
     return made
