@@ -83,13 +83,14 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True) ->
         files = data_files(locations)
         if not files or (unreadable(locations) if current_schema else not _loads(locations.data_dir, files)):
             return None
-        private_folder(locations.backups)
-        for stale in locations.backups.glob(f"{TEMP_PREFIX}*"):
-            shutil.rmtree(stale, ignore_errors=True)  # left by a process killed mid-backup
         import tempfile
 
-        building = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{name}-", dir=locations.backups))  # 0700
+        building = None
         try:
+            private_folder(locations.backups)
+            for stale in locations.backups.glob(f"{TEMP_PREFIX}*"):
+                shutil.rmtree(stale, ignore_errors=True)  # left by a process killed mid-backup
+            building = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{name}-", dir=locations.backups))  # 0700
             for relative in files:
                 private_folder((building / relative).parent)
                 _write_private(building / relative, read_regular(locations.data_dir / relative) or b"")
@@ -98,7 +99,8 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True) ->
             _write_private(building / MANIFEST, json.dumps(manifest).encode())
             building.rename(target)  # a backup appears whole or not at all
         except OSError as error:
-            shutil.rmtree(building, ignore_errors=True)
+            if building is not None:
+                shutil.rmtree(building, ignore_errors=True)
             raise BackupFailed(f"could not take a backup in {locations.backups} ({error.strerror or error}); "
                                "free some space there or make it writable") from None
     return target

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from plumbline.storage.atomic import private_folder, read_regular
-from plumbline.storage.errors import PlumblineError
+from plumbline.storage.errors import PlumblineError, storage_error
 
 TIMEOUT_VAR = "PLUMBLINE_LOCK_TIMEOUT"  # seconds; tests set a short one
 DEFAULT_TIMEOUT = 10.0
@@ -75,8 +75,11 @@ def exclusive_lock(lock_file: Path, wait: bool = True, timeout: float | None = N
 
 
 def _take(lock_file: Path, wait: bool, limit: float) -> int:
-    private_folder(lock_file.parent)
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        private_folder(lock_file.parent)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except OSError as error:
+        raise storage_error(error, lock_file, doing="create the lock") from None
     deadline = time.monotonic() + limit
     try:
         while True:
