@@ -192,11 +192,6 @@ def test_help_fits_the_width_it_is_given(cli):
     assert max(len(line) for line in cli("--help", env={"COLUMNS": "120"}).out.splitlines()) > 40
 
 
-def test_pain_on_the_last_day_there_is(cli):
-    assert cli("pain", "3", "--date", "9999-12-31").code == 0
-    assert cli("pain", "4", "--date", "9999-12-31").code == 0  # reads the entry it replaces
-
-
 def test_an_entries_file_where_the_folder_goes_is_reported_as_damage(cli, data_dir):
     (data_dir / "entries").write_text("not a folder")
     result = cli("today")

@@ -10,8 +10,8 @@ from tests.cli.test_cli import one_error_line
 def test_week_json_has_the_contract_shape(cli):
     cli("check", "knee-pillow", "--date", "2026-11-23")
     cli("skip", "knee-pillow", "--date", "2026-11-24")
-    cli("check", "core-work", "--date", "2026-11-24")
-    cli("pain", "3", "--date", "2026-11-24", "--note", "after a long drive")
+    cli("check", "core-work", "--date", "2026-11-24", now="2026-11-24T20:00:00")  # a record needs its day to have come
+    cli("pain", "3", "--date", "2026-11-24", "--note", "after a long drive", now="2026-11-24T20:00:00")
     result = cli("week", "--json", "--date", "2026-11-25", now="2026-11-25T20:00:00")
     assert result.code == 0, result.err
     week = json.loads(result.out)

@@ -156,7 +156,7 @@ def test_a_store_write_clears_a_temporary_left_in_the_cache_folder(data_dir):
 def test_a_load_does_not_wait_for_a_writer_holding_the_lock(data_dir):
     import threading
 
-    from plumbline.storage.atomic import exclusive_lock
+    from plumbline.storage.lock import exclusive_lock
 
     write_custom(data_dir, "Walk")
     Store(Locations(data_dir)).ensure_created(MONDAY)

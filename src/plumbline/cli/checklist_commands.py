@@ -16,6 +16,7 @@ from plumbline.storage.tracker import Tracker
 
 def open_tracker(args: argparse.Namespace) -> Tracker:
     tracker = Tracker(resolve_data_dir(args.data_dir))
+    tracker.warn = lambda line: print(f"plumbline: warning: {line}", file=sys.stderr)
     for error in tracker.load_errors:
         print(f"plumbline: warning: {error}; the other habits still load", file=sys.stderr)
     return tracker
@@ -32,7 +33,7 @@ def show_today(args: argparse.Namespace) -> int:
 def check(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     real_today = tracker.today(clock.now())
-    day = parse_day(args.date, real_today)
+    day = parse_day(args.date, real_today, latest=real_today)
     amount = parse_count(args.count)
     entry = tracker.check(args.habit, day, amount, args.note, today=real_today)
     habit = tracker.habit(args.habit)
@@ -61,7 +62,8 @@ def parse_count(text: str) -> float:
 
 def uncheck(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
-    day = parse_day(args.date, tracker.today(clock.now()))
+    today = tracker.today(clock.now())
+    day = parse_day(args.date, today, latest=today)
     removed = tracker.uncheck(args.habit, day)
     name = tracker.habit(args.habit).name
     print(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
@@ -71,7 +73,7 @@ def uncheck(args: argparse.Namespace) -> int:
 def skip(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     real_today = tracker.today(clock.now())
-    day = parse_day(args.date, real_today)
+    day = parse_day(args.date, real_today)  # a rest day may be planned ahead
     tracker.skip(args.habit, day, today=real_today)
     print(f"{tracker.habit(args.habit).name}: rest day on {day}")
     return 0

@@ -6,7 +6,7 @@ import sys
 
 from plumbline.cli import clock
 from plumbline.storage import backups
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.storage.errors import BadInput, DamagedDatabase
 from plumbline.storage.locations import resolve_data_dir
 from plumbline.storage.tracker import Tracker
 
@@ -20,6 +20,10 @@ def run_app(data_dir: str | None, routine: str | None = None) -> int:
     except DamagedDatabase:
         if not offer_restore(tracker):
             raise
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Without a terminal Textual's input thread spins on a dead descriptor at full CPU forever.
+        raise BadInput("the app needs a terminal (stdin and stdout are not one): run it in a terminal, "
+                       "or use a command such as 'plumbline today' (see 'plumbline --help')")
     from plumbline.reminders.service import ReminderService
     from plumbline.ui.app import PlumblineApp
 

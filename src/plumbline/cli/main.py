@@ -118,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a full, read-only or foreign disk outside the paths that name their file
+        from plumbline.storage.errors import storage_error
+
+        return _fail(str(storage_error(error, doing="use")), 1)
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users
         return _fail(f"unexpected {type(error).__name__}: {error}; please report it with the command you ran", 1)
 

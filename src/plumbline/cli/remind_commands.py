@@ -10,7 +10,7 @@ import datetime as dt
 from plumbline.cli import clock, render
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.domain.reminders import Reminder
-from plumbline.storage.errors import BadInput, PlumblineError
+from plumbline.storage.errors import PlumblineError
 from plumbline.storage.locations import resolve_data_dir
 from plumbline.storage.reminder_store import ReminderStore, upcoming_reminders
 
@@ -36,10 +36,9 @@ def remind(args: argparse.Namespace) -> int:
 
 
 def parse_from(text: str) -> dt.datetime:
-    try:
-        return clock.as_local(dt.datetime.fromisoformat(text))
-    except ValueError:
-        raise BadInput(f"bad --from '{text}': give a local date-time such as 2026-11-23T08:30") from None
+    from plumbline.cli.dates import parse_moment
+
+    return clock.as_local(parse_moment(text, "--from"))
 
 
 def reminders_text(start: dt.datetime, reminders: list[Reminder]) -> str:

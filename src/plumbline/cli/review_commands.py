@@ -38,7 +38,7 @@ def show_streaks(args: argparse.Namespace) -> int:
 def log_pain(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     today = tracker.today(clock.now())
-    day = parse_day(args.date, today)
+    day = parse_day(args.date, today, latest=today)
     try:
         level = int(args.level)
     except ValueError:

@@ -48,7 +48,10 @@ def install(data_dir: Path) -> str:
 
 
 def _quoted(part: str) -> str:
-    # systemd splits ExecStart on spaces and honours double quotes with backslash escapes.
-    if not part or any(c in part for c in ' "\\\'$%;'):
-        return '"' + part.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$") + '"'
+    # systemd splits ExecStart on spaces and honours double quotes with backslash escapes,
+    # C-style ones included: a newline in a path would otherwise end the line and start a new
+    # directive of the unit, so every control character goes in as \xHH.
+    if not part or any(c in part for c in ' "\\\'$%;') or any(ord(c) < 32 or ord(c) == 127 for c in part):
+        escaped = part.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
+        return '"' + "".join(f"\\x{ord(c):02x}" if ord(c) < 32 or ord(c) == 127 else c for c in escaped) + '"'
     return part

@@ -38,10 +38,10 @@ def import_file(args: argparse.Namespace) -> int:
         reason = getattr(error, "strerror", None) or str(error)
         raise BadInput(f"cannot read import file {path} ({reason}); check the path") from None
     if is_loop:
-        habits, entries = import_loop(tracker, path)
+        habits, entries = import_loop(tracker, path, clock.now())
         print(f"Imported {habits} habits and {entries} check-ins from Loop Habit Tracker")
         return 0
-    entries, pains = import_json(tracker, path, text)
+    entries, pains = import_json(tracker, path, text, clock.now())
     print(f"Imported {entries} check-ins and {pains} pain entries")
     return 0
 

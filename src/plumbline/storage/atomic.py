@@ -1,4 +1,4 @@
-"""Crash-safe file replacement and the inter-process lock.
+"""Crash-safe file replacement, private folders, reads that cannot hang, and the inter-process lock.
 
 TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write can leave a file that
 does not load. Here every write goes to a temporary file in the same folder, is fsynced, then
@@ -8,19 +8,43 @@ atomically replaces the old file; the folder is fsynced so the rename itself sur
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-from collections.abc import Iterator
+import stat
 from pathlib import Path
 
+from plumbline.storage.errors import storage_error
+
 TEMP_PREFIX = ".tmp-"
+FOLDER_MODE = 0o700  # health data: set explicitly, since the umask may be 000
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` and any missing parents as 0700, whatever the umask."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for created in reversed(missing):
+        with contextlib.suppress(FileExistsError):  # another process made it meanwhile
+            os.mkdir(created, FOLDER_MODE)
+            os.chmod(created, FOLDER_MODE)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` whole; StorageError (naming it) when the disk is full, read-only or not ours."""
+    try:
+        _replace(path, data)
+    except OSError as error:
+        raise storage_error(error, path) from None
+
+
+def _replace(path: Path, data: bytes) -> None:
     import tempfile  # here: reading commands never write, and tempfile costs a millisecond to import
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".part")
+    private_folder(path.parent)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".part")  # 0600
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
@@ -42,6 +66,30 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+class NotAFile(OSError):
+    """A FIFO, device, socket or folder where a data file should be: reading it could block."""
+
+
+def read_regular(path: Path) -> bytes | None:
+    """The file's bytes, or None when nothing is there. O_NONBLOCK and the type check keep a FIFO
+    or a device from blocking the read; a symlink that leads nowhere (dangling or looping) is an
+    OSError, not an absent file, so it is never mistaken for an empty database and replaced."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise FileNotFoundError(2, f"it is a link to {os.readlink(path)}, which does not exist", str(path)) from None
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(0, "it is not a regular file (a folder, FIFO or device)", str(path))
+        with os.fdopen(os.dup(fd), "rb") as source:
+            return source.read()
+    finally:
+        os.close(fd)
+
+
 def remove_stale_temporaries(folder: Path) -> int:
     """Delete temporaries of writers that were killed mid-write. Call only while holding the lock,
     since then no live writer can own one."""
@@ -52,17 +100,3 @@ def remove_stale_temporaries(folder: Path) -> int:
                 stale.unlink()
                 removed += 1
     return removed
-
-
-@contextlib.contextmanager
-def exclusive_lock(lock_file: Path, wait: bool = True) -> Iterator[None]:
-    """One writer at a time across processes; the kernel releases it if the holder dies.
-    With wait=False, BlockingIOError instead of waiting for another holder."""
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)

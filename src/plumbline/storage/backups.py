@@ -1,8 +1,11 @@
 """Automatic backups: one a day, the last seven kept, and a restore that keeps the damaged file.
 
-A backup is a folder `backups/YYYY-MM-DD/` with copies of the database, the month files and the
-user's own habit and routine files. Only data that loads is backed up, so a backup is always
-something to go back to.
+A backup is a folder `backups/YYYY-MM-DD/` (or `YYYY-MM-DD.before-import-HHMMSS-ffffff/`) with copies
+of the database, the month files and the user's own habit and routine files. Only data that
+loads is backed up, so a backup is always something to go back to. It is built under the data
+dir's lock in a temporary folder of its own and renamed into place whole, with a manifest naming
+its files: a backup without one (a crash, a full disk) is never offered. A failed backup is
+removed at once, so it cannot hold the space the check-in after it needs.
 """
 
 from __future__ import annotations
@@ -10,97 +13,204 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import shutil
+import stat
 from pathlib import Path
 
-from plumbline.storage.atomic import atomic_write
+from plumbline.storage.atomic import FOLDER_MODE, atomic_write, private_folder, read_regular
+from plumbline.storage.errors import DamagedDatabase, PlumblineError
+from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.locations import Locations
 
 KEEP = 7
+KEEP_BEFORE_IMPORT = 3
 TEMP_PREFIX = ".tmp-backup-"
+MANIFEST = ".plumbline-backup.json"  # written last: a backup without it is not whole
+IMPORT_TAG = ".before-import-"
+
+
+class BackupFailed(PlumblineError):
+    exit_code = 1
 
 
 def data_files(locations: Locations) -> list[Path]:
-    """The user's files, relative to the data dir."""
+    """The user's regular files, relative to the data dir (a FIFO or a device is never copied)."""
     root = locations.data_dir
-    found = [locations.database] if locations.database.exists() else []
+    found = [locations.database] if os.path.lexists(locations.database) else []
     for pattern in ("entries/*.json", "habits/*.toml", "routines/*.toml"):
         found.extend(sorted(root.glob(pattern)))
-    return [p.relative_to(root) for p in found]
+    return [p.relative_to(root) for p in found if _is_regular(p)]
 
 
-def loads(folder: Path, files: list[Path]) -> bool:
-    for name in files:
-        if name.suffix == ".json":
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # a dangling link: never copied, and unreadable() reports it
+
+
+def unreadable(locations: Locations) -> list[Path]:
+    """The data files that cannot be read as the commands read them (absolute paths)."""
+    from plumbline.storage.store import MONTH_FILE, Store
+
+    store, found = Store(locations), []
+    try:
+        store.meta()
+    except DamagedDatabase:
+        found.append(locations.database)
+    entries = locations.entries_dir
+    if os.path.lexists(entries) and not entries.is_dir():
+        return [*found, entries]
+    for name in sorted(os.listdir(entries)) if entries.is_dir() else []:
+        if MONTH_FILE.fullmatch(name):
             try:
-                data = json.loads((folder / name).read_bytes())
-            except (OSError, ValueError):
-                return False
-            if not isinstance(data, dict):
-                return False
-    return True
+                store.check_month(entries / name)
+            except DamagedDatabase:
+                found.append(entries / name)
+    return found
 
 
-def take_backup(locations: Locations, name: str) -> Path | None:
-    """Copy the data into backups/NAME unless it exists already or the data does not load."""
-    target = locations.backups / name
-    if target.exists():
-        return None
-    files = data_files(locations)
-    if not files or not loads(locations.data_dir, files):
-        return None
-    locations.backups.mkdir(parents=True, exist_ok=True)
-    for stale in locations.backups.glob(f"{TEMP_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a process killed mid-backup
-    building = locations.backups / f"{TEMP_PREFIX}{name}"
-    for relative in files:
-        (building / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(locations.data_dir / relative, building / relative)
-    building.rename(target)  # a backup appears whole or not at all
+def take_backup(locations: Locations, name: str, current_schema: bool = True) -> Path | None:
+    """Copy the data into backups/NAME unless it exists already or the data does not load (as
+    this plumbline reads it, or as plain JSON for a data dir about to be migrated).
+
+    Raises BackupFailed (with nothing half-made left behind) when the copy cannot be written."""
+    with exclusive_lock(locations.lock_file):
+        target = locations.backups / name
+        if target.exists():
+            return None
+        files = data_files(locations)
+        if not files or (unreadable(locations) if current_schema else not _loads(locations.data_dir, files)):
+            return None
+        import tempfile
+
+        building = None
+        try:
+            private_folder(locations.backups)
+            for stale in locations.backups.glob(f"{TEMP_PREFIX}*"):
+                shutil.rmtree(stale, ignore_errors=True)  # left by a process killed mid-backup
+            building = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{name}-", dir=locations.backups))  # 0700
+            for relative in files:
+                private_folder((building / relative).parent)
+                _write_private(building / relative, read_regular(locations.data_dir / relative) or b"")
+            sequence = max((_sequence(p) or 0 for p in locations.backups.iterdir() if p.is_dir()), default=0) + 1
+            manifest = {"files": [str(p) for p in files], "sequence": sequence}
+            _write_private(building / MANIFEST, json.dumps(manifest).encode())
+            building.rename(target)  # a backup appears whole or not at all
+        except OSError as error:
+            if building is not None:
+                shutil.rmtree(building, ignore_errors=True)
+            raise BackupFailed(f"could not take a backup in {locations.backups} ({error.strerror or error}); "
+                               "free some space there or make it writable") from None
     return target
 
 
+def _write_private(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def take_daily_backup(locations: Locations, today: dt.date) -> Path | None:
-    made = take_backup(locations, today.isoformat())
-    if made is not None:
-        for old in daily_backups(locations)[KEEP:]:
-            shutil.rmtree(old, ignore_errors=True)
+    if (locations.backups / today.isoformat()).exists():
+        return None  # the common case, without waiting for the lock
+    with exclusive_lock(locations.lock_file):
+        made = take_backup(locations, today.isoformat())
+        if made is not None:
+            rotate(locations, made)
     return made
 
 
-def daily_backups(locations: Locations) -> list[Path]:
-    """Newest first."""
+def take_import_backup(locations: Locations, now: dt.datetime) -> Path | None:
+    with exclusive_lock(locations.lock_file):
+        made = take_backup(locations, f"{now.date().isoformat()}{IMPORT_TAG}{now:%H%M%S-%f}")
+        if made is not None:
+            rotate(locations, made)
+    return made
+
+
+def rotate(locations: Locations, keep: Path) -> None:
+    """Keep the KEEP daily backups (and KEEP_BEFORE_IMPORT import ones) taken last, in the order
+    they were taken rather than by the day in their names: after the clock was once in the
+    future, a name sorts ahead of every later backup. `keep`, the one just taken, always stays."""
+    for kind, limit in ((False, KEEP), (True, KEEP_BEFORE_IMPORT)):
+        same_kind = [b for b in backups_by_age(locations) if (IMPORT_TAG in b.name) is kind]
+        for old in same_kind[limit:]:
+            if old != keep:
+                shutil.rmtree(old, ignore_errors=True)
+
+
+def backups_by_age(locations: Locations) -> list[Path]:
+    """Whole backups, the one taken last first."""
     if not locations.backups.is_dir():
         return []
-    return sorted((p for p in locations.backups.iterdir() if p.is_dir() and _is_day(p.name)), reverse=True)
+    found = {p: _sequence(p) for p in locations.backups.iterdir() if p.is_dir() and _day_of(p.name)}
+    return sorted((p for p, seq in found.items() if seq is not None), key=lambda p: (found[p], p.name), reverse=True)
+
+
+def daily_backups(locations: Locations) -> list[Path]:
+    """The one taken last first."""
+    return [b for b in backups_by_age(locations) if IMPORT_TAG not in b.name]
+
+
+def _sequence(backup: Path) -> int | None:
+    """Where the backup stands in the order backups were taken; None for one that is not whole."""
+    manifest = backup / MANIFEST
+    if not manifest.exists():
+        return 0  # taken by an earlier plumbline, which also renamed a backup into place whole
+    try:
+        content = json.loads(manifest.read_bytes())
+        whole = all((backup / name).is_file() for name in content["files"])
+        return int(content["sequence"]) if whole else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def newest_good_backup(locations: Locations) -> Path | None:
-    for backup in daily_backups(locations):
-        files = [p.relative_to(backup) for p in backup.rglob("*") if p.is_file()]
-        if files and loads(backup, files):
+    for backup in backups_by_age(locations):
+        if _loads(backup):
             return backup
     return None
 
 
+def _loads(backup: Path, names: list[Path] | None = None) -> bool:
+    if names is None:
+        names = [p.relative_to(backup) for p in backup.rglob("*.json") if p.name != MANIFEST]
+    names = [n for n in names if n.suffix == ".json"]
+    try:
+        return bool(names) and all(isinstance(json.loads((backup / n).read_bytes()), dict) for n in names)
+    except (OSError, ValueError):
+        return False
+
+
 def restore(locations: Locations, backup: Path, now: dt.datetime) -> list[Path]:
-    """Put a backup's files back. Each current file it replaces is first kept beside itself as
-    NAME.damaged-YYYYmmdd-HHMMSS, so nothing is lost even if the choice was wrong."""
+    """Replace the files that cannot be read with the backup's copies, and only those: a healthy
+    file, and so every record written since the backup in it, stays. Each unreadable file is first
+    kept beside itself as NAME.damaged-YYYYmmdd-HHMMSS; one the backup does not hold (a month
+    begun after it) is only moved aside. Returns the paths kept aside."""
     kept = []
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    for source in sorted(p for p in backup.rglob("*") if p.is_file()):
-        relative = source.relative_to(backup)
-        current = locations.data_dir / relative
-        if current.exists():
+    with exclusive_lock(locations.lock_file):
+        for current in unreadable(locations):
             aside = current.with_name(f"{current.name}.damaged-{stamp}")
             current.rename(aside)
             kept.append(aside)
-        atomic_write(current, source.read_bytes())
+            copy = backup / current.relative_to(locations.data_dir)
+            if copy.is_dir():
+                shutil.copytree(copy, current, ignore=shutil.ignore_patterns(MANIFEST))
+                os.chmod(current, FOLDER_MODE)
+            elif copy.is_file():
+                atomic_write(current, copy.read_bytes())
     return kept
 
 
-def _is_day(name: str) -> bool:
+def _day_of(name: str) -> str:
+    """The day a backup's name holds ("YYYY-MM-DD"), or "" for a folder that is no backup."""
     with contextlib.suppress(ValueError):
-        dt.date.fromisoformat(name)
-        return True
-    return False
+        dt.date.fromisoformat(name[:10])
+        if len(name) == 10 or name[10:].startswith(IMPORT_TAG):
+            return name[:10]
+    return ""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from plumbline.domain.entries import MAX_COUNT, whole
+from plumbline.storage.atomic import read_regular
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
 from plumbline.storage.errors import HabitFileError, PlumblineError
 
@@ -66,8 +67,10 @@ def read_toml(path: Path, fail: Fail) -> dict[str, Any]:
     import tomllib  # here: with the habit files cached (toml_cache.py), most runs never parse TOML
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        return tomllib.loads((read_regular(path) or b"").decode("utf-8"))
+    except OSError as error:
+        raise fail("-", f"cannot be read ({error.strerror or error}); fix or remove the file") from None
+    except UnicodeDecodeError as error:
         raise fail("-", f"cannot be read ({error}); fix or remove the file") from None
     except tomllib.TOMLDecodeError as error:
         raise fail("-", f"is not valid TOML ({error}); fix the syntax") from None

@@ -62,25 +62,25 @@ def read_loop_export(path: Path, taken_ids: set[str]) -> LoopImport:
     return LoopImport(habits, entries, earliest)
 
 
-def import_loop(tracker: Tracker, path: Path) -> tuple[int, int]:
+def import_loop(tracker: Tracker, path: Path, now: dt.datetime) -> tuple[int, int]:
+    from plumbline.storage.importing import apply_import, check_records
+
     taken = {h.id for h in tracker.habits(include_archived=True)}
     try:
         loaded = read_loop_export(path, taken)
     except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as error:
         raise BadInput(f"cannot read Loop export {path} ({error}); check the file, nothing was imported") from None
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, OverflowError) as error:
         raise BadInput(f"Loop export {path} is not as Loop writes it ({error}); nothing was imported") from None
-    for habit in loaded.habits:
-        tracker.save_habit(habit)
-    if loaded.earliest is not None:
-        # Tracking began when Loop's history did: its "no" days count as missed, not as untracked.
-        def start_earlier(meta: dict) -> None:
-            known = meta.get("created")
-            if not known or loaded.earliest.isoformat() < known:
-                meta["created"] = loaded.earliest.isoformat()
+    check_records(path, loaded.entries, [], tracker.today(now))
 
-        tracker.store.update_meta(start_earlier)
-    tracker.store.put_many(loaded.entries, [])
+    def start_earlier(meta: dict) -> None:
+        # Tracking began when Loop's history did: its "no" days count as missed, not as untracked.
+        known = meta.get("created")
+        if loaded.earliest is not None and (not known or loaded.earliest.isoformat() < known):
+            meta["created"] = loaded.earliest.isoformat()
+
+    apply_import(tracker, now, loaded.habits, start_earlier, loaded.entries, [])
     return len(loaded.habits), len(loaded.entries)
 
 

@@ -13,10 +13,12 @@ import datetime as dt
 import json
 from collections.abc import Callable
 
-from plumbline.storage.atomic import atomic_write, exclusive_lock
+from plumbline.storage.atomic import atomic_write
+from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
-from plumbline.storage.store import SCHEMA_VERSION, Store, month_meta
+from plumbline.storage.checks import SCHEMA_VERSION, month_meta
+from plumbline.storage.store import Store
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
 
@@ -46,8 +48,9 @@ def migrate(store: Store, today: dt.date) -> int | None:
     A data dir of a newer schema is left alone: Store.meta() reports it.
     """
     try:
-        if store.raw_meta().get("schema", SCHEMA_VERSION) >= SCHEMA_VERSION:
-            return None
+        schema = store.raw_meta().get("schema", SCHEMA_VERSION)
+        if not isinstance(schema, int) or schema >= SCHEMA_VERSION:
+            return None  # a schema that is not a number is reported by the next read
     except DamagedDatabase:
         return None  # reported by whatever reads it next; a migration never touches such a file
     locations = store.locations
@@ -59,7 +62,7 @@ def migrate(store: Store, today: dt.date) -> int | None:
             return None  # another process migrated while this one waited for the lock
         from plumbline.storage import backups  # only a data dir that needs migrating loads it
 
-        backups.take_backup(locations, f"before-schema-{SCHEMA_VERSION}-{today.isoformat()}")
+        backups.take_backup(locations, f"before-schema-{SCHEMA_VERSION}-{today.isoformat()}", current_schema=False)
         for step in range(version, SCHEMA_VERSION):
             STEPS[step](locations)
         meta["schema"] = SCHEMA_VERSION

@@ -24,12 +24,16 @@ from tinydb.table import Document, Table
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry
-from plumbline.storage.atomic import exclusive_lock, remove_stale_temporaries
+from plumbline.storage.atomic import remove_stale_temporaries
+from plumbline.storage.lock import exclusive_lock
+from plumbline.storage.checks import (
+    FIRST_DAY, LAST_DAY, SCHEMA_VERSION, check_meta, check_month_file, check_month_records, days_of, entry_from, month_meta, pain_from,
+    record_of,
+)
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
-SCHEMA_VERSION = 2  # 2: one file per month, each with a `_meta` table (see migrations.py)
 History = dict[str, dict[dt.date, Entry]]
 PainLog = dict[dt.date, PainEntry]
 EntryChange = Callable[[Entry | None], Entry | None]
@@ -43,7 +47,10 @@ class Store:
 
     def meta(self) -> dict[str, Any]:
         """The state document; empty for a data dir nothing was written to yet."""
-        meta = self.raw_meta()
+        return self._checked_meta(self.raw_meta())
+
+    def _checked_meta(self, meta: dict[str, Any]) -> dict[str, Any]:
+        check_meta(self.locations.database, meta)
         schema = meta.get("schema", SCHEMA_VERSION)
         if schema != SCHEMA_VERSION:
             raise DamagedDatabase(
@@ -51,6 +58,17 @@ class Store:
                 f"plumbline reads version {SCHEMA_VERSION}: update plumbline or restore a backup"
             )
         return meta
+
+    def check_files(self) -> None:
+        """Read every file as the commands do; DamagedDatabase names the first that fails."""
+        self.meta()
+        for month in self.months():
+            self.check_month(self.locations.entries_dir / f"{month}.json")
+
+    def check_month(self, path: Path) -> None:
+        data = AtomicJSONStorage(path).read() or {}
+        check_month_file(path, path.stem, data)
+        check_month_records(path, data)
 
     def raw_meta(self) -> dict[str, Any]:
         """The state document as stored, whatever its schema version (for migrations)."""
@@ -61,7 +79,7 @@ class Store:
     def started(self, today: dt.date) -> dt.date:
         """The day tracking began: earlier days are not counted as missed."""
         created = self.meta().get("created")
-        with _record_of(self.locations.database):
+        with record_of(self.locations.database):
             return dt.date.fromisoformat(created) if created else today
 
     def archived(self) -> set[str]:
@@ -70,7 +88,7 @@ class Store:
     def habit_starts(self) -> dict[str, dt.date]:
         """The first day of each habit added after the data dir began (see `first_day`)."""
         meta = self.meta()
-        with _record_of(self.locations.database):
+        with record_of(self.locations.database):
             return {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get("habit_starts", {}).items()}
 
     def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
@@ -93,7 +111,15 @@ class Store:
         except NotADirectoryError:
             raise DamagedDatabase(f"{self.locations.entries_dir} should be the folder of month files but is a "
                                   "file: move it aside, then open plumbline to restore a backup") from None
-        return sorted(name[:-5] for name in names if MONTH_FILE.fullmatch(name))
+        months = sorted(name[:-5] for name in names if MONTH_FILE.fullmatch(name))
+        for month in (months[0], months[-1]) if months else ():
+            if not month_of(FIRST_DAY) <= month <= month_of(LAST_DAY):
+                # Written before dates were checked: the month arithmetic of streaks would
+                # overflow on it, so it is reported like any file that cannot be read.
+                raise DamagedDatabase(f"entries file {self.locations.entries_dir / month}.json holds days outside "
+                                      f"{FIRST_DAY}..{LAST_DAY}; it was left as it is: move it away, or open "
+                                      "plumbline to restore a backup")
+        return months
 
     def history(
         self, since: dt.date | None = None, before: dt.date | None = None, habits: Collection[str] | None = None
@@ -116,16 +142,16 @@ class Store:
         history: History = {}
         log: PainLog = {}
         for path, data in self._month_files(since, before):
-            with _record_of(path):
+            with record_of(path):
                 for doc in data.get("months", {}).values():
                     if habits is not None and doc["habit"] not in habits:
                         continue
                     entries = history.setdefault(doc["habit"], {})
-                    for day, record in _days_of(doc):
-                        entries[day] = _entry_from(day, record)  # type: ignore[assignment]
+                    for day, record in days_of(doc):
+                        entries[day] = entry_from(day, record)  # type: ignore[assignment]
                 for doc in data.get("pain", {}).values() if pain else ():
-                    for day, record in _days_of(doc):
-                        log[day] = _pain_from(day, record)
+                    for day, record in days_of(doc):
+                        log[day] = pain_from(day, record)
         return history, log
 
     def _month_files(self, since: dt.date | None, before: dt.date | None) -> Iterator[tuple[Path, dict[str, Any]]]:
@@ -158,7 +184,7 @@ class Store:
         path = self.locations.entries_file(day)
         with self._open(path) as db:
             doc = _table(db, "months").get(Query().key == _month_key(habit_id, day))
-        return _entry_from(day, (doc or {}).get("days", {}).get(f"{day.day:02d}"))
+        return entry_from(day, (doc or {}).get("days", {}).get(f"{day.day:02d}"))
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -191,7 +217,7 @@ class Store:
         result: list[Entry | None] = []
 
         def change_record(record: dict[str, Any] | None) -> dict[str, Any] | None:
-            new = change(_entry_from(day, record))
+            new = change(entry_from(day, record))
             result.append(new)
             return None if new is None else _entry_to(new)
 
@@ -263,8 +289,9 @@ class Store:
 
     @contextmanager
     def _open(self, path: Path) -> Iterator[TinyDB]:
-        if not path.exists():
-            # Reading a file that is not there yet must not create it (or the data dir).
+        if not os.path.lexists(path):
+            # Reading a file that is not there yet must not create it (or the data dir). A
+            # dangling link is there: its read reports it rather than an empty database.
             yield TinyDB(storage=_EmptyStorage)
             return
         db = TinyDB(path, storage=AtomicJSONStorage)
@@ -285,8 +312,14 @@ class Store:
             # next document id cannot collide with another process's insert.
             db = TinyDB(path, storage=AtomicJSONStorage)
             try:
+                # The whole file is checked before any change: a file that cannot be read is
+                # reported and left exactly as it is, never rewritten from the part that loads.
+                data = db.storage.read() or {}
                 if path.parent == self.locations.entries_dir:
-                    check_month_file(path, path.stem, db.storage.read() or {})
+                    check_month_file(path, path.stem, data)
+                    check_month_records(path, data)
+                elif path == self.locations.database:
+                    self._checked_meta(dict(data.get("meta", {}).get("1", {})))
                 yield db
             finally:
                 db.close()
@@ -304,28 +337,6 @@ class _EmptyStorage(AtomicJSONStorage):
 
 
 MONTH_FILE = re.compile(r"[0-9]{4}-[0-9]{2}\.json")
-
-
-def month_meta(month: str) -> dict[str, Any]:
-    return {"schema": SCHEMA_VERSION, "month": month}
-
-
-def check_month_file(path: Path, month: str, data: dict[str, Any]) -> None:
-    """Refuse a month file written by a newer plumbline or holding another month's records."""
-    meta = data.get("_meta", {}).get("1")
-    if meta is not None and not isinstance(meta.get("schema"), int):
-        raise DamagedDatabase(f"entries file {path} has an unreadable schema version: restore a backup")
-    if meta is None:
-        if data:
-            raise DamagedDatabase(f"entries file {path} does not say which month it holds: "
-                                  "restore a backup or move it away")
-        return
-    if meta.get("schema", 0) > SCHEMA_VERSION:
-        raise DamagedDatabase(f"entries file {path} was written by a newer plumbline (schema "
-                              f"{meta.get('schema')}): update plumbline to read it")
-    if meta.get("month") != month:
-        raise DamagedDatabase(f"entries file {path} holds the month {meta.get('month')!r}, not {month}: "
-                              f"rename it to {meta.get('month')}.json or restore a backup")
 
 
 def _table(db: TinyDB, name: str) -> Table:
@@ -352,29 +363,3 @@ def _entry_to(entry: Entry) -> dict[str, Any]:
 
 def _pain_to(entry: PainEntry) -> dict[str, Any]:
     return {"l": entry.level, **({"n": entry.note} if entry.note else {})}
-
-
-def _pain_from(day: dt.date, record: dict[str, Any]) -> PainEntry:
-    return PainEntry(day, int(record["l"]), record.get("n", ""))
-
-
-def _entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
-    if record is None:
-        return None
-    return Entry(day, record.get("c", 0), record.get("s", False), record.get("n", ""))
-
-
-@contextmanager
-def _record_of(path: Path) -> Iterator[None]:
-    """Valid JSON holding a record that makes no sense is as damaged as a truncated file."""
-    try:
-        yield
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise DamagedDatabase(f"database file {path} holds a record that cannot be read ({error!r}); it was "
-                              "left as it is: open plumbline to restore a backup") from None
-
-
-def _days_of(doc: dict[str, Any]) -> Iterator[tuple[dt.date, dict[str, Any]]]:
-    year, month = map(int, doc["month"].split("-"))
-    for slot, record in doc.get("days", {}).items():
-        yield dt.date(year, month, int(slot)), record

@@ -8,7 +8,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from plumbline.storage.atomic import atomic_write
+from plumbline.storage.atomic import atomic_write, read_regular
 from plumbline.storage.errors import DamagedDatabase
 
 
@@ -25,11 +25,11 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
-            return None
+            raw = read_regular(self.path)
         except OSError as error:
             raise damaged(self.path, error.strerror or str(error)) from None
+        if raw is None:
+            return None
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError):

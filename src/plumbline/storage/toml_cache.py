@@ -15,7 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from plumbline.storage.atomic import atomic_write, exclusive_lock, remove_stale_temporaries
+from plumbline.storage.atomic import atomic_write, read_regular, remove_stale_temporaries
+from plumbline.storage.errors import StorageError
+from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.locations import Locations
 
 FORMAT = 2
@@ -67,13 +69,13 @@ class TomlCache:
         data = {"format": FORMAT, "files": {key: [stamp, parsed] for key, (stamp, parsed) in content.items()}}
         # The cache only saves time: a lock held by a writer, a read-only data dir or a full disk
         # means it is not saved this time.
-        with contextlib.suppress(OSError), exclusive_lock(self.locations.lock_file, wait=False):
+        with contextlib.suppress(OSError, StorageError), exclusive_lock(self.locations.lock_file, wait=False):
             remove_stale_temporaries(self.file.parent)  # of a process killed while writing it
             atomic_write(self.file, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
 
     def _stored(self) -> dict[str, Cached]:
         try:
-            content = json.loads(self.file.read_bytes())
+            content = json.loads(read_regular(self.file) or b"")  # a FIFO here must not block
             if content.get("format") != FORMAT:
                 return {}
             return {key: (stamp, data) for key, (stamp, data) in content["files"].items() if isinstance(data, dict)}

@@ -4,6 +4,7 @@ The CLI and the app both go through here, so a check means the same thing everyw
 """
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,6 +39,9 @@ class Tracker:
         self.locations = Locations(data_dir)
         self.store = Store(self.locations)
         self.builtin_dir = builtin_dir or builtin_habits_dir()
+        # Told of trouble that does not stop a change (a backup that could not be taken); the
+        # CLI prints it as a warning, the app shows it.
+        self.warn: Callable[[str], None] = lambda line: None
         self.reload_library()  # sets self.library
         migrate(self.store, dt.date.today())
 
@@ -187,8 +191,8 @@ class Tracker:
 
         try:
             backups.take_daily_backup(self.locations, today)
-        except OSError:
-            pass  # a full disk must not stop a check-in; the store's own write reports real trouble
+        except backups.BackupFailed as error:
+            self.warn(str(error))  # a full disk must not stop a check-in; the store's own write reports real trouble
 
     # -- the pain log --------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from typing import Any
 from plumbline.domain.entries import MAX_COUNT, Entry, day_status, whole
 from plumbline.domain.pain import PainEntry, valid_level
 from plumbline.domain.streaks import first_day
+from plumbline.storage.checks import FIRST_DAY, LAST_DAY
 from plumbline.storage.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import habit_toml, parse_habit
 from plumbline.storage.tracker import Tracker
@@ -80,8 +81,10 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
-    """Merge an export into the data dir; returns (check-ins, pain entries) imported."""
+def import_json(tracker: Tracker, path: Path, text: str, now: dt.datetime) -> tuple[int, int]:
+    """Merge an export into the data dir, all or nothing; returns (check-ins, pain entries) imported."""
+    from plumbline.storage.importing import apply_import, check_records
+
     try:
         document = json.loads(text)
     except ValueError as error:
@@ -101,7 +104,7 @@ def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
         state = dict(document["state"])
     except HabitFileError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
         raise BadInput(f"import file {path} is damaged ({type(error).__name__}: {error}); nothing was imported") from None
     _check_state(path, state)
     bad_count = next(((h, e) for h, e in entries if e.count < 0), None)
@@ -110,11 +113,8 @@ def import_json(tracker: Tracker, path: Path, text: str) -> tuple[int, int]:
     bad_level = next((p for p in pains if not valid_level(p.level)), None)
     if bad_level is not None:
         raise BadInput(f"import file {path}: pain level {bad_level.level} on {bad_level.day} is outside 0..10; nothing was imported")
-
-    for habit in habits:
-        tracker.save_habit(habit)
-    tracker.store.update_meta(lambda meta: _merge_state(meta, state))
-    tracker.store.put_many(entries, pains)
+    check_records(path, entries, pains, tracker.today(now))
+    apply_import(tracker, now, habits, lambda meta: _merge_state(meta, state), entries, pains)
     return len(entries), len(pains)
 
 
@@ -129,8 +129,8 @@ def _check_state(path: Path, state: dict[str, Any]) -> None:
     from plumbline.domain.reminder_settings import SettingsError, parse_settings
 
     try:
-        if "created" in state:
-            dt.date.fromisoformat(state["created"])
+        if "created" in state and not FIRST_DAY <= dt.date.fromisoformat(state["created"]) <= LAST_DAY:
+            raise ValueError(f"the first day {state['created']} is outside {FIRST_DAY}..{LAST_DAY}")
         archived = state.get("archived", [])
         if not isinstance(archived, list) or not all(isinstance(a, str) for a in archived):
             raise ValueError("archived must be a list of habit ids")

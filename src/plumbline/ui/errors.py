@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from textual.app import App
 
-from plumbline.storage.errors import PlumblineError
+from plumbline.storage.errors import PlumblineError, StorageError
 
 
 @contextlib.contextmanager
@@ -17,5 +17,5 @@ def reported(app: App) -> Iterator[None]:
     try:
         yield
     except (PlumblineError, OSError) as error:
-        app.notify(str(error), title="Not saved" if isinstance(error, OSError) else "",
+        app.notify(str(error), title="Not saved" if isinstance(error, (OSError, StorageError)) else "",
                    severity="error", timeout=20, markup=False)

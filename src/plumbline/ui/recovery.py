@@ -34,9 +34,10 @@ class RecoveryApp(App[bool]):
             yield Static("Your data could not be read", classes="title")
             yield Static(self.problem, markup=False)
             yield Static(
-                f"A good backup from {self.backup.name} exists. Restore it? The file that cannot be "
-                "read is kept beside it, renamed with .damaged and the time, so nothing is lost. "
-                "Check-ins made since that backup will need entering again.",
+                f"A good backup from {self.backup.name} exists. Restore it? Only the files that cannot "
+                "be read are replaced, by the backup's copies; every other file stays as it is. Each "
+                "unreadable file is kept beside it, renamed with .damaged and the time, so nothing is "
+                "lost. Check-ins in those files made since the backup will need entering again.",
                 markup=False, classes="hint",
             )
             yield Static("y: restore the backup    n: leave everything as it is and quit", classes="hint")

@@ -1,0 +1,120 @@
+"""What makes a stored file readable: the checks every read and every write run on a file first.
+
+A file that passes loads without surprise in every command and in the app. One that does not
+is reported as DamagedDatabase naming it, and is never written over: a write reads its file
+through the same checks before it changes anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from plumbline.domain.entries import Entry
+from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.storage.errors import DamagedDatabase
+
+SCHEMA_VERSION = 2  # 2: one file per month, each with a `_meta` table (see migrations.py)
+# The days plumbline accepts and can always show: a year before 1900 or near 9999 makes the
+# date arithmetic of streaks and weeks overflow.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
+
+
+def month_meta(month: str) -> dict[str, Any]:
+    return {"schema": SCHEMA_VERSION, "month": month}
+
+
+def check_month_file(path: Path, month: str, data: dict[str, Any]) -> None:
+    """Refuse a month file written by a newer plumbline or holding another month's records."""
+    meta = data.get("_meta", {}).get("1")
+    if meta is not None and not isinstance(meta.get("schema"), int):
+        raise DamagedDatabase(f"entries file {path} has an unreadable schema version: restore a backup")
+    if meta is None:
+        if data:
+            raise DamagedDatabase(f"entries file {path} does not say which month it holds: "
+                                  "restore a backup or move it away")
+        return
+    if meta.get("schema", 0) > SCHEMA_VERSION:
+        raise DamagedDatabase(f"entries file {path} was written by a newer plumbline (schema "
+                              f"{meta.get('schema')}): update plumbline to read it")
+    if meta.get("month") != month:
+        raise DamagedDatabase(f"entries file {path} holds the month {meta.get('month')!r}, not {month}: "
+                              f"rename it to {meta.get('month')}.json or restore a backup")
+
+
+def check_month_records(path: Path, data: dict[str, Any]) -> None:
+    """Every record of a month file, read as the commands read them."""
+    with record_of(path):
+        for doc in data.get("months", {}).values():
+            if not isinstance(doc["habit"], str):
+                raise TypeError("habit id is not text")
+            for day, record in days_of(doc):
+                entry_from(day, record)
+        for doc in data.get("pain", {}).values():
+            for day, record in days_of(doc):
+                pain_from(day, record)
+
+
+def check_meta(path: Path, meta: dict[str, Any]) -> None:
+    """The state document: its fields have the types every command expects."""
+    schema = meta.get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise DamagedDatabase(f"database file {path} has an unreadable schema version {schema!r}; it was "
+                              "left as it is: open plumbline to restore a backup")
+    with record_of(path):
+        created = meta.get("created")
+        if created is not None:
+            _in_range(dt.date.fromisoformat(created))
+        archived = meta.get("archived", [])
+        if not isinstance(archived, list) or not all(isinstance(a, str) for a in archived):
+            raise TypeError("'archived' is not a list of habit ids")
+        for day in dict(meta.get("habit_starts", {})).values():
+            _in_range(dt.date.fromisoformat(day))
+        for key, kind in (("reminder_settings", dict), ("reminder_state", dict), ("reminders_sent", list)):
+            if not isinstance(meta.get(key, kind()), kind):
+                raise TypeError(f"{key!r} is not a {kind.__name__}")
+
+
+@contextmanager
+def record_of(path: Path) -> Iterator[None]:
+    """Valid JSON holding a record that makes no sense is as damaged as a truncated file."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
+        raise DamagedDatabase(f"database file {path} holds a record that cannot be read ({error!r}); it was "
+                              "left as it is: open plumbline to restore a backup") from None
+
+
+def days_of(doc: dict[str, Any]) -> Iterator[tuple[dt.date, dict[str, Any]]]:
+    year, month = map(int, doc["month"].split("-"))
+    for slot, record in doc.get("days", {}).items():
+        yield _in_range(dt.date(year, month, int(slot))), record
+
+
+def entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
+    if record is None:
+        return None
+    count, skipped, note = record.get("c", 0), record.get("s", False), record.get("n", "")
+    if isinstance(count, bool) or not isinstance(count, (int, float)) or not math.isfinite(count) or count < 0:
+        raise ValueError(f"count {count!r} is not a number of 0 or more")
+    if not isinstance(skipped, bool) or not isinstance(note, str):
+        raise TypeError("skip flag or note of the wrong type")
+    return Entry(day, count, skipped, note)
+
+
+def pain_from(day: dt.date, record: dict[str, Any]) -> PainEntry:
+    level, note = record["l"], record.get("n", "")
+    if isinstance(level, bool) or not isinstance(level, int) or not valid_level(level) or not isinstance(note, str):
+        raise ValueError(f"pain level {level!r} is not a whole number from 0 to 10")
+    return PainEntry(day, level, note)
+
+
+def _in_range(day: dt.date) -> dt.date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"the day {day} is outside {FIRST_DAY}..{LAST_DAY}")
+    return day

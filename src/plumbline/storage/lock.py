@@ -1,0 +1,118 @@
+"""The data dir's inter-process lock: one writer at a time, with a time limit and a named holder.
+
+fcntl.flock, so the kernel releases the lock when its holder dies. A holder that is alive but
+stopped (Ctrl+Z, SIGSTOP) keeps it: a command waits LOCK_TIMEOUT seconds, then gives up naming
+the holder's pid, which every holder writes into the lock file. The lock is re-entrant within a
+process (a backup, an import and the writes they wrap share one hold), and threads of one
+process take turns, since flock alone does not tell two threads apart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from plumbline.storage.atomic import private_folder, read_regular
+from plumbline.storage.errors import PlumblineError, storage_error
+
+TIMEOUT_VAR = "PLUMBLINE_LOCK_TIMEOUT"  # seconds; tests set a short one
+DEFAULT_TIMEOUT = 10.0
+POLL_SECONDS = 0.02
+
+
+class LockBusy(PlumblineError):
+    exit_code = 1
+
+
+class _Hold:
+    def __init__(self) -> None:
+        self.thread_lock = threading.RLock()
+        self.depth = 0
+        self.fd = -1
+
+
+_holds: dict[str, _Hold] = {}
+_holds_guard = threading.Lock()
+
+
+def lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ[TIMEOUT_VAR]))
+    except (KeyError, ValueError):
+        return DEFAULT_TIMEOUT
+
+
+@contextlib.contextmanager
+def exclusive_lock(lock_file: Path, wait: bool = True, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock. wait=False: BlockingIOError at once if another process holds it.
+    Otherwise wait up to `timeout` seconds (default: $PLUMBLINE_LOCK_TIMEOUT, else 10), then LockBusy."""
+    limit = (lock_timeout() if timeout is None else timeout) if wait else 0.0
+    with _holds_guard:
+        hold = _holds.setdefault(str(lock_file), _Hold())
+    if not hold.thread_lock.acquire(timeout=limit if wait else 0):
+        if not wait:
+            raise BlockingIOError(11, "the lock is held by another thread", str(lock_file))
+        raise _busy(lock_file, limit)
+    try:
+        if hold.depth == 0:
+            hold.fd = _take(lock_file, wait, limit)
+        hold.depth += 1
+        try:
+            yield
+        finally:
+            hold.depth -= 1
+            if hold.depth == 0:
+                fd, hold.fd = hold.fd, -1
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+    finally:
+        hold.thread_lock.release()
+
+
+def _take(lock_file: Path, wait: bool, limit: float) -> int:
+    try:
+        private_folder(lock_file.parent)
+        fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    except OSError as error:
+        raise storage_error(error, lock_file, doing="create the lock") from None
+    deadline = time.monotonic() + limit
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if not wait:
+                    raise
+                if time.monotonic() >= deadline:
+                    raise _busy(lock_file, limit) from None
+                time.sleep(POLL_SECONDS)
+        # Who holds it, for the message of whoever waits next. Best effort: a full disk must not
+        # stop the write the lock is for.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def holder(lock_file: Path) -> str:
+    try:
+        text = (read_regular(lock_file) or b"").decode("ascii", "replace").strip()
+    except OSError:
+        return ""
+    return text if text.isdigit() else ""
+
+
+def _busy(lock_file: Path, limit: float) -> LockBusy:
+    pid = holder(lock_file)
+    who = f"plumbline process {pid}" if pid else "another plumbline process"
+    return LockBusy(f"{lock_file.parent} is in use by {who}, which held its lock {lock_file} for more than "
+                    f"{limit:g} s: let it finish, or end it (kill {pid or 'PID'}) if it hangs, then try again")
