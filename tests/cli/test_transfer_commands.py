@@ -89,44 +89,6 @@ def test_an_unreadable_import_file_is_bad_input_and_imports_nothing(cli, tmp_pat
     assert not (data_dir / "entries").exists()
 
 
-def loop_zip(tmp_path, new_format=True):
-    path = tmp_path / "Loop Habits CSV 2026-11-23.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        if new_format:
-            archive.writestr("Habits.csv", "Position,Name,Type,Question,Description,Frequency Numerator,"
-                             "Frequency Denominator,Color,Unit,Target Type,Target Value,Archived?\n"
-                             "001,Stretch hips,0,Did you stretch?,,1,1,#FF8F00,,0,0,false\n"
-                             "002,Gym,0,,Core and glutes,3,7,#FF8F00,,0,0,false\n")
-            archive.writestr("001 Stretch hips/Checkmarks.csv", "Date,Value,Notes\n2026-11-22,YES_MANUAL,felt good\n"
-                             "2026-11-21,YES_MANUAL,\n2026-11-20,SKIP,\n2026-11-19,NO,\n2026-11-18,UNKNOWN,\n")
-            archive.writestr("002 Gym/Checkmarks.csv", "Date,Value,Notes\n2026-11-22,YES_AUTO,\n2026-11-21,YES_MANUAL,\n")
-        else:
-            archive.writestr("Habits.csv", "Position,Name,Description,NumRepetitions,Interval,Color\n"
-                             "001,Stretch hips,,1,1,#FF8F00\n")
-            archive.writestr("001 Stretch hips/Checkmarks.csv", "2026-11-22,2\n2026-11-21,2\n2026-11-20,3\n2026-11-19,0\n2026-11-18,1\n")
-    return path
-
-
-@pytest.mark.parametrize("new_format", [True, False])
-def test_import_a_loop_habit_tracker_export(cli, tmp_path, new_format):
-    result = cli("import", str(loop_zip(tmp_path, new_format)))
-    assert result.code == 0, result.err
-    habits = {h["id"]: h for h in json.loads(cli("habits", "--json").out)}
-    assert habits["stretch-hips"]["schedule"] == "daily"
-    week = json.loads(cli("week", "--json", "--date", "2026-11-22").out)
-    days = next(h for h in week["habits"] if h["id"] == "stretch-hips")["days"]
-    statuses = {d["date"]: d["status"] for d in days}
-    assert statuses["2026-11-22"] == statuses["2026-11-21"] == "done"
-    assert statuses["2026-11-20"] == "skipped"
-    assert statuses["2026-11-19"] == "missed"
-    streak = next(h for h in json.loads(cli("streaks", "--json").out)["habits"] if h["id"] == "stretch-hips")
-    assert streak["current"] == 2
-    if new_format:
-        assert habits["gym"]["schedule"] == "3 times a week"
-        gym_days = next(h for h in week["habits"] if h["id"] == "gym")["days"]
-        assert [d["status"] for d in gym_days if d["date"] in ("2026-11-21", "2026-11-22")] == ["done", "not_due"]
-
-
 @pytest.mark.parametrize(
     ("state", "entry"),
     [

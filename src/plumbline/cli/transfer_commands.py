@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plumbline.cli import clock
 from plumbline.cli.checklist_commands import open_tracker
-from plumbline.storage.atomic import atomic_write
+from plumbline.storage.atomic import atomic_write, read_regular
 from plumbline.storage.errors import BadInput
 
 
@@ -26,21 +26,33 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    from plumbline.storage.loop_import import import_loop, is_loop_export
-    from plumbline.storage.transfer import import_json
+    """A Loop file is recognised by its content (a zip or SQLite file of Loop's shape), whatever
+    its name; anything else must be a plumbline JSON export."""
+    from plumbline.storage.loop_formats import ACCEPTED, sniff
 
     path = Path(args.file)
     tracker = open_tracker(args)
+    if sniff(path) is not None:
+        from plumbline.storage.loop_import import import_loop
+
+        for line in import_loop(tracker, path, clock.now()).lines():
+            print(line)
+        return 0
+    from plumbline.storage.transfer import CSV_HEADER, import_json
+
     try:
-        is_loop = is_loop_export(path)
-        text = "" if is_loop else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = read_regular(path)
+        if raw is None:
+            raise FileNotFoundError(2, "there is no such file")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInput(f"cannot read import file {path}: it is not text in UTF-8; give {ACCEPTED}") from None
+    except OSError as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise BadInput(f"cannot read import file {path} ({reason}); check the path") from None
-    if is_loop:
-        habits, entries = import_loop(tracker, path, clock.now())
-        print(f"Imported {habits} habits and {entries} check-ins from Loop Habit Tracker")
-        return 0
+    if text.startswith(",".join(CSV_HEADER)):
+        raise BadInput(f"import file {path} is plumbline's CSV export, which is for spreadsheets only: "
+                       "import a JSON export (plumbline export --format json) instead")
     entries, pains = import_json(tracker, path, text, clock.now())
     print(f"Imported {entries} check-ins and {pains} pain entries")
     return 0
@@ -52,6 +64,7 @@ def register(command) -> None:
     export_cmd.add_argument("--output", metavar="FILE")
     export_cmd.set_defaults(run=export)
 
-    import_cmd = command("import", "merge a plumbline JSON export or a Loop Habit Tracker CSV export (.zip)")
+    import_cmd = command("import", "merge a plumbline JSON export, or Loop Habit Tracker's CSV export (.zip) "
+                                   "or full backup (.db)")
     import_cmd.add_argument("file", metavar="FILE")
     import_cmd.set_defaults(run=import_file)

@@ -1,6 +1,7 @@
 """What a habit is: its kind, its schedule and the words that explain it."""
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -9,6 +10,11 @@ POSTURE_HABIT = "posture-breaks"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Also the order the checklist shows them in: sitting and standing first, sleep last.
 CATEGORIES = ("posture", "movement", "mobility", "strength", "sleep", "other")
+
+
+def slug(name: str) -> str:
+    """A habit id made from its name: lowercase ASCII letters and digits joined by dashes."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "habit"
 
 
 class Kind(StrEnum):

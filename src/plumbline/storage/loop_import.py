@@ -1,142 +1,177 @@
-"""Bringing a history over from Loop Habit Tracker's CSV export.
+"""Bringing a history over from Loop Habit Tracker: its habits, schedules, kinds and every entry.
 
-Loop writes a zip holding `Habits.csv` (one row per habit, with its frequency as a numerator over
-a denominator in days) and, per habit, a folder `NNN Name/` whose `Checkmarks.csv` lists each day
-with a value: YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN, or in older versions 2, 1, 0, 3, -1.
-Only what the user did is imported: YES_AUTO is Loop filling in days a non-daily habit did not
-need, so it is no record here; SKIP becomes a rest day.
+`loop_formats` reads each format Loop has written into neutral records; this module gives them a
+meaning here and writes them through `importing.apply_import` (checked first, a backup, then all
+or nothing). What Loop values mean (docs/loop-formats.md, §2):
+- 2 (done by hand) is a done day; 3 (skip) a rest day; for a numeric habit the value is in
+  thousandths (12000 is 12, 2500 is 2.5).
+- 1 (YES_AUTO) is Loop filling in days a non-daily habit did not need; 0 (no) and -1 (unknown)
+  are no record. A note on any of those days is kept, on a record that counts nothing.
+A Loop habit keeps the same plumbline habit on every import: it is linked by Loop's UUID where the
+format has one, else by its position and name, so importing the same file twice changes nothing.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import re
-import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from plumbline.domain.entries import Entry
-from plumbline.domain.habit import Habit, Kind, Schedule
+from plumbline.domain.entries import Entry, whole
+from plumbline.domain.habit import Habit, Kind, Schedule, slug
 from plumbline.storage.errors import BadInput
+from plumbline.storage.loop_formats import LoopExport, LoopHabit, read_loop
 from plumbline.storage.tracker import Tracker
 
-DONE_VALUES = {"YES_MANUAL", "2"}
-SKIP_VALUES = {"SKIP", "3"}
-IGNORED_VALUES = {"YES_AUTO", "1", "NO", "0", "UNKNOWN", "-1", ""}
+LINKS_KEY = "loop_links"  # Loop habit key -> plumbline habit id, kept in the state
+DONE, AUTO, NO, UNKNOWN, SKIP = 2, 1, 0, -1, 3
+NAME_LIMIT = 40
 
 
 @dataclass
-class LoopImport:
+class LoopSummary:
+    """What an import did, for the one-screen report after it."""
+
+    format: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    checkins: int = 0
+    skips: int = 0
+    values: int = 0
+    notes: int = 0
+    changed: list[str] = field(default_factory=list)  # what was brought over only approximately
+
+    def lines(self) -> list[str]:
+        said = [f"Imported from {self.format}: {len(self.added)} habits added, {len(self.updated)} updated; "
+                f"{self.checkins} check-ins, {self.values} numeric values, {self.skips} rest days, {self.notes} notes."]
+        return said + [f"  note: {line}" for line in self.changed]
+
+
+@dataclass
+class _Plan:
     habits: list[Habit]
     entries: list[tuple[str, Entry]]
-    earliest: dt.date | None  # the first day Loop knew anything of, "no" days included
+    starts: dict[str, dt.date]
+    archived: dict[str, bool]
+    links: dict[str, str]
 
 
-def is_loop_export(path: Path) -> bool:
-    if path.is_dir():
-        return (path / "Habits.csv").is_file()
-    return zipfile.is_zipfile(path) and "Habits.csv" in zipfile.ZipFile(path).namelist()
-
-
-def read_loop_export(path: Path, taken_ids: set[str]) -> LoopImport:
-    files = _files(path)
-    rows = list(csv.DictReader(io.StringIO(files["Habits.csv"])))
-    habits: list[Habit] = []
-    entries: list[tuple[str, Entry]] = []
-    earliest: dt.date | None = None
-    for index, row in enumerate(rows, start=1):
-        name = (row.get("Name") or "").strip()
-        if not name:
-            continue
-        habit = _habit(row, name, taken_ids)
-        taken_ids.add(habit.id)
-        habits.append(habit)
-        position = int(row.get("Position") or index)
-        folder = next((f for f in files if re.match(rf"^0*{position} .*/Checkmarks\.csv$", f)), None)
-        if folder is not None:
-            found, first = _checkmarks(files[folder], habit, path)
-            entries.extend((habit.id, e) for e in found)
-            earliest = min(filter(None, (earliest, first)), default=None)
-    return LoopImport(habits, entries, earliest)
-
-
-def import_loop(tracker: Tracker, path: Path, now: dt.datetime) -> tuple[int, int]:
+def import_loop(tracker: Tracker, path: Path, now: dt.datetime) -> LoopSummary:
     from plumbline.storage.importing import apply_import, check_records
 
-    taken = {h.id for h in tracker.habits(include_archived=True)}
     try:
-        loaded = read_loop_export(path, taken)
-    except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as error:
-        raise BadInput(f"cannot read Loop export {path} ({error}); check the file, nothing was imported") from None
-    except (ValueError, KeyError, TypeError, OverflowError) as error:
-        raise BadInput(f"Loop export {path} is not as Loop writes it ({error}); nothing was imported") from None
-    check_records(path, loaded.entries, [], tracker.today(now))
+        export = read_loop(path)
+    except BadInput as error:
+        raise BadInput(f"{error}; nothing was imported") from None
+    summary = LoopSummary(export.format)
+    plan = _plan(tracker, export, summary)
+    check_records(path, plan.entries, [], tracker.today(now))
 
-    def start_earlier(meta: dict) -> None:
-        # Tracking began when Loop's history did: its "no" days count as missed, not as untracked.
-        known = meta.get("created")
-        if loaded.earliest is not None and (not known or loaded.earliest.isoformat() < known):
-            meta["created"] = loaded.earliest.isoformat()
+    def change_meta(meta: dict[str, Any]) -> None:
+        archived = set(meta.get("archived", []))
+        for habit_id, flag in plan.archived.items():
+            archived = archived | {habit_id} if flag else archived - {habit_id}
+        meta["archived"] = sorted(archived)
+        starts = dict(meta.get("habit_starts", {}))
+        for habit_id, day in plan.starts.items():
+            starts[habit_id] = min(day.isoformat(), starts.get(habit_id, day.isoformat()))
+        meta["habit_starts"] = dict(sorted(starts.items()))
+        meta[LINKS_KEY] = {**meta.get(LINKS_KEY, {}), **plan.links}
 
-    apply_import(tracker, now, loaded.habits, start_earlier, loaded.entries, [])
-    return len(loaded.habits), len(loaded.entries)
-
-
-def _files(path: Path) -> dict[str, str]:
-    if path.is_dir():
-        return {str(p.relative_to(path)): p.read_text(encoding="utf-8") for p in path.rglob("*.csv")}
-    with zipfile.ZipFile(path) as archive:
-        return {n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".csv")}
+    apply_import(tracker, now, plan.habits, change_meta, plan.entries, [])
+    return summary
 
 
-def _habit(row: dict[str, str], name: str, taken: set[str]) -> Habit:
-    numerator = int(row.get("Frequency Numerator") or row.get("NumRepetitions") or 1)
-    denominator = int(row.get("Frequency Denominator") or row.get("Interval") or 1)
-    if numerator >= denominator:
-        schedule = Schedule.daily()
-    else:
-        # Loop's "x times in y days" becomes the nearest "N times a week".
-        schedule = Schedule(per_week=max(1, min(7, round(numerator * 7 / denominator))))
-    numerical = (row.get("Type") or "0").strip() == "1"
-    target = max(1, round(float(row.get("Target Value") or 1))) if numerical else 1
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "loop-habit"
-    habit_id, n = base, 2
-    while habit_id in taken:
-        habit_id, n = f"{base}-{n}", n + 1
-    return Habit(
-        id=habit_id, name=name[:40], category="other", kind=Kind.COUNT if numerical else Kind.DO,
-        schedule=schedule, target=target, unit=(row.get("Unit") or "")[:20] if numerical else "",
-        why=(row.get("Description") or row.get("Question") or "").strip(), custom=True,
-    )
+def _plan(tracker: Tracker, export: LoopExport, summary: LoopSummary) -> _Plan:
+    links: dict[str, str] = dict(tracker.store.meta().get(LINKS_KEY, {}))
+    known = {h.id: h for h in tracker.habits(include_archived=True)}
+    taken = set(known)
+    plan = _Plan([], [], {}, {}, {})
+    for loop in export.habits:
+        loop = _with_kind_known(loop, summary)
+        key = f"uuid:{loop.uuid}" if loop.uuid else f"position:{loop.position}:{loop.name}"
+        habit_id = links.get(key)
+        if habit_id is None or habit_id not in known:
+            habit_id = _new_id(loop, taken)
+            summary.added.append(habit_id)
+        else:
+            summary.updated.append(habit_id)
+        taken.add(habit_id)
+        plan.links[key] = habit_id
+        habit = _habit(loop, habit_id, known.get(habit_id), summary)
+        plan.habits.append(habit)
+        plan.archived[habit_id] = loop.archived
+        entries = [e for e in (_entry(habit, loop, raw, summary) for raw in loop.entries) if e is not None]
+        plan.entries.extend((habit_id, e) for e in entries)
+        first = next((raw.day for raw in loop.entries if raw.value != UNKNOWN or raw.note), None)
+        if first is not None:
+            plan.starts[habit_id] = first  # its history begins at its first Loop day, no earlier
+    return plan
 
 
-def _checkmarks(text: str, habit: Habit, source: Path) -> tuple[list[Entry], dt.date | None]:
-    entries = []
-    earliest: dt.date | None = None
-    for line_no, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if not cells or cells[0] == "Date":
-            continue
-        try:
-            day = dt.date.fromisoformat(cells[0].strip())
-        except ValueError:
-            raise BadInput(f"{source}: '{habit.name}' line {line_no}: bad date '{cells[0]}'; nothing was imported") from None
-        value = cells[1].strip() if len(cells) > 1 else ""
-        if value not in ("UNKNOWN", "-1", ""):
-            earliest = min(day, earliest or day)
-        note = cells[2].strip() if len(cells) > 2 else ""
-        if value in DONE_VALUES:
-            entries.append(Entry(day, count=habit.target, note=note))
-        elif value in SKIP_VALUES:
-            entries.append(Entry(day, skipped=True, note=note))
-        elif value not in IGNORED_VALUES and habit.kind is Kind.COUNT:
-            try:
-                amount = round(float(value))
-            except ValueError:
-                raise BadInput(f"{source}: '{habit.name}' line {line_no}: unknown value '{value}'") from None
-            if amount > 0:
-                entries.append(Entry(day, count=amount, note=note))
-        elif value not in IGNORED_VALUES:
-            raise BadInput(f"{source}: '{habit.name}' line {line_no}: unknown value '{value}'; nothing was imported")
-    return entries, earliest
+def _with_kind_known(loop: LoopHabit, summary: LoopSummary) -> LoopHabit:
+    """Older exports have no Type column: a habit whose values are numbers is a numeric one."""
+    if loop.numerical or all(e.value in (DONE, AUTO, NO, UNKNOWN, SKIP) for e in loop.entries):
+        return loop
+    summary.changed.append(f"'{loop.name}' holds numbers, so it came over as a count habit: set its target "
+                           "in the app (e, on the habit)")
+    return loop._replace(numerical=True, target=max(loop.target, 1.0))
+
+
+def _new_id(loop: LoopHabit, taken: set[str]) -> str:
+    """A new id, never one a different habit has: a name without Latin letters gets its position."""
+    base = slug(loop.name) if slug(loop.name) != "habit" else f"loop-habit-{loop.position:03d}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _habit(loop: LoopHabit, habit_id: str, before: Habit | None, summary: LoopSummary) -> Habit:
+    name = loop.name.strip() or f"Loop habit {loop.position}"
+    if len(name) > NAME_LIMIT:
+        summary.changed.append(f"'{name}' is shortened to {NAME_LIMIT} characters")
+        name = name[:NAME_LIMIT]
+    kind = (Kind.LIMIT if loop.at_most else Kind.COUNT) if loop.numerical else Kind.DO
+    target = whole(loop.target) if loop.numerical else 1
+    habit = Habit(id=habit_id, name=name, category=before.category if before else "other", kind=kind,
+                  schedule=_schedule(loop, summary), target=target, unit=loop.unit.strip()[:20] if loop.numerical else "",
+                  why=loop.description.strip(), how=loop.question.strip(),
+                  order=before.order if before else 1000, custom=True)
+    return habit
+
+
+def _schedule(loop: LoopHabit, summary: LoopSummary) -> Schedule:
+    """Loop's "x times in y days" (§3): 1/1 daily, N/7 a week, N/30 or N/31 a month, 1/N every N days."""
+    num, den = loop.numerator, loop.denominator
+    if num >= den or num < 1:
+        return Schedule.daily()  # Loop itself turns these into daily
+    if den == 7:
+        return Schedule(per_week=num)
+    if den in (30, 31):
+        if num > 28:
+            summary.changed.append(f"'{loop.name}': {num} times a month becomes 28, the most every month has room for")
+        return Schedule(per_month=min(num, 28))
+    if num == 1 and den <= 365:
+        return Schedule(every_days=den)
+    per_week = max(1, min(7, round(num * 7 / den)))
+    summary.changed.append(f"'{loop.name}': {num} times in {den} days becomes {per_week} times a week, "
+                           "the nearest schedule plumbline has")
+    return Schedule(per_week=per_week)
+
+
+def _entry(habit: Habit, loop: LoopHabit, raw: Any, summary: LoopSummary) -> Entry | None:
+    note = raw.note.strip()
+    summary.notes += bool(note)
+    if raw.value == SKIP:
+        summary.skips += 1
+        return Entry(raw.day, skipped=True, note=note)
+    if loop.numerical and raw.value >= 0:
+        summary.values += 1
+        return Entry(raw.day, whole(raw.value / 1000), note=note)
+    if not loop.numerical and raw.value == DONE:
+        summary.checkins += 1
+        return Entry(raw.day, 1, note=note)
+    # YES_AUTO, NO and UNKNOWN: nothing the user did, but a note written that day is kept.
+    return Entry(raw.day, 0, note=note) if note else None

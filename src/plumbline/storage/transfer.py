@@ -84,14 +84,15 @@ def _cell(text: str) -> str:
 def import_json(tracker: Tracker, path: Path, text: str, now: dt.datetime) -> tuple[int, int]:
     """Merge an export into the data dir, all or nothing; returns (check-ins, pain entries) imported."""
     from plumbline.storage.importing import apply_import, check_records
+    from plumbline.storage.loop_formats import ACCEPTED
 
     try:
         document = json.loads(text)
     except ValueError as error:
-        raise BadInput(f"import file {path} is not valid JSON ({error}); give a file made by 'plumbline export'") from None
+        raise BadInput(f"import file {path} is neither a plumbline export nor a Loop file (not valid JSON: {error}); "
+                       f"give {ACCEPTED}") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise BadInput(f"import file {path} is not a plumbline export: give a file made by 'plumbline export', "
-                       "or a Loop Habit Tracker CSV export (.zip)")
+        raise BadInput(f"import file {path} is not a plumbline export: give {ACCEPTED}")
     if document.get("version") != VERSION:
         raise BadInput(f"import file {path} has export version {document.get('version')!r}; "
                        f"this plumbline reads version {VERSION}")

@@ -5,7 +5,6 @@ Validation is the same code that checks habit files, so a habit saved here alway
 
 from __future__ import annotations
 
-import re
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,17 +13,13 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule
+from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, slug
 from plumbline.storage.errors import HabitFileError
 from plumbline.storage.habit_files import parse_habit
 
 KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),
                 ("stay under a limit", "limit")]
 TEXT_FIELDS = ("name", "schedule", "target", "unit", "done_label", "time", "why", "how")
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "habit"
 
 
 class HabitForm(ModalScreen[Habit | None]):
