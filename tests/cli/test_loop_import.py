@@ -133,3 +133,32 @@ def test_our_own_csv_export_is_said_to_be_for_spreadsheets(cli, tmp_path):
     result = cli("import", str(csv_path), now=NOW)
     assert result.code == 2
     one_error_line(result, "for spreadsheets only", "--format json")
+
+
+def test_a_description_with_line_breaks_and_escapes_becomes_a_habit_file_that_loads(cli, tmp_path, data_dir):
+    from dataclasses import replace
+
+    odd = replace(CALL_MUM, description="Sunday evenings\nor after dinner\x1b]0;pwned\x07", name="Call\tmum")
+    assert cli("import", str(csv_zip_current(tmp_path / "loop.zip", (odd,))), now=NOW).code == 0
+    result = cli("habits", "--json", now=NOW)
+    assert result.code == 0 and result.err == ""  # the written file loads again: no "habit file skipped"
+    assert "call-mum" in {h["id"] for h in json.loads(result.out)}
+
+
+def test_a_loop_file_with_a_day_in_the_future_changes_no_byte(cli, tmp_path, data_dir):
+    from dataclasses import replace
+
+    from tests.loop_fixtures import day
+
+    cli("check", "knee-pillow", "--date", "2026-11-20", now=NOW)
+
+    def data_files():  # the lock (its holder's pid) and the parse cache are not the user's data
+        return {p: p.read_bytes() for p in data_dir.rglob("*")
+                if p.is_file() and p.name != "plumbline.lock" and "cache" not in p.parts}
+
+    before = data_files()
+    ahead = replace(CALL_MUM, entries=((day("2027-01-04"), 2, ""),))
+    result = cli("import", str(csv_zip_current(tmp_path / "loop.zip", (ahead,), today=day("2027-01-05"))), now=NOW)
+    assert result.code == 2
+    one_error_line(result, "2027-01-04", "nothing was imported")
+    assert data_files() == before
