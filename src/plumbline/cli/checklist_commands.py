@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from plumbline.cli import clock, render
+from plumbline.cli import clock, render, terminal
 from plumbline.cli.dates import parse_day
 from plumbline.domain.habit import POSTURE_HABIT
 from plumbline.storage.errors import BadInput
@@ -16,7 +15,7 @@ from plumbline.storage.tracker import Tracker
 def open_tracker(args: argparse.Namespace) -> Tracker:
     tracker = Tracker(resolve_data_dir(args.data_dir))
     for error in tracker.load_errors:
-        print(f"plumbline: warning: {error}; the other habits still load", file=sys.stderr)
+        terminal.warn(f"{error}; the other habits still load")
     return tracker
 
 
@@ -24,7 +23,10 @@ def show_today(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     day = parse_day(args.date, tracker.today(clock.now()))
     rows = tracker.checklist(day)
-    print(render.to_json(render.today_json(day, rows)) if args.json else render.today_text(day, rows))
+    if args.json:
+        terminal.say_json(render.to_json(render.today_json(day, rows)))
+    else:
+        terminal.say(*render.today_text(day, rows, terminal.columns()))
     return 0
 
 
@@ -45,9 +47,9 @@ def check(args: argparse.Namespace) -> int:
 
         ReminderStore(tracker.store).record_break(clock.now_local())  # restarts the break countdown
     if habit.target > 1:
-        print(f"{habit.name}: {entry.count}/{habit.target} {habit.unit} on {day}".replace("  ", " "))
+        terminal.say(f"{habit.name}: {entry.count}/{habit.target} {habit.unit} on {day}".replace("  ", " "))
     else:
-        print(f"{habit.label_done}: done on {day}")
+        terminal.say(f"{habit.label_done}: done on {day}")
     return 0
 
 
@@ -56,7 +58,7 @@ def uncheck(args: argparse.Namespace) -> int:
     day = parse_day(args.date, tracker.today(clock.now()))
     removed = tracker.uncheck(args.habit, day)
     name = tracker.habit(args.habit).name
-    print(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
+    terminal.say(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
     return 0
 
 
@@ -65,13 +67,16 @@ def skip(args: argparse.Namespace) -> int:
     real_today = tracker.today(clock.now())
     day = parse_day(args.date, real_today)
     tracker.skip(args.habit, day, today=real_today)
-    print(f"{tracker.habit(args.habit).name}: rest day on {day}")
+    terminal.say(f"{tracker.habit(args.habit).name}: rest day on {day}")
     return 0
 
 
 def list_habits(args: argparse.Namespace) -> int:
     listed = open_tracker(args).habits(include_archived=args.all)
-    print(render.to_json([render.habit_json(h) for h in listed]) if args.json else render.habits_text(listed))
+    if args.json:
+        terminal.say_json(render.to_json([render.habit_json(h) for h in listed]))
+    else:
+        terminal.say(*render.habits_text(listed))
     return 0
 
 

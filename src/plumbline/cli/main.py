@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from plumbline import __version__
+from plumbline.cli import terminal
 from plumbline.storage.errors import BadInput, PlumblineError
 
 # Which module defines each subcommand. Each module adds its commands with `register(command)`
@@ -32,20 +32,7 @@ class Formatter(argparse.HelpFormatter):
     (2 ms of every command, since argparse makes a formatter for each argument it is given)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
-        super().__init__(prog, indent_increment, max_help_position, width or terminal_columns() - 2)
-
-
-def terminal_columns() -> int:
-    """What shutil.get_terminal_size() gives: $COLUMNS, else the terminal's width, else 80."""
-    try:
-        if int(os.environ["COLUMNS"]) > 0:
-            return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
+        super().__init__(prog, indent_increment, max_help_position, width or terminal.columns() - 2)
 
 
 class Parser(argparse.ArgumentParser):
@@ -107,6 +94,7 @@ class _Unused:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    terminal.install()
     try:
         args = _parser_with_imports_frozen(argv).parse_args(argv)
         if args.command is None:
@@ -139,7 +127,7 @@ def _parser_with_imports_frozen(argv: Sequence[str] | None) -> Parser:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    terminal.error(message)  # one line, whatever the message holds
     return code
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plumbline.cli import clock
+from plumbline.cli import clock, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.errors import BadInput
@@ -19,8 +19,10 @@ def export(args: argparse.Namespace) -> int:
     text = export_json(tracker) if args.format == "json" else export_csv(tracker, tracker.today(clock.now()))
     if args.output:
         atomic_write(Path(args.output), text.encode("utf-8"))
-        print(f"Exported to {args.output}", file=sys.stderr)
-    else:
+        terminal.say(f"Exported to {args.output}", file=sys.stderr)
+    elif args.format == "json":
+        terminal.say_json(text)
+    else:  # CSV keeps the line breaks inside a quoted note; the stream still shows controls
         sys.stdout.write(text)
     return 0
 
@@ -39,10 +41,10 @@ def import_file(args: argparse.Namespace) -> int:
         raise BadInput(f"cannot read import file {path} ({reason}); check the path") from None
     if is_loop:
         habits, entries = import_loop(tracker, path)
-        print(f"Imported {habits} habits and {entries} check-ins from Loop Habit Tracker")
+        terminal.say(f"Imported {habits} habits and {entries} check-ins from Loop Habit Tracker")
         return 0
     entries, pains = import_json(tracker, path, text)
-    print(f"Imported {entries} check-ins and {pains} pain entries")
+    terminal.say(f"Imported {entries} check-ins and {pains} pain entries")
     return 0
 
 
