@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.errors import reported
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.today import TodayScreen
+from plumbline.ui.user_text import shown
 
 if TYPE_CHECKING:
     from plumbline.storage.routine_files import RoutineLibrary
@@ -82,6 +84,11 @@ class PlumblineApp(App[None]):
     def on_unmount(self) -> None:
         if self.reminders is not None:
             self.reminders.stop()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification passes here: they carry habit names and file names (user_text.py)."""
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=markup)
 
     def show_reminder(self, title: str, message: str) -> None:
         """A reminder in the app, with the terminal bell, where no desktop service shows it."""

@@ -15,6 +15,7 @@ from plumbline.domain.habit import Habit
 from plumbline.domain.history import HabitHistory, habit_history
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.widgets.charts import bar_chart, heat_map
+from plumbline.ui.user_text import user_text
 
 
 class HistoryScreen(Screen[None]):
@@ -41,7 +42,7 @@ class HistoryScreen(Screen[None]):
     def _title(h: HabitHistory) -> Text:
         unit = h.streaks.unit
         text = Text()
-        text.append(f" {h.habit.name} ", style="bold reverse")
+        text.append_text(user_text(f" {h.habit.name} ", "bold reverse"))
         text.append(f"  strength {h.strength:.0%}  streak {h.streaks.current} {unit}, "
                     f"best {h.streaks.best}  ({h.done_days} done in all)")
         return text

@@ -22,6 +22,7 @@ from plumbline.domain.review import (
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
+from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import pain_sparkline
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -79,7 +80,7 @@ class ReviewScreen(Screen[None]):
         for row in review.rows:
             unit = "w" if row.streaks.unit == "weeks" else "d"
             table.add_row(
-                Text(row.habit.name, overflow="ellipsis", no_wrap=True),
+                user_text(row.habit.name, overflow="ellipsis", no_wrap=True),
                 *(glyphs.glyph(status) for _, status in row.days),
                 Text(f"{row.done}/{row.target}", style="green" if row.done >= row.target > 0 else ""),
                 f"{row.streaks.current}{unit}",
@@ -136,7 +137,7 @@ class ReviewScreen(Screen[None]):
             line = describe_comparison(comparison) if comparison else (
                 f"Not enough days with pain logged to compare days with and without {habit.name.lower()} "
                 f"(it takes {MIN_DAYS_EACH_SIDE} on each side).")
-        self.query_one("#comparison", Static).update(line)
+        self.query_one("#comparison", Static).update(user_text(line))  # it names the habit
 
     def highlighted_habit(self) -> Habit | None:
         """The habit on the cursor row; None on the pain row."""
