@@ -49,6 +49,8 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     parser = Parser(prog=PROG, description="Keep the habits that help an SI joint, every day.")
     parser.add_argument("--version", action="version", version=f"plumbline {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep all data under DIR (or set PLUMBLINE_DATA_DIR)")
+    parser.add_argument("--ascii", action="store_true",
+                        help="plain marks in the app (x - ! ~ .), for screen readers and terminals without Unicode")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     wanted = _command_named(argv)
@@ -134,4 +136,4 @@ def _fail(message: str, code: int) -> int:
 def _open_app(args: argparse.Namespace) -> int:
     from plumbline.cli.launch import run_app
 
-    return run_app(args.data_dir)
+    return run_app(args.data_dir, ascii_marks=args.ascii)

@@ -60,7 +60,7 @@ def routine(args: argparse.Namespace) -> int:
         raise BadInput(f"unknown routine '{args.name}': run 'plumbline routine --list'")
     from plumbline.cli.launch import run_app  # Textual loads only for the player
 
-    return run_app(args.data_dir, routine=args.name)
+    return run_app(args.data_dir, routine=args.name, ascii_marks=args.ascii)
 
 
 def register(command) -> None:
@@ -68,4 +68,6 @@ def register(command) -> None:
     cmd.add_argument("name", metavar="NAME", nargs="?", help="the routine to play (an id from --list)")
     cmd.add_argument("--list", action="store_true", help="list the routines and exit")
     cmd.add_argument("--json", action="store_true", help="with --list: as JSON")
+    # As before the command (main.py); SUPPRESS keeps it from hiding the global one.
+    cmd.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="plain marks in the player's app")
     cmd.set_defaults(run=routine)

@@ -69,7 +69,7 @@ def say_json(text: str) -> None:
     """A JSON text (which escapes every C0 control itself), as is where the output can hold it
     and it has no DEL or C1 control; otherwise with every non-ASCII character as a \\u escape,
     which any JSON reader turns back into the same text."""
-    if re.search(_NOT_PLAIN_JSON, text) or not _encodes(text, sys.stdout):
+    if re.search(_NOT_PLAIN_JSON, text) or not encodes(text, sys.stdout):
         text = re.sub(_NOT_ASCII, _json_escape, text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -82,7 +82,8 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def _encodes(text: str, stream: TextIO) -> bool:
+def encodes(text: str, stream: TextIO | None) -> bool:
+    """Whether `stream`'s encoding holds every character of `text`."""
     try:
         text.encode(getattr(stream, "encoding", None) or "utf-8")
     except UnicodeEncodeError:
@@ -105,7 +106,7 @@ def columns() -> int:
 
 
 def ellipsis() -> str:
-    return "…" if _encodes("…", sys.stdout) else "..."
+    return "…" if encodes("…", sys.stdout) else "..."
 
 
 def cells(text: str) -> int:

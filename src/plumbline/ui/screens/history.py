@@ -14,8 +14,9 @@ from textual.widgets import Footer, Static
 from plumbline.domain.habit import Habit
 from plumbline.domain.history import HabitHistory, habit_history
 from plumbline.storage.tracker import Tracker
-from plumbline.ui.widgets.charts import bar_chart, heat_map
+from plumbline.ui import glyphs
 from plumbline.ui.user_text import user_text
+from plumbline.ui.widgets.charts import bar_chart, heat_map
 
 
 class HistoryScreen(Screen[None]):
@@ -55,7 +56,7 @@ class HistoryScreen(Screen[None]):
         for run in h.best_runs:
             end = "today" if run.ongoing else f"{run.last:%-d %b %Y}"
             text.append(f"{run.length:>4} {h.streaks.unit:<6}", style="bold")
-            text.append(f" {run.first:%-d %b %Y} – {end}\n")
+            text.append(glyphs.punctuated(f" {run.first:%-d %b %Y} – {end}\n"))
         text.rstrip()
         return text
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit
 from plumbline.domain.review import (
     MIN_DAYS_EACH_SIDE,
@@ -90,7 +91,7 @@ class ReviewScreen(Screen[None]):
         # Pain sits in the same day columns as the habits, so a bad day lines up with its habits.
         table.add_row(
             Text("Pain (0-10)", style="bold"),
-            *(Text("·" if level is None else str(level), style="dim" if level is None else "bold")
+            *(Text(glyphs.mark(Status.NOT_DUE), style="dim") if level is None else Text(str(level), style="bold")
               for _, level in review.pain),
             key="pain",
         )
@@ -106,14 +107,14 @@ class ReviewScreen(Screen[None]):
         week_no = review.start.isocalendar().week
         text = Text()
         text.append(f" Week {week_no} ", style="bold reverse")
-        text.append(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}", style="bold")
+        text.append(glyphs.punctuated(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}"), style="bold")
         if review.completion is None:
             text.append("   nothing due yet", style="dim")
             return text
         text.append(f"   {review.completion:.0%} done", style="bold")
         if previous.completion is not None:
             change = round((review.completion - previous.completion) * 100)
-            sign = "+" if change > 0 else "±" if change == 0 else "−"
+            sign = glyphs.punctuated("+" if change > 0 else "±" if change == 0 else "−")
             text.append(f"  ({sign}{abs(change)} points on the week before)",
                         style="green" if change > 0 else "red" if change < 0 else "dim")
         return text

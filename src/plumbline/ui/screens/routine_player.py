@@ -23,6 +23,7 @@ from plumbline.domain.routine import Routine
 from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
+from plumbline.ui import glyphs
 from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.hurt import HurtDialog
 from plumbline.ui.screens.notice import STOP_AT_ONCE
@@ -222,10 +223,10 @@ class RoutinePlayerScreen(Screen[None]):
         title = Text()
         title.append_text(user_text(step.name, "bold"))
         if phase is not None and phase.side:
-            title.append(f"  ·  {phase.side} side", style="cyan")
+            title.append(glyphs.punctuated(f"  ·  {phase.side} side"), style="cyan")
         if step.times > 1 and phase is not None:
             upcoming = "rest, then " if phase.kind is PhaseKind.REST else ""
-            title.append(f"  ·  {upcoming}hold {phase.round} of {phase.rounds}", style="dim")
+            title.append(glyphs.punctuated(f"  ·  {upcoming}hold {phase.round} of {phase.rounds}"), style="dim")
         self.query_one("#step-title", Static).update(title)
         self.query_one("#step-how", Static).update(user_text(step.how))
         self._show_counter()

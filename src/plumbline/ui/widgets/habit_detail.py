@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from plumbline.domain.habit import Habit
+from plumbline.ui import glyphs
 from plumbline.ui.user_text import user_text
 
 
@@ -27,7 +28,7 @@ class HabitDetail(Static):
             return Text("Add a habit with a, or restore an archived one with u.", style="dim")
         text = Text()
         text.append_text(user_text(habit.name, "bold"))
-        text.append(f"  ·  {habit.schedule.describe()}", style="dim")
+        text.append(glyphs.punctuated(f"  ·  {habit.schedule.describe()}"), style="dim")
         if habit.why:
             text.append("\nWhy: ", style="bold")
             text.append_text(user_text(habit.why))
