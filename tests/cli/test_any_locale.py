@@ -16,6 +16,8 @@ CAFE = "Caf\u00e9 stretch"  # é is in latin-1 and must come out as itself
 @pytest.fixture
 def latin(cli, data_dir):
     write_habits(data_dir, {"sun": SUN, "cafe": CAFE})
+    with (data_dir / "habits" / "sun.toml").open("a") as sun:
+        sun.write('time = "09:30"\n')  # a reminder whose title is the name
     assert cli("check", "sun", "--date", "2026-11-22", "--note", "sunny \u2600").code == 0
 
     def run(*args: str):
@@ -50,6 +52,20 @@ def test_json_output_escapes_what_latin_1_lacks(latin, command):
     found = json.loads(result.out)
     rows = found if isinstance(found, list) else found["habits"]
     assert {SUN, CAFE} <= {row["name"] for row in rows}
+
+
+def test_reminders_under_latin_1(latin):
+    listed = latin("remind", "--list", "--from", "2026-11-23T08:00")
+    assert SUN.replace("\u2600", "?") in listed.out
+    reminders = json.loads(latin("remind", "--list", "--json", "--from", "2026-11-23T08:00").out)
+    assert any(SUN in r["title"] or SUN in r["message"] for r in reminders)
+
+
+def test_pain_and_import_under_latin_1(latin, cli, tmp_path):
+    assert latin("pain", "3", "--note", "after the \u2600 walk").out.startswith("Pain 3/10 logged")
+    exported = tmp_path / "export.json"
+    assert cli("export", "--output", str(exported)).code == 0
+    assert latin("import", str(exported)).out.startswith("Imported ")
 
 
 def test_export_to_stdout_is_json_that_imports_the_same(latin, cli, tmp_path):

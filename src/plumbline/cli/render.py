@@ -10,7 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from plumbline.cli.terminal import cells, clip, pad
+from plumbline.cli.terminal import cells, clip, json_for_output, pad
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit, Kind
@@ -42,7 +42,8 @@ NAME_ROOM = 16
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """JSON as stdout can take it (terminal.py): a command that prints it needs nothing more."""
+    return json_for_output(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def habit_json(habit: Habit) -> dict[str, Any]:

@@ -66,12 +66,17 @@ def warn(message: str) -> None:
 
 
 def say_json(text: str) -> None:
-    """A JSON text (which escapes every C0 control itself), as is where the output can hold it
-    and it has no DEL or C1 control; otherwise with every non-ASCII character as a \\u escape,
-    which any JSON reader turns back into the same text."""
-    if re.search(_NOT_PLAIN_JSON, text) or not encodes(text, sys.stdout):
-        text = re.sub(_NOT_ASCII, _json_escape, text)
+    text = json_for_output(text)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def json_for_output(text: str) -> str:
+    """A JSON text (which escapes every C0 control itself), as is where stdout can hold it and
+    it has no DEL or C1 control; otherwise with every non-ASCII character as a \\u escape, which
+    any JSON reader turns back into the same text."""
+    if re.search(_NOT_PLAIN_JSON, text) or not encodes(text, sys.stdout):
+        return re.sub(_NOT_ASCII, _json_escape, text)
+    return text
 
 
 def _json_escape(match: re.Match[str]) -> str:
