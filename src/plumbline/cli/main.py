@@ -24,7 +24,7 @@ COMMAND_MODULES = {
     "plumbline.cli.remind_commands": ("remind", "notify-test"),
 }
 
-PROG = "plumbline"
+PROG = terminal.PROG
 
 
 class Formatter(argparse.HelpFormatter):
