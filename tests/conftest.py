@@ -17,6 +17,16 @@ BUILTIN_HABITS = ROOT / "habits"
 MONDAY = dt.date(2026, 11, 23)
 
 
+def write_habits(data_dir: Path, names: dict[str, str]) -> None:
+    """Custom habit files in the data dir: id -> name, set in a TOML basic string as given (so a
+    name may spell a character as a \\u escape)."""
+    habits = data_dir / "habits"
+    habits.mkdir(exist_ok=True)
+    for habit_id, name in names.items():
+        (habits / f"{habit_id}.toml").write_text(
+            f'id = "{habit_id}"\nname = "{name}"\ncategory = "movement"\nkind = "do"\n', encoding="utf-8")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
@@ -35,11 +45,13 @@ class CliResult:
 def cli(data_dir: Path):
     """Run the real `python -m plumbline` in a subprocess over the test's data dir."""
 
-    def run(*args: str, now: str = "2026-11-23T10:00:00", env: dict[str, str] | None = None) -> CliResult:
+    def run(*args: str, now: str = "2026-11-23T10:00:00", env: dict[str, str] | None = None,
+            encoding: str | None = None) -> CliResult:
+        """`encoding`: how to read what the command wrote (default: this process's locale)."""
         environment = {**os.environ, "PLUMBLINE_DATA_DIR": str(data_dir), "PLUMBLINE_NOW": now, **(env or {})}
         done = subprocess.run(
             [sys.executable, "-m", "plumbline", *args],
-            capture_output=True, text=True, env=environment, timeout=60,
+            capture_output=True, text=True, encoding=encoding, env=environment, timeout=60,
         )
         return CliResult(done.returncode, done.stdout, done.stderr)
 

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -31,3 +32,21 @@ def test_the_wheel_carries_the_library_and_lists_it_from_elsewhere(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith(str(unpacked))
     assert {h["id"] for h in json.loads(done.stdout)} == {p.stem for p in BUILTIN_HABITS.glob("*.toml")}
+
+
+def test_the_license_ships_in_the_wheel_and_the_sdist(tmp_path):
+    """pyproject.toml declares MIT: the text goes with every distribution (issue 17)."""
+    for target in ("wheel", "sdist"):
+        subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", target, "-d", str(tmp_path)],
+                       cwd=ROOT, check=True, capture_output=True)
+    wheel = zipfile.ZipFile(next(tmp_path.glob("plumbline-*.whl")))
+    license_text = (ROOT / "LICENSE").read_text()
+    assert license_text.startswith("MIT License")
+    in_wheel = [name for name in wheel.namelist() if name.endswith(".dist-info/licenses/LICENSE")]
+    assert len(in_wheel) == 1 and wheel.read(in_wheel[0]).decode() == license_text
+    metadata = wheel.read(in_wheel[0].replace("licenses/LICENSE", "METADATA")).decode()
+    assert "License-Expression: MIT" in metadata
+    assert "Operating System :: POSIX :: Linux" in metadata
+    assert "Programming Language :: Python :: 3.11" in metadata
+    with tarfile.open(next(tmp_path.glob("plumbline-*.tar.gz"))) as sdist:
+        assert any(name.endswith("/LICENSE") and name.count("/") == 1 for name in sdist.getnames())

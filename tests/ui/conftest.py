@@ -36,11 +36,12 @@ def clock():
 
 @pytest.fixture
 def make_app(data_dir, clock):
-    def build(notice_seen: bool = True, routine: str | None = None) -> PlumblineApp:
+    def build(notice_seen: bool = True, routine: str | None = None, **options) -> PlumblineApp:
+        """`options`: PlumblineApp's other arguments (ascii_marks, start_notice)."""
         tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
         if notice_seen:
             tracker.store.update_meta(lambda meta: meta.update(notice_seen=True, created="2026-11-01"))
-        return PlumblineApp(tracker, clock=clock, monotonic=clock.monotonic, routine=routine)
+        return PlumblineApp(tracker, clock=clock, monotonic=clock.monotonic, routine=routine, **options)
 
     return build
 

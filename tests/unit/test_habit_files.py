@@ -81,7 +81,7 @@ def test_a_custom_file_overrides_the_builtin_of_the_same_id(tmp_path):
 
 def test_written_habits_load_back_identically(tmp_path):
     for habit in load_library([BUILTIN_HABITS]).habits:
-        tricky = habit._replace(name='[x] "core" \\ work')
+        tricky = habit._replace(name='[x] "core" \\ work', why="two\nlines\r\x1b]0;title\x07\ttab\x7f\x9b")
         path = write(tmp_path, habit.id, habit_toml(tricky))
         assert load_habit_file(path) == tricky
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from plumbline.cli import clock, render
+from plumbline.cli import clock, render, terminal
 from plumbline.cli.dates import parse_day
 from plumbline.domain.entries import MAX_COUNT, whole
 from plumbline.domain.habit import POSTURE_HABIT, Kind
@@ -16,9 +15,9 @@ from plumbline.storage.tracker import Tracker
 
 def open_tracker(args: argparse.Namespace) -> Tracker:
     tracker = Tracker(resolve_data_dir(args.data_dir))
-    tracker.warn = lambda line: print(f"plumbline: warning: {line}", file=sys.stderr)
+    tracker.warn = terminal.warn
     for error in tracker.load_errors:
-        print(f"plumbline: warning: {error}; the other habits still load", file=sys.stderr)
+        terminal.warn(f"{error}; the other habits still load")
     return tracker
 
 
@@ -26,7 +25,10 @@ def show_today(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     day = parse_day(args.date, tracker.today(clock.now()))
     rows = tracker.checklist(day)
-    print(render.to_json(render.today_json(day, rows)) if args.json else render.today_text(day, rows))
+    if args.json:
+        terminal.say_json(render.to_json(render.today_json(day, rows)))
+    else:
+        terminal.say(*render.today_text(day, rows, terminal.columns()))
     return 0
 
 
@@ -43,9 +45,9 @@ def check(args: argparse.Namespace) -> int:
         ReminderStore(tracker.store).record_break(clock.now_local())  # restarts the break countdown
     if habit.kind.numeric:
         limit = "at most " if habit.kind is Kind.LIMIT else ""
-        print(f"{habit.name}: {entry.count:g} ({limit}{habit.target:g}) {habit.unit} on {day}".replace("  ", " "))
+        terminal.say(f"{habit.name}: {entry.count:g} ({limit}{habit.target:g}) {habit.unit} on {day}".replace("  ", " "))
     else:
-        print(f"{habit.label_done}: done on {day}")
+        terminal.say(f"{habit.label_done}: done on {day}")
     return 0
 
 
@@ -66,7 +68,7 @@ def uncheck(args: argparse.Namespace) -> int:
     day = parse_day(args.date, today, latest=today)
     removed = tracker.uncheck(args.habit, day)
     name = tracker.habit(args.habit).name
-    print(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
+    terminal.say(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
     return 0
 
 
@@ -75,13 +77,16 @@ def skip(args: argparse.Namespace) -> int:
     real_today = tracker.today(clock.now())
     day = parse_day(args.date, real_today)  # a rest day may be planned ahead
     tracker.skip(args.habit, day, today=real_today)
-    print(f"{tracker.habit(args.habit).name}: rest day on {day}")
+    terminal.say(f"{tracker.habit(args.habit).name}: rest day on {day}")
     return 0
 
 
 def list_habits(args: argparse.Namespace) -> int:
     listed = open_tracker(args).habits(include_archived=args.all)
-    print(render.to_json([render.habit_json(h) for h in listed]) if args.json else render.habits_text(listed))
+    if args.json:
+        terminal.say_json(render.to_json([render.habit_json(h) for h in listed]))
+    else:
+        terminal.say(*render.habits_text(listed))
     return 0
 
 

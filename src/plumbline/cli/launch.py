@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from plumbline.cli import clock
+from plumbline.cli import clock, terminal
 from plumbline.storage import backups
 from plumbline.storage.errors import BadInput, DamagedDatabase
 from plumbline.storage.locations import resolve_data_dir
 from plumbline.storage.tracker import Tracker
 
 
-def run_app(data_dir: str | None, routine: str | None = None) -> int:
-    """Open the app on today's checklist, or with `routine` on that routine's player."""
+def run_app(data_dir: str | None, routine: str | None = None, ascii_marks: bool = False) -> int:
+    """Open the app on today's checklist, or with `routine` on that routine's player;
+    `ascii_marks` asks for the plain marks (x - ! ~ .) whatever the terminal can show."""
     tracker = Tracker(resolve_data_dir(data_dir))
     try:
         # What Today needs must load before any screen; a file that does not stops here.
@@ -25,12 +26,25 @@ def run_app(data_dir: str | None, routine: str | None = None) -> int:
         raise BadInput("the app needs a terminal (stdin and stdout are not one): run it in a terminal, "
                        "or use a command such as 'plumbline today' (see 'plumbline --help')")
     from plumbline.reminders.service import ReminderService
+    from plumbline.ui import glyphs
     from plumbline.ui.app import PlumblineApp
 
+    note = ""
+    screen = sys.__stderr__  # where Textual draws
+    if not ascii_marks and not terminal.encodes("".join(glyphs.UNICODE_MARKS.values()), screen):
+        ascii_marks = True
+        note = PLAIN_MARKS_NOTE.format(encoding=getattr(screen, "encoding", "?"))
     app = PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local),
-                       watch_terminal=sys.stdin.isatty())
+                       watch_terminal=sys.stdin.isatty(), ascii_marks=ascii_marks, start_notice=note)
     app.run()
     return app.return_code or 0
+
+
+PLAIN_MARKS_NOTE = (
+    "This terminal's character set ({encoding}) cannot show plumbline's marks, so the app uses "
+    "plain ones: x done, - to do, ! missed, ~ rest day, . not due. A UTF-8 locale shows the "
+    "others; 'plumbline --ascii' asks for these on purpose."
+)
 
 
 def offer_restore(tracker: Tracker) -> bool:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from plumbline import __version__
+from plumbline.cli import terminal
 from plumbline.storage.errors import BadInput, PlumblineError
 
 # Which module defines each subcommand. Each module adds its commands with `register(command)`
@@ -24,7 +24,7 @@ COMMAND_MODULES = {
     "plumbline.cli.remind_commands": ("remind", "notify-test"),
 }
 
-PROG = "plumbline"
+PROG = terminal.PROG
 
 
 class Formatter(argparse.HelpFormatter):
@@ -32,20 +32,7 @@ class Formatter(argparse.HelpFormatter):
     (2 ms of every command, since argparse makes a formatter for each argument it is given)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
-        super().__init__(prog, indent_increment, max_help_position, width or terminal_columns() - 2)
-
-
-def terminal_columns() -> int:
-    """What shutil.get_terminal_size() gives: $COLUMNS, else the terminal's width, else 80."""
-    try:
-        if int(os.environ["COLUMNS"]) > 0:
-            return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
+        super().__init__(prog, indent_increment, max_help_position, width or terminal.columns() - 2)
 
 
 class Parser(argparse.ArgumentParser):
@@ -62,6 +49,8 @@ def build_parser(argv: Sequence[str] | None = None) -> Parser:
     parser = Parser(prog=PROG, description="Keep the habits that help an SI joint, every day.")
     parser.add_argument("--version", action="version", version=f"plumbline {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="keep all data under DIR (or set PLUMBLINE_DATA_DIR)")
+    parser.add_argument("--ascii", action="store_true",
+                        help="plain marks in the app (x - ! ~ .), for screen readers and terminals without Unicode")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     wanted = _command_named(argv)
@@ -107,6 +96,7 @@ class _Unused:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    terminal.install()
     try:
         args = _parser_with_imports_frozen(argv).parse_args(argv)
         if args.command is None:
@@ -143,11 +133,11 @@ def _parser_with_imports_frozen(argv: Sequence[str] | None) -> Parser:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    terminal.error(message)  # one line, whatever the message holds
     return code
 
 
 def _open_app(args: argparse.Namespace) -> int:
     from plumbline.cli.launch import run_app
 
-    return run_app(args.data_dir)
+    return run_app(args.data_dir, ascii_marks=args.ascii)

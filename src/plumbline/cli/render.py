@@ -1,4 +1,7 @@
-"""Plain-text and JSON views of the domain for the terminal and for scripts."""
+"""Plain-text and JSON views of the domain for the terminal and for scripts.
+
+The text views are lists of lines that fit `width` columns: names give way first, shortened
+with an ellipsis, so that no row wraps on a narrow terminal (down to 40 columns)."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from plumbline.cli.terminal import cells, clip, json_for_output, pad
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit, Kind
@@ -24,10 +28,22 @@ MARKS = {
     Status.NOT_DUE: " . ",
     Status.FUTURE: "   ",
 }
+# A week on a narrow terminal: one character a day, the marks above without their brackets.
+NARROW_MARKS = {
+    Status.DONE: "x",
+    Status.SKIPPED: "-",
+    Status.MISSED: "!",
+    Status.PENDING: "_",
+    Status.NOT_DUE: ".",
+    Status.FUTURE: " ",
+}
+# A name is not shortened below this many columns while the detail beside it can give way.
+NAME_ROOM = 16
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False)
+    """JSON as stdout can take it (terminal.py): a command that prints it needs nothing more."""
+    return json_for_output(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 def habit_json(habit: Habit) -> dict[str, Any]:
@@ -45,9 +61,9 @@ def habit_json(habit: Habit) -> dict[str, Any]:
     }
 
 
-def habits_text(habits: Sequence[Habit]) -> str:
+def habits_text(habits: Sequence[Habit]) -> list[str]:
     if not habits:
-        return "No habits. Add one in the app (a), or drop a TOML file into the data dir's habits/ folder."
+        return ["No habits. Add one in the app (a), or drop a TOML file into the data dir's habits/ folder."]
     rows = []
     for h in habits:
         target = f" ({'at most ' if h.kind is Kind.LIMIT else ''}{h.target:g} {h.unit})".rstrip() if h.kind.numeric else ""
@@ -56,10 +72,11 @@ def habits_text(habits: Sequence[Habit]) -> str:
     return id_column(rows)
 
 
-def id_column(rows: Sequence[tuple[str, str]]) -> str:
-    """One line per item: its id, padded so the descriptions line up, then the description."""
-    width = max(len(item_id) for item_id, _ in rows)
-    return "\n".join(f"{item_id:<{width}}  {text}" for item_id, text in rows)
+def id_column(rows: Sequence[tuple[str, str]]) -> list[str]:
+    """One line per item: its id, padded so the descriptions line up, then the description (a
+    listing: a long one wraps rather than lose its end)."""
+    id_width = max(cells(item_id) for item_id, _ in rows)
+    return [f"{pad(item_id, id_width)}  {text}" for item_id, text in rows]
 
 
 def today_json(day: dt.date, rows: Sequence[ChecklistRow]) -> dict[str, Any]:
@@ -83,19 +100,30 @@ def today_json(day: dt.date, rows: Sequence[ChecklistRow]) -> dict[str, Any]:
     }
 
 
-def today_text(day: dt.date, rows: Sequence[ChecklistRow]) -> str:
+def today_text(day: dt.date, rows: Sequence[ChecklistRow], width: int) -> list[str]:
     if not rows:
-        return f"{day:%A %d %B %Y}: no active habits. Add one in the app, or restore an archived one."
+        return [f"{day:%A %d %B %Y}: no active habits. Add one in the app, or restore an archived one."]
     done, due = progress(rows)
-    lines = [f"{day:%A %d %B %Y} - {done} of {due} done"]
+    head = f"{day:%A %d %B %Y} - {done} of {due} done"
+    lines = [head if len(head) <= width else f"{day:%a %d %b %Y} - {done} of {due} done"]
     category = None
     for row in rows:
         if row.habit.category != category:
             category = row.habit.category
-            lines.append(f"  {category}")
+            lines.append(clip(f"  {category}", width))
         detail = row_detail(row)
-        lines.append(f"    {MARKS[row.status]} {row_label(row)}" + (f"  ({detail})" if detail else ""))
-    return "\n".join(lines)
+        mark = f"    {MARKS[row.status]} "
+        lines.append(mark + _name_then_detail(row_label(row), f"  ({detail})" if detail else "", width - len(mark)))
+    return lines
+
+
+def _name_then_detail(name: str, detail: str, room: int) -> str:
+    """The name and its detail in `room` columns: the name keeps NAME_ROOM of them (or all it
+    needs) and the detail is cut first; then the name gives way."""
+    if cells(name) + cells(detail) <= room:
+        return clip(name, room) + detail
+    name = clip(name, max(room - cells(detail), min(cells(name), NAME_ROOM)))
+    return name + clip(detail, room - cells(name))
 
 
 def week_json(review: WeekReview) -> dict[str, Any]:
@@ -119,17 +147,24 @@ def week_json(review: WeekReview) -> dict[str, Any]:
     }
 
 
-def week_text(review: WeekReview) -> str:
-    width = max((len(r.habit.name) for r in review.rows), default=10)
+def week_text(review: WeekReview, width: int) -> list[str]:
+    tallies = [f"{r.done}/{r.target}" for r in review.rows]
+    tally = max(map(len, tallies), default=3)
+    longest = max((cells(r.habit.name) for r in review.rows), default=4)
+    # Four columns a day ("[x] ") while the names keep NAME_ROOM columns; then one mark in three.
+    day = 4 if min(longest, NAME_ROOM) + 2 + 7 * 4 + tally <= width else 3
+    marks = MARKS if day == 4 else NARROW_MARKS
+    name_width = max(4, min(longest, width - 2 - 7 * day - tally))
     completion = f"{review.completion:.0%} done" if review.completion is not None else "nothing due yet"
-    lines = [f"Week of {review.start:%d %b} to {review.end:%d %b %Y} - {completion}",
-             f"{'':<{width}}  Mo  Tu  We  Th  Fr  Sa  Su"]
-    for r in review.rows:
-        marks = "".join(f"{MARKS[s]:<4}" for _, s in r.days)
-        lines.append(f"{r.habit.name:<{width}}  {marks}{r.done}/{r.target}")
-    pain = "".join(f"{'-' if level is None else level:<4}" for _, level in review.pain)
-    lines.append(f"{'pain':<{width}}  {pain}".rstrip())
-    return "\n".join(lines)
+    head = f"Week of {review.start:%d %b} to {review.end:%d %b %Y} - {completion}"
+    lines = [head if len(head) <= width else head.removeprefix("Week of "),
+             " " * (name_width + 2) + "".join(f"{d:<{day}}" for d in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")).rstrip()]
+    for r, done in zip(review.rows, tallies):
+        days = "".join(f"{marks[s]:<{day}}" for _, s in r.days)
+        lines.append(f"{pad(clip(r.habit.name, name_width), name_width)}  {days}{done}")
+    pain = "".join(f"{'-' if level is None else level:<{day}}" for _, level in review.pain)
+    lines.append(f"{'pain':<{name_width}}  {pain}".rstrip())
+    return lines
 
 
 def streaks_json(standings: Sequence[tuple[Habit, Streaks, float]]) -> dict[str, Any]:
@@ -142,10 +177,12 @@ def streaks_json(standings: Sequence[tuple[Habit, Streaks, float]]) -> dict[str,
     }
 
 
-def streaks_text(standings: Sequence[tuple[Habit, Streaks, float]]) -> str:
-    width = max((len(h.name) for h, _, _ in standings), default=10)
-    lines = [f"{'habit':<{width}}  current  best  strength"]
+def streaks_text(standings: Sequence[tuple[Habit, Streaks, float]], width: int) -> list[str]:
+    columns = "  current  best  strength"
+    longest = max((cells(h.name) for h, _, _ in standings), default=10)
+    name_width = max(5, min(longest, width - len(columns)))
+    lines = [pad("habit", name_width) + columns]
     for h, s, score in standings:
         unit = "w" if s.unit == "weeks" else "d"
-        lines.append(f"{h.name:<{width}}  {s.current:>6}{unit}  {s.best:>3}{unit}  {score:>7.0%}")
-    return "\n".join(lines)
+        lines.append(f"{pad(clip(h.name, name_width), name_width)}  {s.current:>6}{unit}  {s.best:>3}{unit}  {score:>7.0%}")
+    return lines

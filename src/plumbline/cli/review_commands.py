@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 
-from plumbline.cli import clock, render
+from plumbline.cli import clock, render, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.cli.dates import parse_day
 from plumbline.domain.review import describe_comparison, pain_comparison, week_review
@@ -18,20 +19,24 @@ def show_week(args: argparse.Namespace) -> int:
     day = parse_day(args.date, today)
     review = week_review(source.habits, source.history, source.pain_log, day, today, source.start)
     if args.json:
-        print(render.to_json(render.week_json(review)))
+        terminal.say_json(render.to_json(render.week_json(review)))
         return 0
-    print(render.week_text(review))
+    width = terminal.columns()
+    terminal.say(*render.week_text(review, width))
     for row in review.rows:
         comparison = pain_comparison(row.habit, source.history.get(row.habit.id, {}), source.pain_log, review.end)
-        if comparison is not None:
-            print(describe_comparison(comparison))
+        if comparison is not None:  # a sentence: broken between words, not by the terminal
+            terminal.say(*textwrap.wrap(describe_comparison(comparison), width))
     return 0
 
 
 def show_streaks(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     standings = tracker.standings(tracker.today(clock.now()))
-    print(render.to_json(render.streaks_json(standings)) if args.json else render.streaks_text(standings))
+    if args.json:
+        terminal.say_json(render.to_json(render.streaks_json(standings)))
+    else:
+        terminal.say(*render.streaks_text(standings, terminal.columns()))
     return 0
 
 
@@ -46,7 +51,7 @@ def log_pain(args: argparse.Namespace) -> int:
     earlier = tracker.pain(day)
     tracker.log_pain(day, level, args.note, today=today)
     replaced = f" (replaces {earlier.level})" if earlier else ""
-    print(f"Pain {level}/10 logged for {day}{replaced}")
+    terminal.say(f"Pain {level}/10 logged for {day}{replaced}")
     return 0
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from typing import Any
 
-from plumbline.cli import render
+from plumbline.cli import render, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.domain.routine import Routine
 from plumbline.storage.errors import BadInput
@@ -25,9 +24,9 @@ def routine_json(routine: Routine) -> dict[str, Any]:
     }
 
 
-def routines_text(routines: Sequence[Routine]) -> str:
+def routines_text(routines: Sequence[Routine]) -> list[str]:
     if not routines:
-        return "No routines. Drop a TOML file into the data dir's routines/ folder."
+        return ["No routines. Drop a TOML file into the data dir's routines/ folder."]
     rows = []
     for r in routines:
         checks = f"  - checks {r.habit}" if r.habit else ""
@@ -38,7 +37,7 @@ def routines_text(routines: Sequence[Routine]) -> str:
 def open_routines(args: argparse.Namespace) -> RoutineLibrary:
     library = load_user_routines(open_tracker(args))
     for error in library.errors:
-        print(f"plumbline: warning: {error}; the other routines still load", file=sys.stderr)
+        terminal.warn(f"{error}; the other routines still load")
     return library
 
 
@@ -52,13 +51,16 @@ def routine(args: argparse.Namespace) -> int:
     library = open_routines(args)
     if args.list:
         listed = library.routines
-        print(render.to_json([routine_json(r) for r in listed]) if args.json else routines_text(listed))
+        if args.json:
+            terminal.say_json(render.to_json([routine_json(r) for r in listed]))
+        else:
+            terminal.say(*routines_text(listed))
         return 0
     if args.name not in library.by_id():
         raise BadInput(f"unknown routine '{args.name}': run 'plumbline routine --list'")
     from plumbline.cli.launch import run_app  # Textual loads only for the player
 
-    return run_app(args.data_dir, routine=args.name)
+    return run_app(args.data_dir, routine=args.name, ascii_marks=args.ascii)
 
 
 def register(command) -> None:
@@ -66,4 +68,6 @@ def register(command) -> None:
     cmd.add_argument("name", metavar="NAME", nargs="?", help="the routine to play (an id from --list)")
     cmd.add_argument("--list", action="store_true", help="list the routines and exit")
     cmd.add_argument("--json", action="store_true", help="with --list: as JSON")
+    # As before the command (main.py); SUPPRESS keeps it from hiding the global one.
+    cmd.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="plain marks in the player's app")
     cmd.set_defaults(run=routine)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plumbline.cli import clock
+from plumbline.cli import clock, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.storage.atomic import atomic_write, read_regular
 from plumbline.storage.errors import BadInput
@@ -19,8 +19,10 @@ def export(args: argparse.Namespace) -> int:
     text = export_json(tracker) if args.format == "json" else export_csv(tracker, tracker.today(clock.now()))
     if args.output:
         atomic_write(Path(args.output), text.encode("utf-8"))
-        print(f"Exported to {args.output}", file=sys.stderr)
-    else:
+        terminal.say(f"Exported to {args.output}", file=sys.stderr)
+    elif args.format == "json":
+        terminal.say_json(text)
+    else:  # CSV keeps the line breaks inside a quoted note; the stream still shows controls
         sys.stdout.write(text)
     return 0
 
@@ -36,7 +38,7 @@ def import_file(args: argparse.Namespace) -> int:
         from plumbline.storage.loop_import import import_loop
 
         for line in import_loop(tracker, path, clock.now()).lines():
-            print(line)
+            terminal.say(line)
         return 0
     from plumbline.storage.transfer import CSV_HEADER, import_json
 
@@ -54,7 +56,7 @@ def import_file(args: argparse.Namespace) -> int:
         raise BadInput(f"import file {path} is plumbline's CSV export, which is for spreadsheets only: "
                        "import a JSON export (plumbline export --format json) instead")
     entries, pains = import_json(tracker, path, text, clock.now())
-    print(f"Imported {entries} check-ins and {pains} pain entries")
+    terminal.say(f"Imported {entries} check-ins and {pains} pain entries")
     return 0
 
 

@@ -16,6 +16,7 @@ from plumbline.storage.errors import HabitFileError, PlumblineError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+TOML_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # Makes the error for a field: (field, problem) -> the habit's or routine's own error type.
 Fail = Callable[[str, str], PlumblineError]
 # Reads a habit file: (path, parse) -> its content, where parse() reads and parses the file.
@@ -210,7 +211,10 @@ def habit_toml(habit: Habit) -> str:
     """The file a user could have written by hand; parses back to the same habit."""
 
     def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        # TOML takes no raw control character in a string (but tab): a name a file gave with
+        # \u001b in it is written back the same way.
+        escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+        return '"' + TOML_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
 
     lines = [
         f"id = {quoted(habit.id)}",

@@ -11,12 +11,15 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from plumbline.storage.tracker import Tracker
+from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.today import TodayScreen
+from plumbline.ui.user_text import shown
 
 if TYPE_CHECKING:
     from plumbline.storage.routine_files import RoutineLibrary
@@ -47,8 +50,15 @@ class PlumblineApp(App[None]):
         routine: str | None = None,
         reminders: ReminderControl | None = None,
         watch_terminal: bool = False,
+        ascii_marks: bool = False,
+        start_notice: str = "",
     ) -> None:
+        """`ascii_marks`: the plain marks (glyphs.py); `start_notice`: said once the app is up
+        (why the marks are plain, when the terminal's character set chose them)."""
         super().__init__()
+        glyphs.use_ascii(ascii_marks)
+        self.set_class(ascii_marks, "-plain-marks")  # app.tcss draws the borders in ASCII too
+        self.start_notice = start_notice
         self.tracker = tracker
         self.clock = clock
         self.monotonic = monotonic  # times the routine player's holds; wall-clock jumps do not touch it
@@ -69,6 +79,8 @@ class PlumblineApp(App[None]):
     def on_mount(self) -> None:
         if self.start_routine:
             self.play_routine(self.start_routine)
+        if self.start_notice:
+            self.notify(self.start_notice, title="Plain marks", timeout=30, markup=False)
         for error in self.tracker.load_errors:
             self.notify(f"{error}; the other habits loaded", title="Habit file skipped",
                         severity="warning", timeout=15, markup=False)
@@ -85,6 +97,14 @@ class PlumblineApp(App[None]):
     def on_unmount(self) -> None:
         if self.reminders is not None:
             self.reminders.stop()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification passes here: they carry habit names and file names (user_text.py)."""
+        super().notify(shown(message), title=shown(title), severity=severity, timeout=timeout, markup=markup)
+
+    def get_key_display(self, binding: Binding) -> str:
+        return glyphs.punctuated(super().get_key_display(binding))  # the plain marks spell arrows <>
 
     def show_reminder(self, title: str, message: str) -> None:
         """A reminder in the app, with the terminal bell, where no desktop service shows it."""

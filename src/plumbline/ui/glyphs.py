@@ -1,4 +1,8 @@
-"""How each day status looks: a glyph that reads without colour, and a colour that helps."""
+"""How each day status looks: a mark that reads without colour, and a colour that helps.
+
+Two sets of marks: the Unicode ones, and plain ASCII for screen readers and for terminals whose
+character set lacks the others (`plumbline --ascii`, or found at start: cli/launch.py).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,29 @@ from rich.text import Text
 
 from plumbline.domain.entries import Status
 
-GLYPHS = {
-    Status.DONE: ("✓", "bold green"),
-    Status.SKIPPED: ("~", "cyan"),
-    Status.MISSED: ("✗", "red"),
-    Status.PENDING: ("•", "yellow"),
-    Status.NOT_DUE: ("·", "grey50"),
-    Status.FUTURE: (" ", ""),
+UNICODE_MARKS = {
+    Status.DONE: "✓",
+    Status.SKIPPED: "~",
+    Status.MISSED: "✗",
+    Status.PENDING: "•",
+    Status.NOT_DUE: "·",
+    Status.FUTURE: " ",
+}
+ASCII_MARKS = {
+    Status.DONE: "x",
+    Status.SKIPPED: "~",
+    Status.MISSED: "!",  # as the CLI's [!]
+    Status.PENDING: "-",
+    Status.NOT_DUE: ".",
+    Status.FUTURE: " ",
+}
+STYLES = {
+    Status.DONE: "bold green",
+    Status.SKIPPED: "cyan",
+    Status.MISSED: "red",
+    Status.PENDING: "yellow",
+    Status.NOT_DUE: "grey50",
+    Status.FUTURE: "",
 }
 
 WORDS = {
@@ -24,10 +44,33 @@ WORDS = {
     Status.FUTURE: "",
 }
 
+# The other characters beyond ASCII that the app draws (separators, dashes, signs, arrow keys).
+PLAIN_PUNCTUATION = str.maketrans({"·": ".", "–": "-", "−": "-", "±": "+-", "←": "<", "→": ">"})
+
+# One terminal per process: the app chooses the set once, as it starts (PlumblineApp).
+_marks = UNICODE_MARKS
+
+
+def use_ascii(plain: bool) -> None:
+    global _marks
+    _marks = ASCII_MARKS if plain else UNICODE_MARKS
+
+
+def plain() -> bool:
+    return _marks is ASCII_MARKS
+
+
+def punctuated(text: str) -> str:
+    """`text` as the chosen marks spell it: with the plain marks, its punctuation in ASCII."""
+    return text.translate(PLAIN_PUNCTUATION) if plain() else text
+
+
+def mark(status: Status) -> str:
+    return _marks[status]
+
 
 def glyph(status: Status) -> Text:
-    char, style = GLYPHS[status]
-    return Text(char, style=style)
+    return Text(_marks[status], style=STYLES[status])
 
 
 def strip(statuses: tuple[Status, ...]) -> Text:

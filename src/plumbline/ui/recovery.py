@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from plumbline.ui.user_text import shown
+
 
 class RecoveryApp(App[bool]):
     """Answers True to restore the backup, False to leave everything as it is."""
@@ -32,7 +34,7 @@ class RecoveryApp(App[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="recovery"):
             yield Static("Your data could not be read", classes="title")
-            yield Static(self.problem, markup=False)
+            yield Static(shown(self.problem), markup=False)  # it names the file
             yield Static(
                 f"A good backup from {self.backup.name} exists. Restore it? Only the files that cannot "
                 "be read are replaced, by the backup's copies; every other file stays as it is. Each "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plumbline.domain.habit import Habit
+from plumbline.ui.user_text import user_text
 
 
 class ArchivedScreen(ModalScreen[str | None]):
@@ -25,7 +25,7 @@ class ArchivedScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="archived"):
             yield Static("Archived habits", classes="title")
             if self.habits:
-                yield OptionList(*(Option(Text(h.name), id=h.id) for h in self.habits))
+                yield OptionList(*(Option(user_text(h.name), id=h.id) for h in self.habits))
                 yield Static("enter restores the habit, with all its history; escape closes", classes="hint")
             else:
                 yield Static("Nothing is archived. x on a habit archives it; its history is kept.", classes="hint")

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from plumbline.ui.user_text import shown
+
 
 class ConfirmDialog(ModalScreen[bool]):
     BINDINGS = [
@@ -21,7 +23,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False, id="question")
+            yield Static(shown(self.question), markup=False, id="question")  # it may name a habit
             yield Static("y / enter: yes    n / escape: no", classes="hint")
 
     def action_answer(self, answer: bool) -> None:

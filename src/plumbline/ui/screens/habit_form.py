@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, slug
 from plumbline.storage.errors import HabitFileError
 from plumbline.storage.habit_files import parse_habit
+from plumbline.ui.user_text import shown
 
 KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),
                 ("stay under a limit", "limit")]
@@ -36,14 +37,14 @@ class HabitForm(ModalScreen[Habit | None]):
     def compose(self) -> ComposeResult:
         h = self.habit
         values = {
-            "name": h.name if h else "",
+            "name": shown(h.name) if h else "",
             "schedule": h.schedule.describe() if h else "daily",
             "target": f"{h.target:g}" if h and h.kind.numeric else "",
-            "unit": h.unit if h else "",
-            "done_label": h.done_label if h else "",
+            "unit": shown(h.unit) if h else "",
+            "done_label": shown(h.done_label) if h else "",
             "time": h.time.strftime("%H:%M") if h and h.time else "",
-            "why": h.why if h else "",
-            "how": h.how if h else "",
+            "why": shown(h.why) if h else "",
+            "how": shown(h.how) if h else "",
         }
         hints = {
             "schedule": "daily, 3 a week, 2 a month, every 3 days, mon wed fri",
@@ -76,7 +77,7 @@ class HabitForm(ModalScreen[Habit | None]):
             habit = self.validated()
         except (HabitFileError, ValueError) as error:
             message = f"{error.field}: {error.problem}" if isinstance(error, HabitFileError) else str(error)
-            self.query_one("#form-error", Static).update(message)
+            self.query_one("#form-error", Static).update(shown(message))  # it may quote the input
             return
         self.dismiss(habit)
 

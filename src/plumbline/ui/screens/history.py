@@ -14,6 +14,8 @@ from textual.widgets import Footer, Static
 from plumbline.domain.habit import Habit
 from plumbline.domain.history import HabitHistory, habit_history
 from plumbline.storage.tracker import Tracker
+from plumbline.ui import glyphs
+from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import bar_chart, heat_map
 
 
@@ -41,7 +43,7 @@ class HistoryScreen(Screen[None]):
     def _title(h: HabitHistory) -> Text:
         unit = h.streaks.unit
         text = Text()
-        text.append(f" {h.habit.name} ", style="bold reverse")
+        text.append_text(user_text(f" {h.habit.name} ", "bold reverse"))
         text.append(f"  strength {h.strength:.0%}  streak {h.streaks.current} {unit}, "
                     f"best {h.streaks.best}  ({h.done_days} done in all)")
         return text
@@ -54,7 +56,7 @@ class HistoryScreen(Screen[None]):
         for run in h.best_runs:
             end = "today" if run.ongoing else f"{run.last:%-d %b %Y}"
             text.append(f"{run.length:>4} {h.streaks.unit:<6}", style="bold")
-            text.append(f" {run.first:%-d %b %Y} – {end}\n")
+            text.append(glyphs.punctuated(f" {run.first:%-d %b %Y} – {end}\n"))
         text.rstrip()
         return text
 

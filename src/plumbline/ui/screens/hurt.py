@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from plumbline.domain.pain import PainEntry, parse_level
 from plumbline.ui.screens.notice import IF_PAIN_PERSISTS, STOP_AT_ONCE
+from plumbline.ui.user_text import shown
 
 
 class HurtDialog(ModalScreen[PainEntry | None]):
@@ -36,7 +37,7 @@ class HurtDialog(ModalScreen[PainEntry | None]):
                 yield Input(id="level", compact=True, restrict=r"\d{0,2}", max_length=2,
                             placeholder="0 none ... 10 worst")
                 yield Label("Note")
-                yield Input(self.note, id="note", compact=True)
+                yield Input(shown(self.note), id="note", compact=True)  # it names the routine and step
             yield Static("", id="hurt-error", markup=False)
             yield Static("enter logs it    escape: not now", classes="hint")
 

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit
 from plumbline.domain.review import (
     MIN_DAYS_EACH_SIDE,
@@ -22,6 +23,7 @@ from plumbline.domain.review import (
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
+from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import pain_sparkline
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -79,7 +81,7 @@ class ReviewScreen(Screen[None]):
         for row in review.rows:
             unit = "w" if row.streaks.unit == "weeks" else "d"
             table.add_row(
-                Text(row.habit.name, overflow="ellipsis", no_wrap=True),
+                user_text(row.habit.name, overflow="ellipsis", no_wrap=True),
                 *(glyphs.glyph(status) for _, status in row.days),
                 Text(f"{row.done}/{row.target}", style="green" if row.done >= row.target > 0 else ""),
                 f"{row.streaks.current}{unit}",
@@ -89,7 +91,7 @@ class ReviewScreen(Screen[None]):
         # Pain sits in the same day columns as the habits, so a bad day lines up with its habits.
         table.add_row(
             Text("Pain (0-10)", style="bold"),
-            *(Text("·" if level is None else str(level), style="dim" if level is None else "bold")
+            *(Text(glyphs.mark(Status.NOT_DUE), style="dim") if level is None else Text(str(level), style="bold")
               for _, level in review.pain),
             key="pain",
         )
@@ -105,14 +107,14 @@ class ReviewScreen(Screen[None]):
         week_no = review.start.isocalendar().week
         text = Text()
         text.append(f" Week {week_no} ", style="bold reverse")
-        text.append(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}", style="bold")
+        text.append(glyphs.punctuated(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}"), style="bold")
         if review.completion is None:
             text.append("   nothing due yet", style="dim")
             return text
         text.append(f"   {review.completion:.0%} done", style="bold")
         if previous.completion is not None:
             change = round((review.completion - previous.completion) * 100)
-            sign = "+" if change > 0 else "±" if change == 0 else "−"
+            sign = glyphs.punctuated("+" if change > 0 else "±" if change == 0 else "−")
             text.append(f"  ({sign}{abs(change)} points on the week before)",
                         style="green" if change > 0 else "red" if change < 0 else "dim")
         return text
@@ -136,7 +138,7 @@ class ReviewScreen(Screen[None]):
             line = describe_comparison(comparison) if comparison else (
                 f"Not enough days with pain logged to compare days with and without {habit.name.lower()} "
                 f"(it takes {MIN_DAYS_EACH_SIDE} on each side).")
-        self.query_one("#comparison", Static).update(line)
+        self.query_one("#comparison", Static).update(user_text(line))  # it names the habit
 
     def highlighted_habit(self) -> Habit | None:
         """The habit on the cursor row; None on the pain row."""

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from plumbline.domain.habit import Habit
 from plumbline.domain.routine import Routine
 from plumbline.storage.routine_files import RoutineLibrary
+from plumbline.ui.user_text import user_text
 
 
 class RoutineChooser(ModalScreen[str | None]):
@@ -54,19 +55,19 @@ class RoutineChooser(ModalScreen[str | None]):
         grid = Table.grid(expand=True, padding=(0, 1))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(Text(routine.name, style="bold"), Text(routine.describe(), style="dim"))
+        grid.add_row(user_text(routine.name, "bold"), Text(routine.describe(), style="dim"))
         habit = self.habits.get(routine.habit or "")
         if habit is not None:
-            grid.add_row(Text(f"  checks {habit.name}", style="green"), "")
+            grid.add_row(user_text(f"  checks {habit.name}", "green"), "")
         return grid
 
     @on(OptionList.OptionHighlighted)
     def _describe(self, event: OptionList.OptionHighlighted) -> None:
         routine = self.library.by_id()[str(event.option.id)]
-        text = Text(routine.about)
+        text = user_text(routine.about)
         for caution in routine.cautions:
             text.append("\n! ", style="bold yellow")
-            text.append(caution, style="yellow")
+            text.append_text(user_text(caution, "yellow"))
         self.query_one("#routine-about", Static).update(text)
 
     @on(OptionList.OptionSelected)

@@ -23,9 +23,11 @@ from plumbline.domain.routine import Routine
 from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
+from plumbline.ui import glyphs
 from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.hurt import HurtDialog
 from plumbline.ui.screens.notice import STOP_AT_ONCE
+from plumbline.ui.user_text import user_text
 
 TICK_SECONDS = 0.2  # often enough that the countdown never shows a second late
 CUE_SECONDS = 1.0  # how long the countdown flashes when a hold or rest ends
@@ -205,7 +207,7 @@ class RoutinePlayerScreen(Screen[None]):
         player = self.player
         header = Text()
         header.append(" plumbline ", style="bold reverse")
-        header.append(f"  {self.routine.name}", style="bold")
+        header.append_text(user_text(f"  {self.routine.name}", "bold"))
         if not self.begun:
             header.append(f"   {self.routine.describe()}")
             self.query_one("#routine-header", Static).update(header)
@@ -219,17 +221,17 @@ class RoutinePlayerScreen(Screen[None]):
             return
         phase, step = player.phase, player.step
         title = Text()
-        title.append(step.name, style="bold")
+        title.append_text(user_text(step.name, "bold"))
         if phase is not None and phase.side:
-            title.append(f"  ·  {phase.side} side", style="cyan")
+            title.append(glyphs.punctuated(f"  ·  {phase.side} side"), style="cyan")
         if step.times > 1 and phase is not None:
             upcoming = "rest, then " if phase.kind is PhaseKind.REST else ""
-            title.append(f"  ·  {upcoming}hold {phase.round} of {phase.rounds}", style="dim")
+            title.append(glyphs.punctuated(f"  ·  {upcoming}hold {phase.round} of {phase.rounds}"), style="dim")
         self.query_one("#step-title", Static).update(title)
-        self.query_one("#step-how", Static).update(Text(step.how))
+        self.query_one("#step-how", Static).update(user_text(step.how))
         self._show_counter()
         self.query_one("#routine-status", Static).update(self._status())
-        caution = Text(f"! {step.caution}", style="yellow") if step.caution else Text()
+        caution = user_text(f"! {step.caution}", "yellow") if step.caution else Text()
         self.query_one("#step-caution", Static).update(caution)
         self.query_one("#stop-hint", Static).update(Text(f"! {STOP_AT_ONCE} Press x to stop.", style="bold yellow"))
 
@@ -266,13 +268,13 @@ class RoutinePlayerScreen(Screen[None]):
     def _show_intro(self) -> None:
         """Before step 1: what the routine is for and the guidance's cautions that go with it."""
         self.query_one("#step-title", Static).update(Text("Before you begin", style="bold"))
-        self.query_one("#step-how", Static).update(Text(self.routine.about))
+        self.query_one("#step-how", Static).update(user_text(self.routine.about))
         self.query_one("#counter").display = False
         stopped = self.player.stopped
         begin = f"Press space to begin with step 1: {self.routine.steps[0].name}."
-        self.query_one("#routine-status", Static).update(Text("Stopped.", style="bold red") if stopped else Text(begin))
-        cautions = "\n".join(f"! {caution}" for caution in self.routine.cautions)
-        self.query_one("#step-caution", Static).update(Text(cautions, style="yellow"))
+        self.query_one("#routine-status", Static).update(Text("Stopped.", style="bold red") if stopped else user_text(begin))
+        cautions = Text("\n").join(user_text(f"! {caution}", "yellow") for caution in self.routine.cautions)
+        self.query_one("#step-caution", Static).update(cautions)
         self.query_one("#stop-hint", Static).update(Text("During the routine, x stops it at once.", style="bold yellow"))
 
     def _show_finished(self) -> None:
@@ -281,8 +283,8 @@ class RoutinePlayerScreen(Screen[None]):
         self.query_one("#step-title", Static).update(Text("Done", style="bold green"))
         summary = Text(f"{done} of {self.player.step_count} steps done.")
         if skipped:
-            summary.append(f" Skipped: {', '.join(skipped)}.", style="dim")
+            summary.append_text(user_text(f" Skipped: {', '.join(skipped)}.", "dim"))
         self.query_one("#step-how", Static).update(summary)
-        self.query_one("#routine-status", Static).update(Text(self.outcome, style="bold"))
+        self.query_one("#routine-status", Static).update(user_text(self.outcome, "bold"))
         self.query_one("#step-caution", Static).update(Text("Press enter to go back to today's checklist.", style="dim"))
         self.query_one("#stop-hint", Static).update("")

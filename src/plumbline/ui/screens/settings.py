@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from plumbline.domain.habit import Habit
 from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, describe_times, parse_settings
 from plumbline.domain.reminders import POSTURE_HABIT
+from plumbline.ui.user_text import shown
 
 # (field, label, hint)
 FIELDS = (
@@ -68,7 +69,7 @@ class SettingsScreen(ModalScreen[ReminderSettings | None]):
                 yield Static("Habit reminders (HH:MM, several with commas, empty for none)", classes="section")
                 with Grid(id="habit-times"):
                     for habit in self.habits:
-                        yield Label(habit.name, markup=False)
+                        yield Label(shown(habit.name), markup=False)
                         yield Input(describe_times(self.settings.times_for(habit.id, habit.time)),
                                     id=f"habit-{habit.id}", compact=True, placeholder="no reminder")
             yield Static("", id="form-error", markup=False)

@@ -12,6 +12,9 @@ from plumbline.ui import glyphs
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 SPARK = "▁▂▃▄▅▆▇█"
+# The same steps in ASCII, for the plain marks (glyphs.py).
+ASCII_EIGHTHS = " .,:;=+*#"
+ASCII_SPARK = "_.-=+*#@"
 
 
 def bar_chart(values: Sequence[float], height: int = 5, style: str = "green") -> Text:
@@ -21,7 +24,7 @@ def bar_chart(values: Sequence[float], height: int = 5, style: str = "green") ->
         for value in values:
             filled = max(0.0, min(1.0, value)) * height - (row - 1)
             index = 8 if filled >= 1 else max(0, int(filled * 8))
-            text.append(EIGHTHS[index], style=style)
+            text.append((ASCII_EIGHTHS if glyphs.plain() else EIGHTHS)[index], style=style)
         label = {height: " 100%", 1: " 0%"}.get(row, "")
         text.append(label + "\n", style="dim")
     text.rstrip()
@@ -33,16 +36,20 @@ def pain_sparkline(levels: Sequence[int | None]) -> Text:
     text = Text()
     for level in levels:
         if level is None:
-            text.append("·", style="grey50")
+            text.append(glyphs.mark(Status.NOT_DUE), style="grey50")
         else:
             colour = "green" if level <= 3 else "yellow" if level <= 6 else "red"
-            text.append(SPARK[min(7, level * 8 // 11)], style=colour)
+            text.append((ASCII_SPARK if glyphs.plain() else SPARK)[min(7, level * 8 // 11)], style=colour)
     return text
 
 
 # The heat map's glyphs: squares read as a calendar; colours are the checklist's.
 HEAT_CHARS = {Status.DONE: "■", Status.MISSED: "□", Status.PENDING: "□"}
-HEAT = {status: (HEAT_CHARS.get(status, char), style) for status, (char, style) in glyphs.GLYPHS.items()}
+
+
+def heat_cell(status: Status) -> tuple[str, str]:
+    square = None if glyphs.plain() else HEAT_CHARS.get(status)
+    return square or glyphs.mark(status), glyphs.STYLES[status]
 
 
 def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52) -> Text:
@@ -61,12 +68,12 @@ def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52
         text.append(f"{name:<4}", style="dim")
         for week in range(weeks):
             day = first_monday + dt.timedelta(weeks=week, days=weekday)
-            char, style = HEAT[statuses.get(day, Status.FUTURE if day > last_day else Status.NOT_DUE)]
+            char, style = heat_cell(statuses.get(day, Status.FUTURE if day > last_day else Status.NOT_DUE))
             text.append(char, style=style)
         text.append("\n")
     text.append("    ")
     for status in (Status.DONE, Status.MISSED, Status.SKIPPED, Status.NOT_DUE):
-        char, style = HEAT[status]
+        char, style = heat_cell(status)
         text.append(char, style=style)
         text.append(f" {glyphs.WORDS[status]}  ", style="dim")
     return text

@@ -12,6 +12,7 @@ from plumbline.domain.checklist import ChecklistRow
 from plumbline.domain.entries import Status
 from plumbline.domain.wording import row_detail, row_label
 from plumbline.ui import glyphs
+from plumbline.ui.user_text import user_text
 
 
 class ChecklistView(OptionList):
@@ -29,7 +30,7 @@ class ChecklistView(OptionList):
         for row in rows:
             if row.habit.category != category:
                 category = row.habit.category
-                options.append(Option(Text(category.upper(), style="bold dim"), id=f"category:{category}", disabled=True))
+                options.append(Option(user_text(category.upper(), "bold dim"), id=f"category:{category}", disabled=True))
             options.append(Option(self._prompt(row, width), id=row.habit.id))
         self.set_options(options)
         self.highlight_habit(keep)
@@ -68,9 +69,8 @@ class ChecklistView(OptionList):
         Built as a single Text, not a table: the list measures and paints every option several
         times while it lays out, and a table costs many times more each time."""
         done = row.status is Status.DONE
-        # User text is never markup: Text() shows "[x] core" exactly as typed.
-        label = Text(row_label(row), style="green" if done else "dim" if row.status is Status.NOT_DUE else "")
-        right = Text.assemble(Text(row_detail(row), style="dim"), " ", glyphs.strip(row.strip))
+        label = user_text(row_label(row), "green" if done else "dim" if row.status is Status.NOT_DUE else "")
+        right = Text.assemble(user_text(row_detail(row), "dim"), " ", glyphs.strip(row.strip))
         room = max(4, width - right.cell_len - 3)
         label.truncate(room, overflow="ellipsis")
         line = Text.assemble(glyphs.glyph(row.status), " ", label)

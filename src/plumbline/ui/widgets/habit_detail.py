@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from plumbline.domain.habit import Habit
+from plumbline.ui import glyphs
+from plumbline.ui.user_text import user_text
 
 
 class HabitDetail(Static):
@@ -25,15 +27,15 @@ class HabitDetail(Static):
         if habit is None:
             return Text("Add a habit with a, or restore an archived one with u.", style="dim")
         text = Text()
-        text.append(habit.name, style="bold")
-        text.append(f"  ·  {habit.schedule.describe()}", style="dim")
+        text.append_text(user_text(habit.name, "bold"))
+        text.append(glyphs.punctuated(f"  ·  {habit.schedule.describe()}"), style="dim")
         if habit.why:
             text.append("\nWhy: ", style="bold")
-            text.append(habit.why)
+            text.append_text(user_text(habit.why))
         if habit.how:
             text.append("\nHow: ", style="bold")
-            text.append(habit.how)
+            text.append_text(user_text(habit.how))
         for caution in habit.cautions:
             text.append("\n! ", style="bold yellow")
-            text.append(caution, style="yellow")
+            text.append_text(user_text(caution, "yellow"))
         return text

@@ -1,0 +1,87 @@
+"""Output in a locale whose charset lacks a character of the data (issue 17): every command
+succeeds; text shows '?' where the charset has no glyph, JSON escapes the character instead."""
+
+import json
+
+import pytest
+
+from tests.conftest import write_habits
+
+# ISO-8859-1 where the machine has that locale; PYTHONIOENCODING makes it so where it has not.
+LATIN_1 = {"LC_ALL": "en_US.ISO-8859-1", "PYTHONIOENCODING": "latin-1"}
+SUN = "Morning sun \u2600 walk"  # U+2600 is in no ISO-8859 charset
+CAFE = "Caf\u00e9 stretch"  # é is in latin-1 and must come out as itself
+
+
+@pytest.fixture
+def latin(cli, data_dir):
+    write_habits(data_dir, {"sun": SUN, "cafe": CAFE})
+    with (data_dir / "habits" / "sun.toml").open("a") as sun:
+        sun.write('time = "09:30"\n')  # a reminder whose title is the name
+    assert cli("check", "sun", "--date", "2026-11-22", "--note", "sunny \u2600").code == 0
+
+    def run(*args: str):
+        result = cli(*args, env=LATIN_1, encoding="latin-1")
+        assert result.code == 0, result.err
+        assert result.err == ""
+        return result
+
+    return run
+
+
+@pytest.mark.parametrize("command", [
+    ("today",), ("week",), ("streaks",), ("habits",), ("check", "sun"), ("skip", "sun"),
+    ("uncheck", "sun", "--date", "2026-11-22"), ("export", "--format", "csv"),
+])
+def test_text_output_replaces_what_latin_1_lacks(latin, command):
+    out = latin(*command).out
+    assert SUN.replace("\u2600", "?") in out
+    assert "\u2600" not in out
+
+
+def test_text_output_keeps_what_latin_1_has(latin):
+    assert CAFE in latin("today").out
+
+
+@pytest.mark.parametrize("command", [
+    ("today", "--json"), ("week", "--json"), ("streaks", "--json"), ("habits", "--json"),
+])
+def test_json_output_escapes_what_latin_1_lacks(latin, command):
+    result = latin(*command)
+    assert "\\u2600" in result.out
+    found = json.loads(result.out)
+    rows = found if isinstance(found, list) else found["habits"]
+    assert {SUN, CAFE} <= {row["name"] for row in rows}
+
+
+def test_reminders_under_latin_1(latin):
+    listed = latin("remind", "--list", "--from", "2026-11-23T08:00")
+    assert SUN.replace("\u2600", "?") in listed.out
+    reminders = json.loads(latin("remind", "--list", "--json", "--from", "2026-11-23T08:00").out)
+    assert any(SUN in r["title"] or SUN in r["message"] for r in reminders)
+
+
+def test_pain_and_import_under_latin_1(latin, cli, tmp_path):
+    assert latin("pain", "3", "--note", "after the \u2600 walk").out.startswith("Pain 3/10 logged")
+    exported = tmp_path / "export.json"
+    assert cli("export", "--output", str(exported)).code == 0
+    assert latin("import", str(exported)).out.startswith("Imported ")
+
+
+def test_export_to_stdout_is_json_that_imports_the_same(latin, cli, tmp_path):
+    exported = latin("export").out
+    assert "\\u2600" in exported
+    document = json.loads(exported)
+    assert any(entry.get("note") == "sunny \u2600" for entry in document["entries"])
+    saved = tmp_path / "export.json"
+    saved.write_text(exported, encoding="latin-1")
+    assert cli("--data-dir", str(tmp_path / "other"), "import", str(saved)).code == 0
+
+
+def test_routines_and_errors_under_latin_1(latin, cli):
+    assert "\\u" not in latin("routine", "--list", "--json").out  # nothing to escape: left as is
+    assert latin("routine", "--list").out.strip()
+    failed = cli("check", "no-such-\u2600", env=LATIN_1, encoding="latin-1")
+    assert failed.code == 2
+    assert failed.err.startswith("plumbline: error: ") and "no-such-?" in failed.err
+    assert "UnicodeEncodeError" not in failed.err
