@@ -113,7 +113,7 @@ def test_the_summary_says_what_came_over_and_what_only_nearly(cli, tmp_path):
     result = cli("import", str(csv_zip_current(tmp_path / "loop.zip", EVERY_CASE)), now=NOW)
     lines = result.out.splitlines()
     assert lines[0].startswith("Imported from Loop CSV export") and "8 habits added, 0 updated" in lines[0]
-    assert "numeric values" in lines[0] and "rest days" in lines[0] and "notes" in lines[0]
+    assert "11 check-ins, 5 numeric values, 1 rest day, 7 notes." in lines[0]
     assert any("2 times in 3 days becomes 5 times a week" in line for line in lines[1:])
 
 

@@ -78,3 +78,9 @@ def test_strength_weighs_each_frequency_as_loop_does():
     # Done whenever due for 60 days: strong, if a little slower to build than a daily habit's.
     assert 0.8 < every < strength(habit(), daily_for_60, today, MONDAY)
     assert strength(EVERY_3, done_on(*days_from(MONDAY, 60)[::6]), today, MONDAY) < every
+
+
+def test_a_monthly_streak_is_told_in_months():
+    entries = done_on(dt.date(2026, 11, 3), dt.date(2026, 11, 20))
+    assert streaks(TWICE_A_MONTH, entries, dt.date(2026, 12, 1), dt.date(2026, 11, 1)).short_unit == "mo"
+    assert streaks(EVERY_3, entries, dt.date(2026, 12, 1), dt.date(2026, 11, 1)).short_unit == "d"

@@ -183,6 +183,6 @@ def streaks_text(standings: Sequence[tuple[Habit, Streaks, float]], width: int) 
     name_width = max(5, min(longest, width - len(columns)))
     lines = [pad("habit", name_width) + columns]
     for h, s, score in standings:
-        unit = "w" if s.unit == "weeks" else "d"
+        unit = s.short_unit
         lines.append(f"{pad(clip(h.name, name_width), name_width)}  {s.current:>6}{unit}  {s.best:>3}{unit}  {score:>7.0%}")
     return lines

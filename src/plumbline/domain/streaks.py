@@ -23,6 +23,11 @@ class Streaks(NamedTuple):
     best: int
     unit: str  # "days", "weeks" or "months"
 
+    @property
+    def short_unit(self) -> str:
+        """For a narrow column: d, w or mo."""
+        return {"weeks": "w", "months": "mo"}.get(self.unit, "d")
+
 
 class Run(NamedTuple):
     """One unbroken streak: its first and last done day (or week's Monday) and its length."""

@@ -44,8 +44,13 @@ class LoopSummary:
 
     def lines(self) -> list[str]:
         said = [f"Imported from {self.format}: {len(self.added)} habits added, {len(self.updated)} updated; "
-                f"{self.checkins} check-ins, {self.values} numeric values, {self.skips} rest days, {self.notes} notes."]
+                f"{_count(self.checkins, 'check-in')}, {_count(self.values, 'numeric value')}, "
+                f"{_count(self.skips, 'rest day')}, {_count(self.notes, 'note')}."]
         return said + [f"  note: {line}" for line in self.changed]
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
 
 
 @dataclass

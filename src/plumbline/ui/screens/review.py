@@ -79,7 +79,7 @@ class ReviewScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear()
         for row in review.rows:
-            unit = "w" if row.streaks.unit == "weeks" else "d"
+            unit = row.streaks.short_unit
             table.add_row(
                 user_text(row.habit.name, overflow="ellipsis", no_wrap=True),
                 *(glyphs.glyph(status) for _, status in row.days),
