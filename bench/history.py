@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind, Schedule
-from plumbline.domain.pain import PainEntry
+from plumbline.domain.pain import one_reading
 from plumbline.storage.tracker import Tracker
 
 HABITS = 30
@@ -41,6 +41,6 @@ def generate(data_dir: Path, today: dt.date, days: int, seed: int = 1) -> Tracke
                 entries.append((habit.id, Entry(day, skipped=True)))
             elif roll < 0.85 and (habit.schedule.due_on(day) or (habit.schedule.is_weekly and roll < 0.45)):
                 entries.append((habit.id, Entry(day, count=habit.target)))
-    pains = [PainEntry(today - dt.timedelta(days=b), chance.randint(0, 8)) for b in range(days, 0, -1) if chance.random() < 0.7]
+    pains = [one_reading(today - dt.timedelta(days=b), chance.randint(0, 8)) for b in range(days, 0, -1) if chance.random() < 0.7]
     tracker.store.put_many(entries, pains)
     return tracker

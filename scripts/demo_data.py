@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Kind
-from plumbline.domain.pain import PainEntry
+from plumbline.domain.pain import one_reading
 from plumbline.storage.tracker import Tracker
 
 # How reliably a made-up user keeps each habit, so the demo shows streaks, misses and rest days.
@@ -48,7 +48,7 @@ def write_demo(data_dir: Path, today: dt.date, days: int = 60, seed: int = 7, bu
         day = today - dt.timedelta(days=back)
         entries = tracker.store.history()
         kept = sum(day in entries.get(h, {}) for h in ("gentle-mobility", "towel-mobilization", "core-work"))
-        tracker.store.set_pain(PainEntry(day, max(0, min(10, 5 - kept + chance.randint(-1, 2)))), day)
+        tracker.store.set_pain(one_reading(day, max(0, min(10, 5 - kept + chance.randint(-1, 2)))), day)
     # Part of today done, so the screen shows every state at once.
     for habit_id in ("knees-uncrossed", "knee-pillow", "gentle-mobility"):
         tracker.check(habit_id, today, today=today)

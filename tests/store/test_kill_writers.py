@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from plumbline.domain.entries import Entry
-from plumbline.domain.pain import PainEntry
+from plumbline.domain.pain import PainEntry, one_reading
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
 
@@ -105,7 +105,7 @@ def plan(world: World, rng: random.Random, fresh: bool) -> list[Op]:
             ops.append(Op("entry", rng.choice(known), None, cursor))
         elif roll < 0.30:
             level = rng.randint(0, 10)
-            ops.append(Op("pain", day, PainEntry(day, level, "p" * rng.choice(NOTE_LENGTHS)), cursor))
+            ops.append(Op("pain", day, one_reading(day, level, "p" * rng.choice(NOTE_LENGTHS)), cursor))
         elif roll < 0.33:
             ops.append(Op("meta", "kill_test", "m" * rng.choice(NOTE_LENGTHS), cursor))
         else:
@@ -207,7 +207,7 @@ def parent_writes(world: World, trial: int) -> None:
     store = Store(Locations(world.data_dir))
     probe = [
         Op("entry", ("probe", PROBE_DAY), Entry(PROBE_DAY, trial + 1), world.cursor),
-        Op("pain", PROBE_DAY, PainEntry(PROBE_DAY, trial % 11), world.cursor),
+        Op("pain", PROBE_DAY, one_reading(PROBE_DAY, trial % 11), world.cursor),
         Op("meta", "probe", trial, world.cursor),
     ][trial % 3]
     perform(store, probe)

@@ -182,10 +182,10 @@ def test_unchecking_a_day_with_no_record_writes_nothing(store, data_dir):
 
 
 def test_history_and_pain_read_together_match_each_read_alone(store):
-    from plumbline.domain.pain import PainEntry
+    from plumbline.domain.pain import one_reading
 
     days = [dt.date(2026, 9, 30), dt.date(2026, 10, 31), dt.date(2026, 11, 1)]
-    store.put_many([("a", Entry(d, count=1)) for d in days], [PainEntry(d, level) for level, d in enumerate(days)])
+    store.put_many([("a", Entry(d, count=1)) for d in days], [one_reading(d, level) for level, d in enumerate(days)])
     assert store.history_and_pain() == (store.history(), store.pain_log())
     assert list(store.pain_log(since=dt.date(2026, 10, 5), before=dt.date(2026, 11, 1))) == [days[1]]
 

@@ -72,7 +72,7 @@ async def test_h_opens_the_year_of_the_highlighted_habit(make_app, data_dir):
         assert "Gentle pelvic mobility" in shown and "Best streaks" in shown and "12 days" in shown
 
 
-async def test_p_logs_pain_and_a_second_entry_asks_before_replacing(make_app, data_dir):
+async def test_p_logs_pain_readings_and_lists_the_days_earlier_ones(make_app, data_dir, clock):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")
@@ -84,15 +84,14 @@ async def test_p_logs_pain_and_a_second_entry_asks_before_replacing(make_app, da
         app.screen.query_one("#note", Input).value = "[bold]stiff[/] morning"
         await pilot.press("enter")
         await pilot.pause()
-        assert tracker(data_dir).pain(MONDAY).level == 6
-        for answer in ("n", "y"):  # keep the first entry, then replace it
-            await pilot.press("p")
-            app.screen.query_one("#level", Input).value = "3"
-            await pilot.press("enter")
-            await pilot.pause()
-            await pilot.press(answer)
-            await pilot.pause()
-            if answer == "n":
-                assert tracker(data_dir).pain(MONDAY).level == 6
+        clock.now = clock.now.replace(hour=15, minute=40)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "09:00  6/10  [bold]stiff[/] morning" in screen_text(app)  # the earlier reading, as typed
+        app.screen.query_one("#level", Input).value = "3"
+        await pilot.press("enter")
+        await pilot.pause()
     entry = tracker(data_dir).pain(MONDAY)
-    assert entry.level == 3
+    assert [(f"{r.time:%H:%M}", r.level, r.note) for r in entry.readings] == [
+        ("09:00", 6, "[bold]stiff[/] morning"), ("15:40", 3, "")]
+    assert entry.level == 6  # the day's figure is its highest

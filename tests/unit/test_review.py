@@ -3,7 +3,7 @@ import datetime as dt
 from plumbline.domain.entries import Entry, Status
 from plumbline.domain.habit import Schedule
 from plumbline.domain.history import habit_history
-from plumbline.domain.pain import PainEntry
+from plumbline.domain.pain import one_reading
 from plumbline.domain.review import describe_comparison, pain_comparison, week_review
 from tests.conftest import MONDAY
 from tests.unit.helpers import days_from, done_on, habit
@@ -46,7 +46,7 @@ def test_completion_counts_only_what_was_due_by_today():
 
 
 def test_pain_row_has_seven_days_with_none_where_nothing_was_logged():
-    review = week_review([], {}, {MONDAY: PainEntry(MONDAY, 4)}, MONDAY, MONDAY, MONDAY)
+    review = week_review([], {}, {MONDAY: one_reading(MONDAY, 4)}, MONDAY, MONDAY, MONDAY)
     assert review.pain[0] == (MONDAY, 4) and review.pain[1] == (MONDAY + D, None) and len(review.pain) == 7
     assert review.pain_average == 4
 
@@ -55,7 +55,7 @@ def test_pain_comparison_needs_enough_days_on_both_sides():
     core = habit(id="core")
     days = days_from(MONDAY - 30 * D, 30)
     entries = done_on(*days[::2])
-    pain = {d: PainEntry(d, 2 if d in entries else 5) for d in days}
+    pain = {d: one_reading(d, 2 if d in entries else 5) for d in days}
     comparison = pain_comparison(core, entries, pain, MONDAY)
     assert comparison is not None
     assert (comparison.with_habit, comparison.without_habit, comparison.days) == (2, 5, 30)

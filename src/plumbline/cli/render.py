@@ -143,7 +143,12 @@ def week_json(review: WeekReview) -> dict[str, Any]:
             }
             for r in review.rows
         ],
-        "pain": [{"date": d.isoformat(), "level": level} for d, level in review.pain],
+        "pain": [
+            {"date": d.isoformat(), "level": level,
+             "readings": [{"time": f"{r.time:%H:%M}" if r.time else None, "level": r.level, "note": r.note}
+                          for r in readings]}
+            for (d, level), readings in zip(review.pain, review.readings, strict=True)
+        ],
     }
 
 

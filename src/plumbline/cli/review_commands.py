@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import textwrap
 
 from plumbline.cli import clock, render, terminal
@@ -48,11 +49,23 @@ def log_pain(args: argparse.Namespace) -> int:
         level = int(args.level)
     except ValueError:
         raise BadInput(f"pain level '{args.level}' is not a number: give 0 (none) to 10 (worst)") from None
-    earlier = tracker.pain(day)
-    tracker.log_pain(day, level, args.note, today=today)
-    replaced = f" (replaces {earlier.level})" if earlier else ""
-    terminal.say(f"Pain {level}/10 logged for {day}{replaced}")
+    time = _reading_time(args.time) if args.time else (clock.now().time().replace(second=0, microsecond=0)
+                                                       if day == today else None)
+    logged = tracker.log_pain(day, level, args.note, today=today, time=time)
+    at = f" at {time:%H:%M}" if time else ""
+    others = len(logged.readings) - 1
+    more = f" ({others + 1} readings that day, the highest {logged.level})" if others else ""
+    terminal.say(f"Pain {level}/10 logged for {day}{at}{more}")
     return 0
+
+
+def _reading_time(text: str) -> dt.time:
+    from plumbline.domain.reminder_settings import SettingsError, parse_time
+
+    try:
+        return parse_time(text, "--time")
+    except SettingsError as error:
+        raise BadInput(f"bad {error}") from None
 
 
 def register(command) -> None:
@@ -68,5 +81,6 @@ def register(command) -> None:
     pain = command("pain", "log pain from 0 (none) to 10 (worst) for a day")
     pain.add_argument("level", metavar="LEVEL")
     pain.add_argument("--date", metavar="D")
+    pain.add_argument("--time", metavar="HH:MM", help="when it was (default: now, for today)")
     pain.add_argument("--note", metavar="TEXT", default="")
     pain.set_defaults(run=log_pain)

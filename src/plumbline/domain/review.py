@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from plumbline.domain.checklist import History, active_in_order
 from plumbline.domain.entries import Entry, Status, day_status, is_done, is_due
 from plumbline.domain.habit import Habit
-from plumbline.domain.pain import PainEntry
+from plumbline.domain.pain import PainEntry, PainReading
 from plumbline.domain.streaks import Streaks, first_day, monday_of, next_period, period_counts, period_start, streaks
 
 WEEK = 7
@@ -38,7 +38,8 @@ class WeekReview:
     start: dt.date
     end: dt.date
     rows: tuple[WeekRow, ...]
-    pain: tuple[tuple[dt.date, int | None], ...]
+    pain: tuple[tuple[dt.date, int | None], ...]  # each day's highest reading
+    readings: tuple[tuple[PainReading, ...], ...] = ()  # each day's readings, Monday first
 
     @property
     def completion(self) -> float | None:
@@ -70,7 +71,8 @@ def week_review(
         known = streaks_by_habit.get(habit.id) if streaks_by_habit else None
         rows.append(_week_row(habit, entries, days, today, start, known))
     pain = tuple((d, pain_log[d].level if d in pain_log else None) for d in days)
-    return WeekReview(monday, days[-1], tuple(rows), pain)
+    readings = tuple(pain_log[d].readings if d in pain_log else () for d in days)
+    return WeekReview(monday, days[-1], tuple(rows), pain, readings)
 
 
 def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known: Streaks | None) -> WeekRow:

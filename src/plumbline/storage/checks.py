@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from plumbline.domain.entries import Entry
-from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.storage.errors import DamagedDatabase
 
 SCHEMA_VERSION = 2  # 2: one file per month, each with a `_meta` table (see migrations.py)
@@ -108,10 +108,19 @@ def entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
 
 
 def pain_from(day: dt.date, record: dict[str, Any]) -> PainEntry:
-    level, note = record["l"], record.get("n", "")
+    """A day of the pain log: {"r": [{"t": "HH:MM", "l": level, "n": note}, ...]}, or, as schema
+    2 wrote it, one reading {"l": level, "n": note} with no time."""
+    readings = record["r"] if "r" in record else [record]
+    if not isinstance(readings, list) or not readings:
+        raise ValueError("pain readings are not a list of readings")
+    return PainEntry(day, tuple(_reading(raw) for raw in readings))
+
+
+def _reading(raw: dict[str, Any]) -> PainReading:
+    level, note, time = raw["l"], raw.get("n", ""), raw.get("t")
     if isinstance(level, bool) or not isinstance(level, int) or not valid_level(level) or not isinstance(note, str):
         raise ValueError(f"pain level {level!r} is not a whole number from 0 to 10")
-    return PainEntry(day, level, note)
+    return PainReading(None if time is None else dt.time.fromisoformat(time), level, note)
 
 
 def _in_range(day: dt.date) -> dt.date:

@@ -23,7 +23,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
 from plumbline.domain.entries import Entry
-from plumbline.domain.pain import PainEntry
+from plumbline.domain.pain import PainEntry, PainReading, with_reading
 from plumbline.storage.atomic import remove_stale_temporaries
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.checks import (
@@ -225,9 +225,23 @@ class Store:
         return result[0]
 
     def set_pain(self, entry: PainEntry | None, day: dt.date) -> None:
-        """Record the day's pain level (replacing any earlier one), or remove it with None."""
+        """Replace the day's readings with `entry`'s, or remove them all with None."""
         record = None if entry is None else _pain_to(entry)
         self._change_day("pain", {}, day, lambda _: record)
+
+    def add_pain(self, day: dt.date, reading: PainReading) -> PainEntry:
+        """Add a reading to the day's pain, read afresh under the lock: two processes logging at
+        once keep both readings."""
+        result: list[PainEntry] = []
+
+        def change(record: dict[str, Any] | None) -> dict[str, Any]:
+            with record_of(self.locations.entries_file(day)):
+                earlier = pain_from(day, record) if record is not None else None
+            result.append(with_reading(earlier, day, reading))
+            return _pain_to(result[0])
+
+        self._change_day("pain", {}, day, change)
+        return result[0]
 
     def put_many(self, entries: list[tuple[str, Entry]], pains: list[PainEntry]) -> None:
         """Write many records at once (an import): one locked rewrite per month file, not per record.
@@ -362,4 +376,5 @@ def _entry_to(entry: Entry) -> dict[str, Any]:
 
 
 def _pain_to(entry: PainEntry) -> dict[str, Any]:
-    return {"l": entry.level, **({"n": entry.note} if entry.note else {})}
+    return {"r": [{**({"t": f"{r.time:%H:%M}"} if r.time else {}), "l": r.level, **({"n": r.note} if r.note else {})}
+                  for r in entry.readings]}

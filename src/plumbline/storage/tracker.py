@@ -13,7 +13,7 @@ from plumbline.domain.days import MIDNIGHT, habit_day
 from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist, habit_row, needs_earlier_history
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
-from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.domain.strength import strength
 from plumbline.storage.atomic import atomic_write
@@ -203,14 +203,14 @@ class Tracker:
             next_month = None  # December 9999: no month after it to leave out
         return self.store.pain_log(since=day, before=next_month).get(day)  # one month's file, not all
 
-    def log_pain(self, day: dt.date, level: int, note: str = "", today: dt.date | None = None) -> PainEntry:
-        """Record the day's pain; a second entry for the same day replaces the first."""
+    def log_pain(self, day: dt.date, level: int, note: str = "", today: dt.date | None = None,
+                 time: dt.time | None = None) -> PainEntry:
+        """Add a reading to the day's pain (a reading at the same minute replaces that one);
+        the day with all its readings comes back."""
         if not valid_level(level):
             raise BadInput(f"pain level '{level}' is outside 0..10: give 0 (none) to 10 (worst)")
         self._ready(today or day)
-        entry = PainEntry(day, level, note)
-        self.store.set_pain(entry, day)
-        return entry
+        return self.store.add_pain(day, PainReading(time, level, note))
 
 
 def _months_before(day: dt.date, count: int) -> dt.date:

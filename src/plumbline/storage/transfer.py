@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from plumbline.domain.entries import MAX_COUNT, Entry, day_status, whole
-from plumbline.domain.pain import PainEntry, valid_level
+from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_reading
 from plumbline.domain.streaks import first_day
 from plumbline.storage.checks import FIRST_DAY, LAST_DAY
 from plumbline.storage.errors import BadInput, HabitFileError
@@ -41,8 +41,9 @@ def export_json(tracker: Tracker) -> str:
             for day, e in sorted(history[habit_id].items())
         ],
         "pain": [
-            {"date": day.isoformat(), "level": p.level, "note": p.note}
+            {"date": day.isoformat(), "time": f"{r.time:%H:%M}" if r.time else None, "level": r.level, "note": r.note}
             for day, p in sorted(pain_log.items())
+            for r in p.readings
         ],
     }
     return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
@@ -100,8 +101,7 @@ def import_json(tracker: Tracker, path: Path, text: str, now: dt.datetime) -> tu
         habits = [parse_habit(data, f"{path}: custom habit {data.get('id')!r}") for data in document["custom_habits"]]
         entries = [(row["habit"], Entry(dt.date.fromisoformat(row["date"]), _count(row["count"]),
                                         bool(row["skipped"]), str(row["note"]))) for row in document["entries"]]
-        pains = [PainEntry(dt.date.fromisoformat(row["date"]), int(row["level"]), str(row["note"]))
-                 for row in document["pain"]]
+        pains = _pain_days(document["pain"])
         state = dict(document["state"])
     except HabitFileError:
         raise
@@ -111,12 +111,22 @@ def import_json(tracker: Tracker, path: Path, text: str, now: dt.datetime) -> tu
     bad_count = next(((h, e) for h, e in entries if e.count < 0), None)
     if bad_count is not None:
         raise BadInput(f"import file {path}: '{bad_count[0]}' on {bad_count[1].day} has a negative count; nothing was imported")
-    bad_level = next((p for p in pains if not valid_level(p.level)), None)
+    bad_level = next((p for p in pains if not all(valid_level(r.level) for r in p.readings)), None)
     if bad_level is not None:
         raise BadInput(f"import file {path}: pain level {bad_level.level} on {bad_level.day} is outside 0..10; nothing was imported")
     check_records(path, entries, pains, tracker.today(now))
     apply_import(tracker, now, habits, lambda meta: _merge_state(meta, state), entries, pains)
-    return len(entries), len(pains)
+    return len(entries), sum(len(p.readings) for p in pains)
+
+
+def _pain_days(rows: list[dict[str, Any]]) -> list[PainEntry]:
+    """Each day's readings, from one row per reading (an export before times has none)."""
+    days: dict[dt.date, PainEntry] = {}
+    for row in rows:
+        day, time = dt.date.fromisoformat(row["date"]), row.get("time")
+        reading = PainReading(dt.time.fromisoformat(time) if time else None, int(row["level"]), str(row["note"]))
+        days[day] = with_reading(days.get(day), day, reading)
+    return list(days.values())
 
 
 def _count(value: Any) -> float:

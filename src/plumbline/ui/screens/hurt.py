@@ -14,7 +14,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from plumbline.domain.pain import PainEntry, parse_level
+from plumbline.domain.pain import PainEntry, one_reading, parse_level
 from plumbline.ui.screens.notice import IF_PAIN_PERSISTS, STOP_AT_ONCE
 from plumbline.ui.user_text import shown
 
@@ -55,7 +55,7 @@ class HurtDialog(ModalScreen[PainEntry | None]):
             )
             self.query_one("#level", Input).focus()
             return
-        self.dismiss(PainEntry(self.day, level, self.query_one("#note", Input).value.strip()))
+        self.dismiss(one_reading(self.day, level, self.query_one("#note", Input).value.strip()))
 
     def action_decline(self) -> None:
         self.dismiss(None)

@@ -1,4 +1,5 @@
-"""Log the day's pain, 0 to 10, with an optional note. Answers with (level, note) or None."""
+"""Log a pain reading, 0 to 10, with an optional note; the day's readings so far are listed.
+Answers with (level, note) or None."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from plumbline.domain.pain import PainEntry, parse_level
+from plumbline.ui.user_text import shown
 
 
 class PainDialog(ModalScreen[tuple[int, str] | None]):
@@ -27,8 +29,11 @@ class PainDialog(ModalScreen[tuple[int, str] | None]):
         with Vertical(classes="dialog", id="pain-dialog"):
             yield Static(self.heading or f"Pain on {self.day:%A %-d %B}", classes="title", markup=False)
             if self.earlier is not None:
-                yield Static(f"Already logged: {self.earlier.level}/10. Saving asks before replacing it.",
-                             classes="hint", markup=False)
+                yield Static("Logged that day (this one is added; the day counts its highest):", classes="hint")
+                for reading in self.earlier.readings:
+                    when = f"{reading.time:%H:%M}" if reading.time else "--:--"
+                    note = f"  {shown(reading.note)}" if reading.note else ""
+                    yield Static(f"  {when}  {reading.level}/10{note}", classes="hint", markup=False)
             with Grid(id="fields"):
                 yield Label("Level")
                 yield Input(id="level", compact=True, placeholder="0 (none) to 10 (worst)", max_length=2)

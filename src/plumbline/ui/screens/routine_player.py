@@ -172,7 +172,9 @@ class RoutinePlayerScreen(Screen[None]):
     def _hurt_answered(self, entry: PainEntry | None) -> None:
         if entry is not None:
             try:
-                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self.tracker.today(self.clock()))
+                now = self.clock()
+                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self.tracker.today(now),
+                                      time=now.time().replace(second=0, microsecond=0))
                 self.app.notify(f"Pain {entry.level}/10 logged for today", markup=False)
             except PlumblineError as error:
                 self.app.notify(str(error), severity="error", markup=False, timeout=30)

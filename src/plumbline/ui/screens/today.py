@@ -232,25 +232,21 @@ class TodayScreen(Screen[None]):
 
     def action_pain(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.confirm import ConfirmDialog
             from plumbline.ui.screens.pain_dialog import PainDialog
 
             day = self.day
             earlier = self.tracker.pain(day)
 
-            def save(level: int, note: str) -> None:
-                with reported(self.app):
-                    self.tracker.log_pain(day, level, note, today=self.today)
-                    self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
-
             def answered(result: tuple[int, str] | None) -> None:
                 if result is None:
                     return
-                if earlier is None:
-                    save(*result)
-                    return
-                question = f"Replace pain {earlier.level}/10 logged for {day:%A %-d %B} with {result[0]}/10?"
-                self.app.push_screen(ConfirmDialog(question), lambda yes: save(*result) if yes else None)
+                level, note = result
+                # A reading for today is timed now; one filled in for a past day has no time.
+                now = self.app.clock() if day == self.today else None
+                with reported(self.app):
+                    self.tracker.log_pain(day, level, note, today=self.today,
+                                          time=now.time().replace(second=0, microsecond=0) if now else None)
+                    self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
 
             self.app.push_screen(PainDialog(day, earlier), answered)
 
