@@ -198,3 +198,27 @@ def test_an_entries_file_where_the_folder_goes_is_reported_as_damage(cli, data_d
     assert result.code == 1 and result.err.count("\n") == 1
     assert f"{data_dir / 'entries'} should be the folder of month files" in result.err
     assert (data_dir / "entries").read_text() == "not a folder"
+
+
+def test_a_habit_is_found_by_the_start_of_its_id_or_name(cli):
+    assert cli("check", "pillow").out.strip() == "Slept with a knee pillow: done on 2026-11-23"  # by its name
+    assert cli("check", "towel").code == 0  # its id
+    result = cli("check", "knee")  # knee-pillow and knees-uncrossed
+    assert result.code == 2
+    one_error_line(result, "'knee'", "knee-pillow", "knees-uncrossed", "give more of its id")
+
+
+def test_export_into_a_folder_that_does_not_exist_is_refused(cli, tmp_path):
+    result = cli("export", "--output", str(tmp_path / "typo" / "backup.json"))
+    assert result.code == 2
+    one_error_line(result, str(tmp_path / "typo"), "does not exist")
+    assert not (tmp_path / "typo").exists()
+
+
+def test_every_option_says_what_it_is_for(cli):
+    for command in ("today", "check", "uncheck", "skip", "habits", "week", "streaks", "pain", "export", "import"):
+        text = cli(command, "--help").out
+        options = [line for line in text.splitlines() if line.strip().startswith(("--", "HABIT", "LEVEL", "FILE"))]
+        assert options, command
+        for line in options:
+            assert len(line.split()) > 2 or line.strip().startswith("-h"), f"{command}: {line}"

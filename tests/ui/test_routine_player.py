@@ -260,3 +260,20 @@ async def test_finishing_a_routine_whose_habit_is_archived_says_so(make_app, dat
         await pilot.pause()
         assert "Not checked" in screen_text(app) and "archived" in screen_text(app)
 
+
+
+async def test_q_in_the_middle_of_a_routine_asks_before_quitting(make_app, data_dir):
+    app = make_app(routine="morning-mobility")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # no: back to the routine, still going
+        await pilot.pause()
+        assert isinstance(app.screen, RoutinePlayerScreen) and not app.screen.player.stopped
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
+    assert tracker_of(data_dir).store.entry("gentle-mobility", MONDAY) is None

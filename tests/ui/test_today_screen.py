@@ -62,6 +62,23 @@ async def test_count_keys_and_skip(make_app):
         app.screen.query_one(ChecklistView).highlight_habit("towel-mobilization")
         await pilot.press("s")
         assert rows_by_id(app.screen)["towel-mobilization"].status is Status.SKIPPED
+        await pilot.press("s")  # s again on a rest day takes it back, as space does for done
+        assert rows_by_id(app.screen)["towel-mobilization"].entry is None
+
+
+async def test_j_and_k_move_like_the_arrows(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ChecklistView)
+        first = view.highlighted_habit
+        await pilot.press("j", "j")
+        assert view.highlighted_habit != first
+        await pilot.press("k", "k")
+        assert view.highlighted_habit == first
+        await pilot.press("down", "down")
+        arrows = view.highlighted_habit
+        await pilot.press("k", "k", "j", "j")
+        assert view.highlighted_habit == arrows
 
 
 async def test_left_fills_in_yesterday_and_right_cannot_pass_today(make_app, data_dir):

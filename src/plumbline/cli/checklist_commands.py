@@ -92,24 +92,24 @@ def list_habits(args: argparse.Namespace) -> int:
 
 def register(command) -> None:
     today = command("today", "the checklist for a day: each active habit with status and streak")
-    today.add_argument("--date", metavar="D")
-    today.add_argument("--json", action="store_true")
+    today.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
+    today.add_argument("--json", action="store_true", help="print JSON, for scripts")
     today.set_defaults(run=show_today)
 
     check_cmd = command("check", "record a habit as done (a count habit adds N)")
-    check_cmd.add_argument("habit", metavar="HABIT")
-    check_cmd.add_argument("--date", metavar="D")
+    check_cmd.add_argument("habit", metavar="HABIT", help="a habit id, or the start of its id or name (plumbline habits lists them)")
+    check_cmd.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
     check_cmd.add_argument("--count", metavar="N", default="1", help="how much to add (a count or limit habit; decimals allowed)")
-    check_cmd.add_argument("--note", metavar="TEXT", default="")
+    check_cmd.add_argument("--note", metavar="TEXT", default="", help="a note kept with the record")
     check_cmd.set_defaults(run=check)
 
     for name, text, run in (("uncheck", "remove that day's record", uncheck), ("skip", "record a planned rest day", skip)):
         cmd = command(name, text)
-        cmd.add_argument("habit", metavar="HABIT")
-        cmd.add_argument("--date", metavar="D")
+        cmd.add_argument("habit", metavar="HABIT", help="a habit id, or the start of its id or name (plumbline habits lists them)")
+        cmd.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
         cmd.set_defaults(run=run)
 
     habits_cmd = command("habits", "the habit library")
-    habits_cmd.add_argument("--json", action="store_true")
+    habits_cmd.add_argument("--json", action="store_true", help="print JSON, for scripts")
     habits_cmd.add_argument("--all", action="store_true", help="include archived habits")
     habits_cmd.set_defaults(run=list_habits)

@@ -65,7 +65,7 @@ def notify_test(args: argparse.Namespace) -> int:
 def register(command) -> None:
     remind_cmd = command("remind", "run the reminder service in the foreground, or list what it will remind")
     remind_cmd.add_argument("--list", action="store_true", help="print the reminders of the next 24 hours and exit")
-    remind_cmd.add_argument("--json", action="store_true")
+    remind_cmd.add_argument("--json", action="store_true", help="print JSON, for scripts")
     remind_cmd.add_argument("--from", dest="start", metavar="T", help="ISO 8601 local date-time (default now)")
     remind_cmd.add_argument("--install-service", action="store_true",
                             help="write a systemd user unit that runs the reminders at login")

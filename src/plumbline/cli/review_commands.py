@@ -70,17 +70,17 @@ def _reading_time(text: str) -> dt.time:
 
 def register(command) -> None:
     week = command("week", "the review of the ISO week (Monday to Sunday) that holds D")
-    week.add_argument("--date", metavar="D")
-    week.add_argument("--json", action="store_true")
+    week.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
+    week.add_argument("--json", action="store_true", help="print JSON, for scripts")
     week.set_defaults(run=show_week)
 
     streaks_cmd = command("streaks", "current and best streak and strength score per habit")
-    streaks_cmd.add_argument("--json", action="store_true")
+    streaks_cmd.add_argument("--json", action="store_true", help="print JSON, for scripts")
     streaks_cmd.set_defaults(run=show_streaks)
 
     pain = command("pain", "log pain from 0 (none) to 10 (worst) for a day")
-    pain.add_argument("level", metavar="LEVEL")
-    pain.add_argument("--date", metavar="D")
+    pain.add_argument("level", metavar="LEVEL", help="0 (no pain) to 10 (the worst)")
+    pain.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
     pain.add_argument("--time", metavar="HH:MM", help="when it was (default: now, for today)")
-    pain.add_argument("--note", metavar="TEXT", default="")
+    pain.add_argument("--note", metavar="TEXT", default="", help="a note kept with the record")
     pain.set_defaults(run=log_pain)

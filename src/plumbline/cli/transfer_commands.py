@@ -18,7 +18,10 @@ def export(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     text = export_json(tracker) if args.format == "json" else export_csv(tracker, tracker.today(clock.now()))
     if args.output:
-        atomic_write(Path(args.output), text.encode("utf-8"))
+        output = Path(args.output)
+        if not output.parent.is_dir():  # a typo in the folder must not make a new folder silently
+            raise BadInput(f"cannot export to {output}: the folder {output.parent} does not exist; create it first")
+        atomic_write(output, text.encode("utf-8"))
         terminal.say(f"Exported to {args.output}", file=sys.stderr)
     elif args.format == "json":
         terminal.say_json(text)
@@ -56,17 +59,19 @@ def import_file(args: argparse.Namespace) -> int:
         raise BadInput(f"import file {path} is plumbline's CSV export, which is for spreadsheets only: "
                        "import a JSON export (plumbline export --format json) instead")
     entries, pains = import_json(tracker, path, text, clock.now())
-    terminal.say(f"Imported {entries} check-ins and {pains} pain entries")
+    terminal.say(f"Imported {entries} check-in{'s' if entries != 1 else ''} and "
+                 f"{pains} pain reading{'s' if pains != 1 else ''}")
     return 0
 
 
 def register(command) -> None:
     export_cmd = command("export", "all data, as JSON (for import) or CSV (for a spreadsheet)")
-    export_cmd.add_argument("--format", choices=("json", "csv"), default="json")
-    export_cmd.add_argument("--output", metavar="FILE")
+    export_cmd.add_argument("--format", choices=("json", "csv"), default="json",
+                            help="json to import again (default), csv for a spreadsheet")
+    export_cmd.add_argument("--output", metavar="FILE", help="write to FILE (in a folder that exists) instead of printing")
     export_cmd.set_defaults(run=export)
 
     import_cmd = command("import", "merge a plumbline JSON export, or Loop Habit Tracker's CSV export (.zip) "
                                    "or full backup (.db)")
-    import_cmd.add_argument("file", metavar="FILE")
+    import_cmd.add_argument("file", metavar="FILE", help="the file to import, recognised by its content")
     import_cmd.set_defaults(run=import_file)

@@ -64,9 +64,18 @@ class Tracker:
         return [h for h in merged if include_archived or not h.archived]
 
     def habit(self, habit_id: str) -> Habit:
-        for habit in self.habits(include_archived=True):
-            if habit.id == habit_id:
-                return habit
+        """The habit with this id; failing that, the one habit whose id, or name, begins with it
+        (`plumbline check pillow` finds knee-pillow's "Pillow between the knees")."""
+        habits = self.habits(include_archived=True)
+        exact = [h for h in habits if h.id == habit_id]
+        wanted = habit_id.strip().casefold()
+        for match in (exact, [h for h in habits if wanted and h.id.startswith(wanted)],
+                      [h for h in habits if wanted and h.name.casefold().startswith(wanted)]):
+            if len(match) == 1:
+                return match[0]
+            if len(match) > 1:
+                ids = ", ".join(h.id for h in match[:5])
+                raise BadInput(f"habit '{habit_id}' could be any of {ids}: give more of its id")
         raise BadInput(f"unknown habit '{habit_id}': run 'plumbline habits' to see the habit ids")
 
     def active_habit(self, habit_id: str) -> Habit:
@@ -171,6 +180,13 @@ class Tracker:
         habit = self.active_habit(habit_id)
         self._ready(today or day)
         return self.store.change_entry(habit.id, day, lambda e: rules.skipped(e, day))
+
+    def toggle_skip(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry | None:
+        """The app's s key: a rest day, or, on a rest day, back to no record (like space)."""
+        habit = self.active_habit(habit_id)
+        self._ready(today or day)
+        return self.store.change_entry(habit.id, day, lambda e: None if e is not None and e.skipped
+                                       else rules.skipped(e, day))
 
     def toggle(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry | None:
         """The app's space key: a count habit goes up by one; a yes/no habit flips."""

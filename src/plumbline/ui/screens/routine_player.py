@@ -55,6 +55,8 @@ class RoutinePlayerScreen(Screen[None]):
         Binding("b", "back", "Back", id="routine.back"),
         Binding("x,exclamation_mark", "hurt", "It hurts: stop", id="routine.hurt"),
         Binding("escape", "leave", "Leave", id="routine.leave"),
+        # q quits the app, as everywhere, but not out of a routine at once: it asks first.
+        Binding("q", "quit_app", "Quit", id="routine.quit", show=False),
         Binding("space,enter,escape", "close", "Close", id="routine.close"),
     ]
 
@@ -187,6 +189,19 @@ class RoutinePlayerScreen(Screen[None]):
                 self.dismiss(None)
 
         self.app.push_screen(ConfirmDialog(f"Leave {self.routine.name}? Nothing is checked."), answered)
+
+    def action_quit_app(self) -> None:
+        if not self.begun or self.player.mode in (Mode.FINISHED, Mode.STOPPED):
+            self.app.exit()  # nothing under way to lose: the opening page, or the end
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.player.stop()
+                self.app.exit()
+
+        self.app.push_screen(ConfirmDialog(f"Quit plumbline in the middle of {self.routine.name}? "
+                                           "Nothing is checked."), answered)
 
     def action_close(self) -> None:
         self.dismiss(None)

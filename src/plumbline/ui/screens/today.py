@@ -133,7 +133,7 @@ class TodayScreen(Screen[None]):
         self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today))
 
     def action_skip(self) -> None:
-        self._change(lambda habit_id: self.tracker.skip(habit_id, self.day, today=self.today))
+        self._change(lambda habit_id: self.tracker.toggle_skip(habit_id, self.day, today=self.today))
 
     def action_count(self, step: int) -> None:
         if step > 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -17,6 +18,12 @@ from plumbline.ui.user_text import user_text
 
 class ChecklistView(OptionList):
     """Options are habits (id = habit id); category headings are disabled options."""
+
+    # j and k as well as the arrows: what vim (and dijo) users reach for first.
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", id="checklist.down", show=False),
+        Binding("k", "cursor_up", "Up", id="checklist.up", show=False),
+    ]
 
     rows: Sequence[ChecklistRow] = ()
     built_width = 0  # the line width the options were built for
