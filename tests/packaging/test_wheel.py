@@ -6,7 +6,6 @@ import subprocess
 import sys
 import tarfile
 import zipfile
-from pathlib import Path
 
 from tests.conftest import BUILTIN_HABITS, ROOT
 

@@ -16,9 +16,9 @@ import pytest
 
 from plumbline.storage import loop_formats
 from plumbline.storage.errors import BadInput
-from plumbline.storage.loop_formats import LoopEntry, LoopExport, LoopHabit, read_loop, sniff
+from plumbline.storage.loop_formats import LoopEntry, LoopHabit, read_loop, sniff
 from tests.loop_fixtures import (
-    CALL_MUM, CIGARETTES, EVERY_CASE, FLOSS, LOOP_SAMPLE, MEDITATE, READING, SKIP, WAKE_UP_EARLY, FixtureHabit,
+    CALL_MUM, CIGARETTES, EVERY_CASE, LOOP_SAMPLE, MEDITATE, READING, SKIP, WAKE_UP_EARLY, FixtureHabit,
     csv_zip_1x, csv_zip_6col, csv_zip_7col, csv_zip_current, day, loop_db, timestamp,
 )
 

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from plumbline.domain.checklist import habit_row
-from plumbline.domain.entries import Status, day_status
+from plumbline.domain.entries import day_status
 from plumbline.domain.habit import Schedule
 from plumbline.domain.reminders import still_asks
 from plumbline.domain.review import week_review

@@ -56,7 +56,7 @@ class RoutinePlayerScreen(Screen[None]):
         Binding("x,exclamation_mark", "hurt", "It hurts: stop", id="routine.hurt"),
         Binding("escape", "leave", "Leave", id="routine.leave"),
         # q quits the app, as everywhere, but not out of a routine at once: it asks first.
-        Binding("q", "quit_app", "Quit", id="routine.quit", show=False),
+        Binding("q", "quit_app", "Quit", id="routine.quit"),
         Binding("space,enter,escape", "close", "Close", id="routine.close"),
     ]
 
