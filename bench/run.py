@@ -57,6 +57,19 @@ def process_median(args: list[str], repeat: int, env: dict[str, str] | None = No
     return statistics.median(t for t, _ in runs), max(m for _, m in runs)
 
 
+def paired_medians(args: list[str], baseline: list[str], repeat: int,
+                   env: dict[str, str] | None = None) -> tuple[tuple[float, int], tuple[float, int]]:
+    """Both commands, taking turns: a burst of load on a shared machine then slows both sides of
+    the ratio alike, instead of only the one that happened to be running."""
+    ours: list[tuple[float, int]] = []
+    theirs: list[tuple[float, int]] = []
+    for _ in range(repeat):
+        ours.append(run_process(args, env))
+        theirs.append(run_process(baseline, env))
+    return ((statistics.median(t for t, _ in ours), max(m for _, m in ours)),
+            (statistics.median(t for t, _ in theirs), max(m for _, m in theirs)))
+
+
 def check_in_cost(data_dir: Path, repeat: int) -> float:
     tracker = Tracker(data_dir)
     days = iter(TODAY - dt.timedelta(days=i) for i in range(repeat * 2 + 1))
@@ -122,8 +135,9 @@ def main() -> None:
         # let one run save the cache, as the first run after an edit does.
         time.sleep(max(0.0, SETTLED_NS / 1e9 + 0.1 - (time.perf_counter() - generated)))
         run_process([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], env)
-        today_cmd, _ = process_median([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], repeat, env)
-        tinydb, _ = process_median([PYTHON, "-c", "import tinydb"], repeat)
+        (today_cmd, _), (tinydb, _) = paired_medians(
+            [PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], [PYTHON, "-c", "import tinydb"],
+            repeat, env)
         line("`plumbline today --json` vs import tinydb", f"{today_cmd * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms",
              today_cmd / tinydb, 2)
         cold = median_seconds(lambda: (shutil.rmtree(big / "cache", ignore_errors=True),
@@ -132,8 +146,8 @@ def main() -> None:
         line("  the same, habit files not cached yet", f"{cold * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms", cold / tinydb, None)
 
         probe = str(ROOT / "bench" / "first_paint.py")
-        app_time, app_memory = process_median([PYTHON, probe, "plumbline", str(big)], max(3, repeat // 3))
-        bare_time, bare_memory = process_median([PYTHON, probe, "bare"], max(3, repeat // 3))
+        (app_time, app_memory), (bare_time, bare_memory) = paired_medians(
+            [PYTHON, probe, "plumbline", str(big)], [PYTHON, probe, "bare"], max(5, repeat // 2))
         line("app start to first Today vs bare Textual app", f"{app_time * 1000:.0f} ms", f"{bare_time * 1000:.0f} ms",
              app_time / bare_time, 1.3)
         line("peak memory: app vs bare Textual app", f"{app_memory / 1024:.1f} MiB", f"{bare_memory / 1024:.1f} MiB",
