@@ -277,3 +277,27 @@ async def test_q_in_the_middle_of_a_routine_asks_before_quitting(make_app, data_
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
     assert tracker_of(data_dir).store.entry("gentle-mobility", MONDAY) is None
+
+
+async def test_a_routine_that_hurts_again_within_two_weeks_suggests_pausing_it(make_app, clock, data_dir):
+    import datetime as dt
+
+    for days_later, expect_again in ((0, False), (5, True), (5 + 15, False)):
+        clock.now = dt.datetime(2026, 11, 23, 9, 0) + dt.timedelta(days=days_later)
+        app = make_app(routine="towel")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("space", "space", "x")
+            await pilot.pause()
+            assert isinstance(app.screen, HurtDialog)
+            again = app.screen.query("#hurt-again")
+            assert bool(again) is expect_again, days_later
+            if expect_again:
+                text = str(again.first().render())
+                assert "Towel sacral mobilization hurt on Monday 23 November too" in text
+                assert "physical therapist" in text and "plumbline's own threshold" in text
+            await pilot.press("escape")  # not logging pain: the stop is kept all the same
+            await pilot.pause()
+    stops = tracker_of(data_dir).store.routine_stops()
+    assert [(s.day.isoformat(), s.routine) for s in stops] == [
+        ("2026-11-23", "towel"), ("2026-11-28", "towel"), ("2026-12-13", "towel")]
+    assert stops[0].step == "Stopped Towel sacral mobilization at step 1: Lean back, fold forward"

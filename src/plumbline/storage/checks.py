@@ -75,7 +75,8 @@ def check_meta(path: Path, meta: dict[str, Any]) -> None:
             raise TypeError("'archived' is not a list of habit ids")
         for day in dict(meta.get("habit_starts", {})).values():
             _in_range(dt.date.fromisoformat(day))
-        for key, kind in (("reminder_settings", dict), ("reminder_state", dict), ("reminders_sent", list)):
+        for key, kind in (("reminder_settings", dict), ("reminder_state", dict), ("reminders_sent", list),
+                          ("routine_stops", list)):
             if not isinstance(meta.get(key, kind()), kind):
                 raise TypeError(f"{key!r} is not a {kind.__name__}")
 

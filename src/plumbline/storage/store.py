@@ -24,6 +24,7 @@ from tinydb.table import Document, Table
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, with_reading
+from plumbline.domain.routine_stops import RoutineStop
 from plumbline.storage.atomic import remove_stale_temporaries
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.checks import (
@@ -35,6 +36,7 @@ from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
 History = dict[str, dict[dt.date, Entry]]
+STOPS_KEY = "routine_stops"  # "this hurts" stops, in the state: a few a month at most
 PainLog = dict[dt.date, PainEntry]
 EntryChange = Callable[[Entry | None], Entry | None]
 
@@ -223,6 +225,17 @@ class Store:
 
         self._change_day("months", {"habit": habit_id}, day, change_record)
         return result[0]
+
+    def routine_stops(self) -> list[RoutineStop]:
+        """Every "this hurts" stop, oldest first."""
+        meta = self.meta()
+        with record_of(self.locations.database):
+            return [RoutineStop(dt.date.fromisoformat(s["day"]), dt.time.fromisoformat(s["time"]), str(s["routine"]),
+                                str(s["step"])) for s in meta.get(STOPS_KEY, [])]
+
+    def add_routine_stop(self, stop: RoutineStop) -> None:
+        record = {"day": stop.day.isoformat(), "time": f"{stop.time:%H:%M}", "routine": stop.routine, "step": stop.step}
+        self.update_meta(lambda meta: meta.__setitem__(STOPS_KEY, [*meta.get(STOPS_KEY, []), record]))
 
     def set_pain(self, entry: PainEntry | None, day: dt.date) -> None:
         """Replace the day's readings with `entry`'s, or remove them all with None."""

@@ -14,6 +14,7 @@ from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist,
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
+from plumbline.domain.routine_stops import RoutineStop, hurt_before
 from plumbline.domain.streaks import Streaks, streaks
 from plumbline.domain.strength import strength
 from plumbline.storage.atomic import atomic_write
@@ -209,6 +210,13 @@ class Tracker:
             backups.take_daily_backup(self.locations, today)
         except backups.BackupFailed as error:
             self.warn(str(error))  # a full disk must not stop a check-in; the store's own write reports real trouble
+
+    def record_stop(self, routine: str, step: str, now: dt.datetime) -> RoutineStop | None:
+        """Keep a "this hurts" stop; the same routine's earlier stop in the last 14 days, if any."""
+        day = self.today(now)
+        earlier = hurt_before(self.store.routine_stops(), routine, day)
+        self.store.add_routine_stop(RoutineStop(day, now.time().replace(second=0, microsecond=0), routine, step))
+        return earlier
 
     # -- the pain log --------------------------------------------------------------------------
 

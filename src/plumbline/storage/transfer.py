@@ -23,7 +23,7 @@ from plumbline.storage.tracker import Tracker
 FORMAT = "plumbline-export"
 VERSION = 1
 # State that belongs to the data, not to this machine's copy of it.
-STATE_KEYS = ("created", "archived", "reminder_settings", "habit_starts")
+STATE_KEYS = ("created", "archived", "reminder_settings", "habit_starts", "routine_stops")
 
 
 def export_json(tracker: Tracker) -> str:
@@ -149,6 +149,8 @@ def _check_state(path: Path, state: dict[str, Any]) -> None:
             parse_settings(state["reminder_settings"])
         for day in dict(state.get("habit_starts", {})).values():
             dt.date.fromisoformat(day)
+        for stop in list(state.get("routine_stops", [])):
+            dt.date.fromisoformat(stop["day"]), dt.time.fromisoformat(stop["time"]), str(stop["routine"])
     except (TypeError, ValueError, SettingsError) as error:
         raise BadInput(f"import file {path}: its state is damaged ({error}); nothing was imported") from None
 
@@ -161,6 +163,9 @@ def _merge_state(meta: dict[str, Any], state: dict[str, Any]) -> None:
         merged["created"] = min(meta["created"], state["created"])
     if "archived" in meta or "archived" in state:
         merged["archived"] = sorted(set(meta.get("archived", [])) | set(state.get("archived", [])))
+    if "routine_stops" in meta or "routine_stops" in state:
+        known = list(meta.get("routine_stops", []))
+        merged["routine_stops"] = known + [s for s in state.get("routine_stops", []) if s not in known]
     if "habit_starts" in meta or "habit_starts" in state:
         starts = dict(meta.get("habit_starts", {}))
         for habit_id, day in state.get("habit_starts", {}).items():

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from plumbline.domain.pain import PainEntry, one_reading, parse_level
+from plumbline.domain.routine_stops import REPEAT_DAYS
 from plumbline.ui.screens.notice import IF_PAIN_PERSISTS, STOP_AT_ONCE
 from plumbline.ui.user_text import shown
 
@@ -22,15 +23,20 @@ from plumbline.ui.user_text import shown
 class HurtDialog(ModalScreen[PainEntry | None]):
     BINDINGS = [Binding("escape", "decline", "Not now", id="hurt.decline")]
 
-    def __init__(self, day: dt.date, note: str) -> None:
+    def __init__(self, day: dt.date, note: str, again: str = "") -> None:
         super().__init__()
         self.day = day
         self.note = note
+        self.again = again  # set when the same routine hurt within the last two weeks
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="hurt"):
             yield Static("Stopped", classes="title")
             yield Static(f"- {STOP_AT_ONCE}\n- {IF_PAIN_PERSISTS}", markup=False, id="hurt-caution")
+            if self.again:
+                yield Static(f"{shown(self.again)}. Consider pausing this routine until you have asked your "
+                             f"physical therapist about it. (Two stops within {REPEAT_DAYS} days is plumbline's "
+                             "own threshold, not the articles'.)", markup=False, id="hurt-again")
             yield Static("Log how much it hurts now?", classes="title", id="hurt-offer")
             with Grid(id="pain-fields"):
                 yield Label("Pain 0-10")

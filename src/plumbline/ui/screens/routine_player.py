@@ -164,7 +164,14 @@ class RoutinePlayerScreen(Screen[None]):
         self.player.stop()
         self.show()
         self.refresh_bindings()
-        self.app.push_screen(HurtDialog(self.tracker.today(self.clock()), self._stop_note()), self._hurt_answered)
+        now = self.clock()
+        try:
+            earlier = self.tracker.record_stop(self.routine.id, self._stop_note(), now)
+        except PlumblineError as error:  # the stop itself must still work on a full disk
+            self.app.notify(str(error), severity="error", markup=False, timeout=30)
+            earlier = None
+        again = f"{self.routine.name} hurt on {earlier.day:%A %-d %B} too" if earlier else ""
+        self.app.push_screen(HurtDialog(self.tracker.today(now), self._stop_note(), again), self._hurt_answered)
 
     def _stop_note(self) -> str:
         phase = self.player.phase
