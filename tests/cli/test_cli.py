@@ -218,7 +218,8 @@ def test_export_into_a_folder_that_does_not_exist_is_refused(cli, tmp_path):
 def test_every_option_says_what_it_is_for(cli):
     for command in ("today", "check", "uncheck", "skip", "habits", "week", "streaks", "pain", "export", "import"):
         text = cli(command, "--help").out
-        options = [line for line in text.splitlines() if line.strip().startswith(("--", "HABIT", "LEVEL", "FILE"))]
+        described = text[text.index("\n\n", text.index("usage:")):]  # past the usage lines
+        options = [line for line in described.splitlines() if line.strip().startswith(("--", "HABIT", "LEVEL", "FILE"))]
         assert options, command
         for line in options:
             assert len(line.split()) > 2 or line.strip().startswith("-h"), f"{command}: {line}"

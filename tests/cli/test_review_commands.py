@@ -45,18 +45,26 @@ def test_streaks_json(cli):
 
 def test_several_pain_readings_a_day_are_kept_with_their_times_and_notes(cli):
     assert cli("pain", "6", now="2026-11-23T08:05:00").out.strip() == "Pain 6/10 logged for 2026-11-23 at 08:05"
-    result = cli("pain", "4", "--time", "14:30", "--note", "better after the towel")
+    result = cli("pain", "4", "--time", "14:30", "--note", "better after the towel", "--trigger", "sitting",
+                 "--trigger", "bending")
     assert result.out.strip() == "Pain 4/10 logged for 2026-11-23 at 14:30 (2 readings that day, the highest 6)"
     cli("pain", "2", "--date", "2026-11-24", now="2026-11-25T09:00:00")  # a past day: no time unless given
     week = json.loads(cli("week", "--json", now="2026-11-25T09:00:00").out)
     monday, tuesday = week["pain"][0], week["pain"][1]
     assert monday["level"] == 6  # the day's figure is its highest reading
-    assert monday["readings"] == [{"time": "08:05", "level": 6, "note": ""},
-                                  {"time": "14:30", "level": 4, "note": "better after the towel"}]
-    assert tuesday["readings"] == [{"time": None, "level": 2, "note": ""}]
+    assert monday["readings"] == [{"time": "08:05", "level": 6, "note": "", "triggers": []},
+                                  {"time": "14:30", "level": 4, "note": "better after the towel",
+                                   "triggers": ["sitting", "bending"]}]
+    assert tuesday["readings"] == [{"time": None, "level": 2, "note": "", "triggers": []}]
     exported = json.loads(cli("export").out)["pain"]
     assert [(p["date"], p["time"], p["level"]) for p in exported] == [
         ("2026-11-23", "08:05", 6), ("2026-11-23", "14:30", 4), ("2026-11-24", None, 2)]
+
+
+def test_a_trigger_that_is_not_one_of_the_articles_is_bad_input(cli):
+    result = cli("pain", "3", "--trigger", "skiing")
+    assert result.code == 2
+    one_error_line(result, "skiing", "sitting")
 
 
 def test_a_pain_time_that_is_no_time_is_bad_input(cli):

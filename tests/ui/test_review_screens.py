@@ -89,9 +89,12 @@ async def test_p_logs_pain_readings_and_lists_the_days_earlier_ones(make_app, da
         await pilot.pause()
         assert "09:00  6/10  [bold]stiff[/] morning" in screen_text(app)  # the earlier reading, as typed
         app.screen.query_one("#level", Input).value = "3"
+        app.screen.query_one("#triggers").focus()
+        await pilot.press("down", "space")  # getting up from sitting
+        app.screen.query_one("#level", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
     entry = tracker(data_dir).pain(MONDAY)
-    assert [(f"{r.time:%H:%M}", r.level, r.note) for r in entry.readings] == [
-        ("09:00", 6, "[bold]stiff[/] morning"), ("15:40", 3, "")]
+    assert [(f"{r.time:%H:%M}", r.level, r.note, r.triggers) for r in entry.readings] == [
+        ("09:00", 6, "[bold]stiff[/] morning", ()), ("15:40", 3, "", ("standing-up",))]
     assert entry.level == 6  # the day's figure is its highest

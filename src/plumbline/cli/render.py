@@ -145,8 +145,8 @@ def week_json(review: WeekReview) -> dict[str, Any]:
         ],
         "pain": [
             {"date": d.isoformat(), "level": level,
-             "readings": [{"time": f"{r.time:%H:%M}" if r.time else None, "level": r.level, "note": r.note}
-                          for r in readings]}
+             "readings": [{"time": f"{r.time:%H:%M}" if r.time else None, "level": r.level, "note": r.note,
+                           "triggers": list(r.triggers)} for r in readings]}
             for (d, level), readings in zip(review.pain, review.readings, strict=True)
         ],
     }

@@ -9,6 +9,7 @@ import textwrap
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.cli.dates import parse_day
+from plumbline.domain.pain import TRIGGERS
 from plumbline.domain.review import describe_comparison, pain_comparison, week_review
 from plumbline.storage.errors import BadInput
 
@@ -51,7 +52,7 @@ def log_pain(args: argparse.Namespace) -> int:
         raise BadInput(f"pain level '{args.level}' is not a number: give 0 (none) to 10 (worst)") from None
     time = _reading_time(args.time) if args.time else (clock.now().time().replace(second=0, microsecond=0)
                                                        if day == today else None)
-    logged = tracker.log_pain(day, level, args.note, today=today, time=time)
+    logged = tracker.log_pain(day, level, args.note, today=today, time=time, triggers=tuple(args.trigger or ()))
     at = f" at {time:%H:%M}" if time else ""
     others = len(logged.readings) - 1
     more = f" ({others + 1} readings that day, the highest {logged.level})" if others else ""
@@ -82,5 +83,7 @@ def register(command) -> None:
     pain.add_argument("level", metavar="LEVEL", help="0 (no pain) to 10 (the worst)")
     pain.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
     pain.add_argument("--time", metavar="HH:MM", help="when it was (default: now, for today)")
+    pain.add_argument("--trigger", action="append", choices=sorted(TRIGGERS), metavar="WHAT",
+                      help="what brought it on (again for more): " + ", ".join(sorted(TRIGGERS)))
     pain.add_argument("--note", metavar="TEXT", default="", help="a note kept with the record")
     pain.set_defaults(run=log_pain)

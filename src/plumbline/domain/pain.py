@@ -6,12 +6,23 @@ import datetime as dt
 from typing import NamedTuple
 
 PAIN_LEVELS = range(0, 11)
+# What brought the pain on, as the articles name the movements that often make SI pain worse:
+# getting up after sitting, lying on the sore side, stiffness after rest (on waking), long
+# sitting, and bending forward with a twist. Key (for the CLI) -> how it reads.
+TRIGGERS = {
+    "sitting": "long sitting",
+    "standing-up": "getting up from sitting",
+    "lying": "lying on the sore side",
+    "waking": "on waking",
+    "bending": "bending and twisting",
+}
 
 
 class PainReading(NamedTuple):
     time: dt.time | None  # None: logged for a past day without a time
     level: int
     note: str = ""
+    triggers: tuple[str, ...] = ()  # keys of TRIGGERS
 
 
 class PainEntry(NamedTuple):

@@ -118,10 +118,12 @@ def pain_from(day: dt.date, record: dict[str, Any]) -> PainEntry:
 
 
 def _reading(raw: dict[str, Any]) -> PainReading:
-    level, note, time = raw["l"], raw.get("n", ""), raw.get("t")
+    level, note, time, triggers = raw["l"], raw.get("n", ""), raw.get("t"), raw.get("g", [])
     if isinstance(level, bool) or not isinstance(level, int) or not valid_level(level) or not isinstance(note, str):
         raise ValueError(f"pain level {level!r} is not a whole number from 0 to 10")
-    return PainReading(None if time is None else dt.time.fromisoformat(time), level, note)
+    if not isinstance(triggers, list) or not all(isinstance(t, str) for t in triggers):
+        raise TypeError("pain triggers are not a list of names")
+    return PainReading(None if time is None else dt.time.fromisoformat(time), level, note, tuple(triggers))
 
 
 def _in_range(day: dt.date) -> dt.date:

@@ -389,5 +389,6 @@ def _entry_to(entry: Entry) -> dict[str, Any]:
 
 
 def _pain_to(entry: PainEntry) -> dict[str, Any]:
-    return {"r": [{**({"t": f"{r.time:%H:%M}"} if r.time else {}), "l": r.level, **({"n": r.note} if r.note else {})}
+    return {"r": [{**({"t": f"{r.time:%H:%M}"} if r.time else {}), "l": r.level, **({"n": r.note} if r.note else {}),
+                   **({"g": list(r.triggers)} if r.triggers else {})}
                   for r in entry.readings]}

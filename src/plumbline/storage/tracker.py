@@ -228,13 +228,13 @@ class Tracker:
         return self.store.pain_log(since=day, before=next_month).get(day)  # one month's file, not all
 
     def log_pain(self, day: dt.date, level: int, note: str = "", today: dt.date | None = None,
-                 time: dt.time | None = None) -> PainEntry:
+                 time: dt.time | None = None, triggers: tuple[str, ...] = ()) -> PainEntry:
         """Add a reading to the day's pain (a reading at the same minute replaces that one);
         the day with all its readings comes back."""
         if not valid_level(level):
             raise BadInput(f"pain level '{level}' is outside 0..10: give 0 (none) to 10 (worst)")
         self._ready(today or day)
-        return self.store.add_pain(day, PainReading(time, level, note))
+        return self.store.add_pain(day, PainReading(time, level, note, triggers))
 
 
 def _months_before(day: dt.date, count: int) -> dt.date:

@@ -41,7 +41,8 @@ def export_json(tracker: Tracker) -> str:
             for day, e in sorted(history[habit_id].items())
         ],
         "pain": [
-            {"date": day.isoformat(), "time": f"{r.time:%H:%M}" if r.time else None, "level": r.level, "note": r.note}
+            {"date": day.isoformat(), "time": f"{r.time:%H:%M}" if r.time else None, "level": r.level, "note": r.note,
+             "triggers": list(r.triggers)}
             for day, p in sorted(pain_log.items())
             for r in p.readings
         ],
@@ -124,7 +125,8 @@ def _pain_days(rows: list[dict[str, Any]]) -> list[PainEntry]:
     days: dict[dt.date, PainEntry] = {}
     for row in rows:
         day, time = dt.date.fromisoformat(row["date"]), row.get("time")
-        reading = PainReading(dt.time.fromisoformat(time) if time else None, int(row["level"]), str(row["note"]))
+        reading = PainReading(dt.time.fromisoformat(time) if time else None, int(row["level"]), str(row["note"]),
+                              tuple(str(t) for t in row.get("triggers", [])))
         days[day] = with_reading(days.get(day), day, reading)
     return list(days.values())
 

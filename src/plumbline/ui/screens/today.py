@@ -237,14 +237,14 @@ class TodayScreen(Screen[None]):
             day = self.day
             earlier = self.tracker.pain(day)
 
-            def answered(result: tuple[int, str] | None) -> None:
+            def answered(result: tuple[int, str, tuple[str, ...]] | None) -> None:
                 if result is None:
                     return
-                level, note = result
+                level, note, triggers = result
                 # A reading for today is timed now; one filled in for a past day has no time.
                 now = self.app.clock() if day == self.today else None
                 with reported(self.app):
-                    self.tracker.log_pain(day, level, note, today=self.today,
+                    self.tracker.log_pain(day, level, note, today=self.today, triggers=triggers,
                                           time=now.time().replace(second=0, microsecond=0) if now else None)
                     self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
 
