@@ -144,3 +144,24 @@ async def test_day_start_is_set_on_the_settings_screen(make_app, data_dir):
     tracker = Tracker(data_dir, BUILTIN_HABITS)
     assert tracker.today(dt.datetime(2026, 11, 24, 1, 30)) == dt.date(2026, 11, 23)
     assert tracker.today(dt.datetime(2026, 11, 24, 3, 0)) == dt.date(2026, 11, 24)
+
+
+async def test_a_reminder_shown_in_the_app_covers_nothing_and_b_answers_it(reminder_app, clock):
+    from plumbline.reminders.bus import NoNotificationService
+
+    class NoDesktop(Desktop):  # a desktop that refuses every notification: the in-app fallback
+        async def send(self, note):
+            raise NoNotificationService("the test's desktop refuses")
+
+    app = reminder_app(NoDesktop())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        posture = next(r for r in app.reminders.plan if r.kind == "posture-break")
+        clock.now = posture.at.replace(tzinfo=None)
+        assert await app.reminders.fire(posture.id)
+        await pilot.pause()
+        assert [n for n in app._notifications if posture.message in n.message] == []  # no toast
+        assert f"Posture break: {posture.message}" in countdown_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert posture.message not in countdown_text(app)

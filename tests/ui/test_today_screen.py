@@ -271,3 +271,17 @@ async def test_an_app_started_on_a_terminal_leaves_when_the_terminal_is_gone(dat
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 1
+
+
+async def test_a_habit_file_dropped_in_while_the_app_is_open_appears(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert "hip-stretch" not in rows_by_id(app.screen)
+        (data_dir / "habits").mkdir(exist_ok=True)
+        (data_dir / "habits" / "hip-stretch.toml").write_text(
+            'id = "hip-stretch"\nname = "Hip stretch"\ncategory = "mobility"\nkind = "do"\n')
+        (data_dir / "habits" / "broken.toml").write_text('id = "broken"\nname = \n')
+        app.check_external_changes()  # what the app does every second
+        await pilot.pause()
+        assert "hip-stretch" in rows_by_id(app.screen)
+        assert any("broken.toml" in n.message for n in app._notifications)

@@ -4,6 +4,7 @@ The CLI and the app both go through here, so a check means the same thing everyw
 """
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -53,6 +54,16 @@ class Tracker:
         self.library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
         cache.save()
         return self.library
+
+    def habit_files_signature(self) -> tuple[tuple[str, int, int], ...]:
+        """Changes when a habit file in the data dir is added, removed or edited in place: a
+        listing and a stat per file, cheap enough to poll every second."""
+        try:
+            with os.scandir(self.locations.custom_habits) as found:
+                return tuple(sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in found
+                                    if e.name.endswith(".toml")))
+        except OSError:
+            return ()
 
     @property
     def load_errors(self) -> list[HabitFileError]:

@@ -31,6 +31,7 @@ Clock = Callable[[], dt.datetime]
 ROLLOVER_CHECK_SECONDS = 20
 # How often the app looks for check-ins made elsewhere (the CLI, the reminder service).
 EXTERNAL_CHANGES_SECONDS = 1.0
+REMINDER_SHOWN = dt.timedelta(minutes=10)
 
 
 class PlumblineApp(App[None]):
@@ -67,6 +68,7 @@ class PlumblineApp(App[None]):
         self.reminders = reminders  # None: no scheduling (tests, screenshots)
         # The first time this data dir meets "no desktop notifications", Today says it in full.
         self.delivery_in_full = False
+        self.shown_reminder = ("", clock())  # a reminder shown in the app, and when it came
         # Started on a real terminal: leave when it goes away. Under `make run` a closed terminal
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
@@ -81,9 +83,8 @@ class PlumblineApp(App[None]):
             self.play_routine(self.start_routine)
         if self.start_notice:
             self.notify(self.start_notice, title="Plain marks", timeout=30, markup=False)
-        for error in self.tracker.load_errors:
-            self.notify(f"{error}; the other habits loaded", title="Habit file skipped",
-                        severity="warning", timeout=15, markup=False)
+        self._say_load_errors(self.tracker.load_errors)
+        self.seen_habit_files = self.tracker.habit_files_signature()
         if not self.tracker.store.meta().get("notice_seen"):
             from plumbline.ui.screens.notice import SafetyNotice
 
@@ -107,9 +108,20 @@ class PlumblineApp(App[None]):
         return glyphs.punctuated(super().get_key_display(binding))  # the plain marks spell arrows <>
 
     def show_reminder(self, title: str, message: str) -> None:
-        """A reminder in the app, with the terminal bell, where no desktop service shows it."""
-        self.notify(message, title=title, timeout=60, markup=False)
+        """A reminder in the app, with the terminal bell, where no desktop service shows it: under
+        the countdown line, not as a toast, which would cover the habit's cautions or a form's
+        error for as long as it stayed."""
+        self.shown_reminder = (f"{title}: {message}", self.clock())
         self.bell()
+        self.data_changed()
+
+    def current_reminder(self) -> str:
+        """The reminder shown in the app, for REMINDER_SHOWN after it came ("" once answered)."""
+        text, since = self.shown_reminder
+        return text if text and self.clock() - since < REMINDER_SHOWN else ""
+
+    def clear_reminder(self) -> None:
+        self.shown_reminder = ("", self.clock())
 
     def warn_reminders(self, line: str) -> None:
         # Not a toast: it would cover the habit details for its whole timeout, on every start.
@@ -131,9 +143,21 @@ class PlumblineApp(App[None]):
             self.exit(return_code=1)
             return
         signature = self.tracker.store.signature()  # two stat calls: nothing here can be damaged
-        if signature != self.seen_signature:
-            self.seen_signature = signature
-            self.data_changed()
+        habit_files = self.tracker.habit_files_signature()
+        if habit_files != self.seen_habit_files:  # a habit file dropped in (or edited) while open
+            self.seen_habit_files = habit_files
+            before = {str(e) for e in self.tracker.load_errors}
+            self.tracker.reload_library()
+            self._say_load_errors([e for e in self.tracker.load_errors if str(e) not in before])
+        elif signature == self.seen_signature:
+            return
+        self.seen_signature = signature
+        self.data_changed()
+
+    def _say_load_errors(self, errors) -> None:
+        for error in errors:
+            self.notify(f"{error}; the other habits loaded", title="Habit file skipped",
+                        severity="warning", timeout=15, markup=False)
 
     def check_rollover(self) -> None:
         """Move Today on when midnight passes while the app is open."""

@@ -277,6 +277,7 @@ class TodayScreen(Screen[None]):
         countdown.now, countdown.next_break, countdown.paused_until = (
             reminders.now(), reminders.next_break(), reminders.paused_until())
         countdown.delivery_problem = reminders.delivery_problem()
+        countdown.reminder = self.app.current_reminder()
         countdown.say_in_full = getattr(self.app, "delivery_in_full", False)
 
     def _remind(self, action: Callable[[ReminderControl], str]) -> None:
@@ -289,6 +290,7 @@ class TodayScreen(Screen[None]):
         except PlumblineError as error:
             self.app.notify(str(error), severity="error", markup=False)
             return
+        self.app.clear_reminder()  # answered: b, z or P
         self.refresh_rows()
         self.refresh_countdown()
         self.app.notify(said, markup=False)

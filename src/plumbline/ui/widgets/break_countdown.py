@@ -13,6 +13,8 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from plumbline.ui.user_text import user_text
+
 
 class BreakCountdown(Static):
     next_break: reactive[dt.datetime | None] = reactive(None)
@@ -20,6 +22,7 @@ class BreakCountdown(Static):
     now: reactive[dt.datetime | None] = reactive(None)
     delivery_problem: reactive[str | None] = reactive(None, layout=True)
     say_in_full: reactive[bool] = reactive(False, layout=True)
+    reminder: reactive[str] = reactive("", layout=True)  # a reminder shown here, not as a toast
 
     def render(self) -> Text:
         text, keys = self._countdown()
@@ -28,6 +31,10 @@ class BreakCountdown(Static):
         if len(text) + len(keys) + len(marker) <= self.size.width or not marker:
             text.append(keys, style="dim")
         text.append(marker, style="dim yellow")
+        if self.reminder:
+            text.append("\n ")
+            text.append_text(user_text(self.reminder, "bold yellow"))
+            text.append("   b break now  z snooze", style="dim")
         if self.delivery_problem and self.say_in_full:
             text.append("\n ")
             text.append(self.delivery_problem[0].upper() + self.delivery_problem[1:], style="yellow")
