@@ -60,3 +60,11 @@ def test_routine_player_mid_hold_80x24(snap_compare, data_dir):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=twelve_seconds_in)
+
+
+def test_settings_80x24_shows_save_and_cancel(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["o"])
+
+
+def test_pain_dialog_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["p"])

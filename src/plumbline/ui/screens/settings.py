@@ -43,7 +43,7 @@ class SettingsScreen(ModalScreen[ReminderSettings | None]):
         grid-gutter: 0 1;
         height: auto;
     }
-    SettingsScreen #settings-scroll { height: auto; max-height: 16; }
+    SettingsScreen #settings-scroll { height: auto; max-height: 12; }  /* Save and Cancel fit at 80x24 */
     SettingsScreen .section { color: $accent; margin-top: 1; }
     SettingsScreen Label { width: 100%; }
     """
@@ -76,6 +76,9 @@ class SettingsScreen(ModalScreen[ReminderSettings | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{FIELDS[0][0]}", Input).focus()  # the keyboard starts on the first field
 
     def form(self) -> dict[str, object]:
         raw: dict[str, object] = {name: self.query_one(f"#{name}", Input).value for name, _, _ in FIELDS}
