@@ -285,3 +285,34 @@ async def test_a_habit_file_dropped_in_while_the_app_is_open_appears(make_app, d
         await pilot.pause()
         assert "hip-stretch" in rows_by_id(app.screen)
         assert any("broken.toml" in n.message for n in app._notifications)
+
+
+async def test_the_command_palette_checks_a_habit_by_name_and_opens_screens(make_app, data_dir):
+    from plumbline.ui.screens.review import ReviewScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"pillow")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert rows_by_id(app.screen)["knee-pillow"].status is Status.DONE
+        await pilot.press("ctrl+p")
+        await pilot.press(*"weekly review")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_chosen_theme_is_kept_for_the_next_start(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"

@@ -85,10 +85,14 @@ class PlumblineApp(App[None]):
             self.notify(self.start_notice, title="Plain marks", timeout=30, markup=False)
         self._say_load_errors(self.tracker.load_errors)
         self.seen_habit_files = self.tracker.habit_files_signature()
-        if not self.tracker.store.meta().get("notice_seen"):
+        meta = self.tracker.store.meta()
+        if not meta.get("notice_seen"):
             from plumbline.ui.screens.notice import SafetyNotice
 
             self.push_screen(SafetyNotice(), self._notice_seen)
+        if meta.get("theme") in self.available_themes:
+            self.theme = meta["theme"]
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
         self.seen_signature = self.tracker.store.signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
@@ -127,6 +131,12 @@ class PlumblineApp(App[None]):
         # Not a toast: it would cover the habit details for its whole timeout, on every start.
         self.delivery_in_full = True
         self.data_changed()
+
+    def _theme_changed(self, theme) -> None:
+        """A theme chosen in the palette is kept for the next start (it was forgotten)."""
+        if self.tracker.store.meta().get("theme") != theme.name:
+            with reported(self):
+                self.tracker.store.update_meta(lambda meta: meta.__setitem__("theme", theme.name))
 
     def data_changed(self) -> None:
         """Every open screen refreshes what it shows (Today: the rows and the countdown)."""

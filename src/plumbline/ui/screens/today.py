@@ -34,7 +34,14 @@ ONE_DAY = dt.timedelta(days=1)
 COUNTDOWN_SECONDS = 15
 
 
+def _today_commands():
+    from plumbline.ui.screens.today_commands import TodayCommands  # loaded when ctrl+p opens
+
+    return TodayCommands
+
+
 class TodayScreen(Screen[None]):
+    COMMANDS = {_today_commands}
     BINDINGS = [
         Binding("space", "toggle", "Done", id="today.toggle"),
         Binding("s", "skip", "Rest", id="today.skip"),
@@ -129,6 +136,11 @@ class TodayScreen(Screen[None]):
         self.refresh_rows()
 
     @on(OptionList.OptionSelected)
+    def check_habit(self, habit_id: str) -> None:
+        """The palette's "Check off: NAME": that habit's row, then space."""
+        self.query_one(ChecklistView).highlight_habit(habit_id)
+        self.action_toggle()
+
     def action_toggle(self) -> None:
         self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today))
 
