@@ -68,3 +68,7 @@ def test_settings_80x24_shows_save_and_cancel(snap_compare, demo_app):
 
 def test_pain_dialog_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["p"])
+
+
+def test_habit_form_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["e"])

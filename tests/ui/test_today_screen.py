@@ -168,6 +168,32 @@ async def test_add_a_habit_with_validation(make_app, data_dir):
     assert 'weekdays = ["mon", "wed", "fri"]' in saved
 
 
+async def test_a_therapists_programme_can_be_typed_in_with_several_lines_and_cautions(make_app, data_dir):
+    from textual.widgets import TextArea
+
+    from plumbline.storage.habit_files import load_habit_file
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#name", Input).value = "Clamshells"
+        form.query_one("#schedule", Input).value = "3 a week"
+        form.query_one("#how", TextArea).text = "Lie on your side, knees bent.\n2 sets of 10, slowly.\nRest 30 s."
+        form.query_one("#cautions", TextArea).text = "Stop if it hurts.\n\nNot on the sore side yet."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        app.screen.query_one(ChecklistView).highlight_habit("clamshells")
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#how", TextArea).text.splitlines()[1] == "2 sets of 10, slowly."
+    habit = load_habit_file(data_dir / "habits" / "clamshells.toml")
+    assert habit.how == "Lie on your side, knees bent.\n2 sets of 10, slowly.\nRest 30 s."
+    assert habit.cautions == ("Stop if it hurts.", "Not on the sore side yet.")
+
+
 async def test_count_habit_needs_a_target(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

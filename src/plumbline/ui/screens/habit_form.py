@@ -9,18 +9,22 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, slug
 from plumbline.storage.errors import HabitFileError
 from plumbline.storage.habit_files import parse_habit
+from plumbline.domain.printable import printable
 from plumbline.ui.user_text import shown
 
 KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),
                 ("stay under a limit", "limit")]
-TEXT_FIELDS = ("name", "schedule", "target", "unit", "done_label", "time", "why", "how")
+TEXT_FIELDS = ("name", "schedule", "target", "unit", "done_label", "time")
+# Several lines each: a therapist's instructions do not fit on one. Cautions: one per line.
+LONG_FIELDS = (("why", "Why it helps"), ("how", "How to do it (sets, reps, holds...)"),
+               ("cautions", "Cautions, one per line (stop if it hurts; your therapist's own)"))
 
 
 class HabitForm(ModalScreen[Habit | None]):
@@ -43,8 +47,11 @@ class HabitForm(ModalScreen[Habit | None]):
             "unit": shown(h.unit) if h else "",
             "done_label": shown(h.done_label) if h else "",
             "time": h.time.strftime("%H:%M") if h and h.time else "",
-            "why": shown(h.why) if h else "",
-            "how": shown(h.how) if h else "",
+        }
+        long_values = {
+            "why": h.why if h else "",
+            "how": h.how if h else "",
+            "cautions": "\n".join(h.cautions) if h else "",
         }
         hints = {
             "schedule": "daily, 3 a week, 2 a month, every 3 days, mon wed fri",
@@ -54,7 +61,7 @@ class HabitForm(ModalScreen[Habit | None]):
         }
         with Vertical(classes="dialog", id="habit-form"):
             yield Static("Edit habit" if h else "New habit", classes="title")
-            with Grid(id="fields"):
+            with VerticalScroll(id="form-scroll"), Grid(id="fields"):
                 yield Label("Name")
                 yield Input(values["name"], id="name", compact=True, placeholder="what to do or avoid")
                 yield Label("Kind")
@@ -65,6 +72,11 @@ class HabitForm(ModalScreen[Habit | None]):
                 for field in TEXT_FIELDS[1:]:
                     yield Label(field.replace("_", " ").capitalize())
                     yield Input(values[field], id=field, compact=True, placeholder=hints.get(field, ""))
+                for field, label in LONG_FIELDS:
+                    yield Label(label, classes="long-label")
+                    # As shown, lines kept: a control character in a file must not act on the terminal.
+                    yield TextArea(printable(long_values[field], keep_newlines=True), id=field, compact=True,
+                                   soft_wrap=True, show_line_numbers=False, classes="long-field")
             yield Static("", id="form-error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
@@ -99,12 +111,16 @@ class HabitForm(ModalScreen[Habit | None]):
                 data["target"] = float(text["target"])
             except ValueError:
                 raise ValueError(f"target: '{text['target']}' must be a number, e.g. 6 or 2.5") from None
-        for field in ("unit", "done_label", "time", "why", "how"):
+        for field in ("unit", "done_label", "time"):
             if text[field]:
                 data[field] = text[field]
+        for field in ("why", "how"):
+            if written := self.query_one(f"#{field}", TextArea).text.strip():
+                data[field] = written
+        data["cautions"] = [line.strip() for line in self.query_one("#cautions", TextArea).text.splitlines()
+                            if line.strip()]
         if self.habit is not None:
             data["order"] = self.habit.order
-            data["cautions"] = list(self.habit.cautions)
         habit = parse_habit(data, "the form")
         try:
             schedule = Schedule.from_words(text["schedule"])
