@@ -83,9 +83,18 @@ class ReminderService:
         task.add_done_callback(self._tasks.discard)
 
     async def _watch(self) -> None:
+        trouble = ""
         while True:
             await asyncio.sleep(TICK_SECONDS)
-            self.tick()
+            try:
+                self.tick()
+                trouble = ""
+            except (PlumblineError, OSError) as error:
+                # A file damaged or a disk full for a while must not end the watch for good: it
+                # says so once and looks again next tick, so a repaired file is picked up.
+                if str(error) != trouble and self.notifier is not None:
+                    self.notifier.warn(str(error))
+                trouble = str(error)
 
     def tick(self) -> None:
         """Every ~15 s: after a suspend or a clock jump make the plan anew (no stale burst, no
@@ -163,9 +172,16 @@ class ReminderService:
         sent = False
         if reminder is not None and utc(self.clock()) - utc(reminder.at) <= GRACE:
             # Planned a while ago: the habit may be done by now, or a break taken.
-            still = reminder_id in {r.id for r in self.compute(reminder.at)}
-            gap = dt.timedelta(minutes=self.settings.break_minutes / 2)
-            if still and self.store.claim(reminder, gap):
+            try:
+                still = reminder_id in {r.id for r in self.compute(reminder.at)}
+                gap = dt.timedelta(minutes=self.settings.break_minutes / 2)
+                claimed = still and self.store.claim(reminder, gap)
+            except (PlumblineError, OSError) as error:
+                # Raised from a job, it would reach the terminal as APScheduler's logged traceback.
+                if self.notifier is not None:
+                    self.notifier.warn(f"{reminder.title} not sent: {error}")
+                return False
+            if claimed:
                 sent = True
                 assert self.notifier is not None
                 desktop = await self.notifier.deliver(reminder.title, reminder.message)

@@ -40,11 +40,21 @@ _holds: dict[str, _Hold] = {}
 _holds_guard = threading.Lock()
 
 
+_process_timeout: float | None = None
+
+
+def set_process_timeout(seconds: float | None) -> None:
+    """How long this process waits when $PLUMBLINE_LOCK_TIMEOUT does not say: the app waits
+    less than a command, since its UI thread must not freeze."""
+    global _process_timeout
+    _process_timeout = seconds
+
+
 def lock_timeout() -> float:
     try:
         return max(0.0, float(os.environ[TIMEOUT_VAR]))
     except (KeyError, ValueError):
-        return DEFAULT_TIMEOUT
+        return DEFAULT_TIMEOUT if _process_timeout is None else _process_timeout
 
 
 @contextlib.contextmanager

@@ -190,6 +190,21 @@ class Tracker:
         except backups.BackupFailed as error:
             self.warn(str(error))  # a full disk must not stop a check-in; the store's own write reports real trouble
 
+    # -- damage --------------------------------------------------------------------------------
+
+    def newest_good_backup(self) -> Path | None:
+        from plumbline.storage import backups
+
+        return backups.newest_good_backup(self.locations)
+
+    def restore(self, backup: Path, now: dt.datetime) -> list[Path]:
+        """Replace only the files that cannot be read (see backups.restore); returns those kept aside."""
+        from plumbline.storage import backups
+
+        kept = backups.restore(self.locations, backup, now)
+        self.reload_library()
+        return kept
+
     # -- the pain log --------------------------------------------------------------------------
 
     def pain(self, day: dt.date) -> PainEntry | None:

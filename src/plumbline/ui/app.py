@@ -9,11 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 
+from plumbline.storage import lock
 from plumbline.storage.tracker import Tracker
-from plumbline.ui.errors import reported
+from plumbline.ui.errors import DataDamaged, reported
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.today import TodayScreen
 
@@ -27,6 +30,11 @@ Clock = Callable[[], dt.datetime]
 ROLLOVER_CHECK_SECONDS = 20
 # How often the app looks for check-ins made elsewhere (the CLI, the reminder service).
 EXTERNAL_CHANGES_SECONDS = 1.0
+APP_LOCK_SECONDS = 0.5
+
+
+class DataChanged(Message):
+    """Data changed under the screens (a restore): each screen shows it afresh."""
 
 
 class PlumblineApp(App[None]):
@@ -57,6 +65,11 @@ class PlumblineApp(App[None]):
         # Started on a real terminal: leave when it goes away. Under `make run` a closed terminal
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
+        self.declined: set[str] = set()  # restore offers answered "no", by problem
+        # The UI thread never waits long for the lock: a plumbline process stopped while holding
+        # it would freeze every key, q included. After APP_LOCK_SECONDS a change is "not saved",
+        # naming the holder.
+        lock.set_process_timeout(APP_LOCK_SECONDS)
 
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
@@ -69,10 +82,11 @@ class PlumblineApp(App[None]):
         for error in self.tracker.load_errors:
             self.notify(f"{error}; the other habits loaded", title="Habit file skipped",
                         severity="warning", timeout=15, markup=False)
-        if not self.tracker.store.meta().get("notice_seen"):
-            from plumbline.ui.screens.notice import SafetyNotice
+        with reported(self):
+            if not self.tracker.store.meta().get("notice_seen"):
+                from plumbline.ui.screens.notice import SafetyNotice
 
-            self.push_screen(SafetyNotice(), self._notice_seen)
+                self.push_screen(SafetyNotice(), self._notice_seen)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
         self.seen_signature = self.tracker.store.signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
@@ -80,6 +94,7 @@ class PlumblineApp(App[None]):
             self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
 
     def on_unmount(self) -> None:
+        lock.set_process_timeout(None)
         if self.reminders is not None:
             self.reminders.stop()
 
@@ -92,8 +107,38 @@ class PlumblineApp(App[None]):
         self.notify(line, title="Reminders", severity="warning", timeout=20, markup=False)
 
     def _notice_seen(self, _: None) -> None:
-        self.tracker.store.ensure_created(self.today)
-        self.tracker.store.update_meta(lambda meta: meta.__setitem__("notice_seen", True))
+        with reported(self):
+            self.tracker.store.ensure_created(self.today)
+            self.tracker.store.update_meta(lambda meta: meta.__setitem__("notice_seen", True))
+
+    @on(DataDamaged)
+    def offer_restore(self, message: DataDamaged) -> None:
+        """A file became unreadable while the app runs: offer the newest good backup, once per
+        problem, and only while no offer is already showing."""
+        if message.problem in self.declined or any(s.id == "restore-offer" for s in self.screen_stack):
+            return
+        backup = self.tracker.newest_good_backup()
+        if backup is None:
+            return  # the notification already names the file and what to do
+        from plumbline.ui.screens.restore_offer import RestoreOffer
+
+        def answered(restore: bool | None) -> None:
+            if not restore:
+                self.declined.add(message.problem)
+                return
+            with reported(self):
+                kept = self.tracker.restore(backup, self.clock())
+                self.notify("Restored from the backup of " + backup.name + "; kept aside: "
+                            + (", ".join(p.name for p in kept) or "nothing"), title="Restored", markup=False)
+            self.post_message(DataChanged())
+
+        self.push_screen(RestoreOffer(message.problem, backup.name, "leave it, keep the app open"), answered)
+
+    @on(DataChanged)
+    def _refresh_today(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TodayScreen):
+                screen.refresh_rows()
 
     def check_external_changes(self) -> None:
         """Show what another process wrote (a `plumbline check`, the reminder service)."""

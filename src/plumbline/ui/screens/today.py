@@ -16,7 +16,7 @@ from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
-from plumbline.ui.errors import reported
+from plumbline.ui.errors import reported, tell
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
@@ -82,7 +82,7 @@ class TodayScreen(Screen[None]):
         try:
             self.rows = self.tracker.checklist(self.day)
         except PlumblineError as error:
-            self.app.notify(str(error), severity="error", markup=False, timeout=30)
+            tell(self.app, error)
             return
         header = self.query_one(DayHeader)
         header.day, header.today, header.progress = self.day, self.today, progress(self.rows)
@@ -281,8 +281,8 @@ class TodayScreen(Screen[None]):
             return
         try:
             said = action(reminders)
-        except PlumblineError as error:
-            self.app.notify(str(error), severity="error", markup=False)
+        except (PlumblineError, OSError) as error:
+            tell(self.app, error)
             return
         self.refresh_rows()
         self.refresh_countdown()
