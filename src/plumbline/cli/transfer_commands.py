@@ -15,6 +15,8 @@ from plumbline.storage.errors import BadInput
 def export(args: argparse.Namespace) -> int:
     from plumbline.storage.transfer import export_csv, export_json
 
+    if args.output and Path(args.output).is_dir():
+        raise BadInput(f"--output {args.output} is a folder: give the name of a file to write")
     tracker = open_tracker(args)
     text = export_json(tracker) if args.format == "json" else export_csv(tracker, tracker.today(clock.now()))
     if args.output:

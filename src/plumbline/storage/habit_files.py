@@ -4,6 +4,7 @@ A bad file never stops the others from loading: it is reported with its path and
 """
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -194,7 +195,10 @@ def habit_toml(habit: Habit) -> str:
     """The file a user could have written by hand; parses back to the same habit."""
 
     def quoted(text: str) -> str:
-        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        # JSON's string escapes are all TOML ones too, control characters (\uXXXX) included, which
+        # TOML refuses raw: a name holding one made the file (and every export) unreadable.
+        # JSON leaves DEL raw; TOML refuses that as well.
+        return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
     lines = [
         f"id = {quoted(habit.id)}",

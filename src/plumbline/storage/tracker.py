@@ -36,6 +36,7 @@ class ReviewSource(NamedTuple):
 
 class Tracker:
     def __init__(self, data_dir: Path, builtin_dir: Path | None = None) -> None:
+        _check_data_dir(data_dir)
         self.locations = Locations(data_dir)
         self.store = Store(self.locations)
         self.builtin_dir = builtin_dir or builtin_habits_dir()
@@ -222,6 +223,16 @@ class Tracker:
         entry = PainEntry(day, level, note)
         self.store.set_pain(entry, day)
         return entry
+
+
+def _check_data_dir(data_dir: Path) -> None:
+    """A data dir that is a file (or inside one) is a wrong --data-dir, not damaged data."""
+    for folder in (data_dir, *data_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise BadInput(f"data dir {data_dir}: {folder} is a file, not a folder; give a folder with "
+                               "--data-dir or PLUMBLINE_DATA_DIR")
+            return
 
 
 def _months_before(day: dt.date, count: int) -> dt.date:
