@@ -291,6 +291,9 @@ class Store:
             # is written only when a habit file changed.
             for folder in {path.parent, self.locations.data_dir, self.locations.entries_dir, self.locations.cache_dir}:
                 remove_stale_temporaries(folder)
+            from plumbline.storage.backups import remove_stale_backups  # here: reads never load it
+
+            remove_stale_backups(self.locations)  # and a backup killed mid-copy
             # A fresh TinyDB per change: it reads the file now, inside the lock, and its cached
             # next document id cannot collide with another process's insert.
             db = TinyDB(path, storage=AtomicJSONStorage)
