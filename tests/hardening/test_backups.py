@@ -17,7 +17,6 @@ from pathlib import Path
 
 from plumbline.domain.entries import Entry
 from plumbline.storage import backups
-from plumbline.storage.locations import Locations
 from plumbline.storage.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 from tests.hardening.conftest import fill, mounted_tmpfs

@@ -32,6 +32,8 @@ def import_file(args: argparse.Namespace) -> int:
     from plumbline.storage.transfer import import_json
 
     path = Path(args.file)
+    if path.exists() and not (path.is_file() or path.is_dir()):
+        raise BadInput(f"import file {path} is not a regular file (a FIFO or a device): give an export file")
     tracker = open_tracker(args)
     try:
         is_loop = is_loop_export(path)
