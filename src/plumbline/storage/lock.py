@@ -14,7 +14,7 @@ import fcntl
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from plumbline.storage.atomic import private_folder, read_regular
@@ -50,11 +50,29 @@ def set_process_timeout(seconds: float | None) -> None:
     _process_timeout = seconds
 
 
-def lock_timeout() -> float:
+_thread = threading.local()  # waiting_at_most's setting for the calling thread
+
+
+@contextlib.contextmanager
+def waiting_at_most(seconds: float, give_up: Callable[[], bool] = lambda: False) -> Iterator[None]:
+    """In this thread, wait at most `seconds` for the lock (0: only take it if free), and stop
+    waiting as soon as `give_up()` is true (an app quitting while a save waits)."""
+    saved = getattr(_thread, "limit", None), getattr(_thread, "give_up", None)
+    _thread.limit, _thread.give_up = seconds, give_up
     try:
-        return max(0.0, float(os.environ[TIMEOUT_VAR]))
+        yield
+    finally:
+        _thread.limit, _thread.give_up = saved
+
+
+def lock_timeout() -> float:
+    """$PLUMBLINE_LOCK_TIMEOUT caps whatever this thread or process would otherwise wait."""
+    local = getattr(_thread, "limit", None)
+    wait = local if local is not None else DEFAULT_TIMEOUT if _process_timeout is None else _process_timeout
+    try:
+        return min(wait, max(0.0, float(os.environ[TIMEOUT_VAR])))
     except (KeyError, ValueError):
-        return DEFAULT_TIMEOUT if _process_timeout is None else _process_timeout
+        return wait
 
 
 @contextlib.contextmanager
@@ -99,7 +117,8 @@ def _take(lock_file: Path, wait: bool, limit: float) -> int:
             except BlockingIOError:
                 if not wait:
                     raise
-                if time.monotonic() >= deadline:
+                give_up = getattr(_thread, "give_up", None)
+                if time.monotonic() >= deadline or (give_up is not None and give_up()):
                     raise _busy(lock_file, limit) from None
                 time.sleep(POLL_SECONDS)
         # Who holds it, for the message of whoever waits next. Best effort: a full disk must not

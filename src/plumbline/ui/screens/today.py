@@ -17,6 +17,7 @@ from plumbline.domain.habit import Habit
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.errors import reported, tell
+from plumbline.ui.saving import save
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
@@ -118,9 +119,7 @@ class TodayScreen(Screen[None]):
         habit = self.highlighted_habit()
         if habit is None:
             return
-        with reported(self.app):
-            action(habit.id)
-        self.refresh_rows()
+        save(self.app, self.tracker.locations.lock_file, lambda: action(habit.id), self.refresh_rows)
 
     @on(OptionList.OptionSelected)
     def action_toggle(self) -> None:
@@ -231,19 +230,19 @@ class TodayScreen(Screen[None]):
             day = self.day
             earlier = self.tracker.pain(day)
 
-            def save(level: int, note: str) -> None:
-                with reported(self.app):
-                    self.tracker.log_pain(day, level, note, today=self.today)
-                    self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
+            def log(level: int, note: str) -> None:
+                save(self.app, self.tracker.locations.lock_file,
+                     lambda: self.tracker.log_pain(day, level, note, today=self.today),
+                     lambda: self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False))
 
             def answered(result: tuple[int, str] | None) -> None:
                 if result is None:
                     return
                 if earlier is None:
-                    save(*result)
+                    log(*result)
                     return
                 question = f"Replace pain {earlier.level}/10 logged for {day:%A %-d %B} with {result[0]}/10?"
-                self.app.push_screen(ConfirmDialog(question), lambda yes: save(*result) if yes else None)
+                self.app.push_screen(ConfirmDialog(question), lambda yes: log(*result) if yes else None)
 
             self.app.push_screen(PainDialog(day, earlier), answered)
 
