@@ -184,12 +184,14 @@ class TodayScreen(Screen[None]):
         if habit is None:
             return
 
+        def archived() -> None:
+            self.refresh_rows()
+            self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
+
         def answered(yes: bool | None) -> None:
-            with reported(self.app):
-                if yes:
-                    self.tracker.set_archived(habit.id, True)
-                    self.refresh_rows()
-                    self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
+            if yes:
+                save(self.app, self.tracker.locations.lock_file, lambda: self.tracker.set_archived(habit.id, True),
+                     archived)
 
         self.app.push_screen(ConfirmDialog(f"Archive '{habit.name}'? Its history is kept."), answered)
 
@@ -200,11 +202,13 @@ class TodayScreen(Screen[None]):
             archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
 
             def restore(habit_id: str | None) -> None:
-                with reported(self.app):
-                    if habit_id:
-                        self.tracker.set_archived(habit_id, False)
-                        self.refresh_rows()
-                        self.query_one(ChecklistView).highlight_habit(habit_id)
+                def restored() -> None:
+                    self.refresh_rows()
+                    self.query_one(ChecklistView).highlight_habit(habit_id)
+
+                if habit_id:
+                    save(self.app, self.tracker.locations.lock_file,
+                         lambda: self.tracker.set_archived(habit_id, False), restored)
 
             self.app.push_screen(ArchivedScreen(archived), restore)
 
@@ -308,15 +312,16 @@ class TodayScreen(Screen[None]):
             self.app.notify(f"{error}; showing the defaults", severity="warning", markup=False)
             current = ReminderSettings()
 
-        def saved(result: ReminderSettings | None) -> None:
+        def applied() -> None:
             with reported(self.app):
-                if result is None:
-                    return
-                store.save_settings(result)
                 if getattr(self.app, "reminders", None) is not None:
                     self.app.reminders.replan()
                 self.refresh_countdown()
                 self.app.notify("Reminder settings saved")
+
+        def saved(result: ReminderSettings | None) -> None:
+            if result is not None:
+                save(self.app, self.tracker.locations.lock_file, lambda: store.save_settings(result), applied)
 
         self.app.push_screen(SettingsScreen(current, self.tracker.habits()), saved)
 
