@@ -157,3 +157,26 @@ async def test_quitting_while_a_save_waits_for_a_stopped_holder_is_quick(data_di
     finally:
         os.kill(holder.pid, signal.SIGKILL)
         holder.wait(10)
+
+
+async def test_the_routine_players_hurt_key_over_a_damaged_state_file_still_offers_and_reports(data_dir):
+    """'x' read the habit day from plumbline.json before showing the pain dialog: a damaged file
+    killed the app at the moment the user said it hurts."""
+    from plumbline.ui.screens.hurt import HurtDialog
+
+    clock = FakeClock(dt.datetime(2026, 11, 23, 9, 0))
+    tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
+    tracker.store.update_meta(lambda meta: meta.update(notice_seen=True, created="2026-11-01"))
+    app = PlumblineApp(tracker, clock=clock, monotonic=clock.monotonic, routine="towel")
+    database = data_dir / "plumbline.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space")
+        database.write_bytes(b'{"meta": {"1": {"schema": "2"}}}')
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, HurtDialog)
+        await pilot.press("7", "enter")
+        await pilot.pause()
+        assert app.is_running
+        assert any(str(database) in m for m in notified(app))
+    assert database.read_bytes() == b'{"meta": {"1": {"schema": "2"}}}'

@@ -155,8 +155,8 @@ class Store:
         def mtime(folder: Path) -> int:
             try:
                 return folder.stat().st_mtime_ns
-            except FileNotFoundError:
-                return 0
+            except OSError:
+                return 0  # gone, or not ours: the next read names the problem
 
         return mtime(self.locations.data_dir), mtime(self.locations.entries_dir)
 
