@@ -180,3 +180,21 @@ async def test_the_routine_players_hurt_key_over_a_damaged_state_file_still_offe
         assert app.is_running
         assert any(str(database) in m for m in notified(app))
     assert database.read_bytes() == b'{"meta": {"1": {"schema": "2"}}}'
+
+
+async def test_a_backup_that_cannot_be_taken_is_told_in_the_app(tmp_path):
+    with mounted_tmpfs(tmp_path / "disk", 400) as disk:
+        data_dir = disk / "data"
+        tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
+        october = dt.date(2026, 10, 5)
+        tracker.check("core-work", october, note="x" * 60_000, today=october)  # a big month to copy
+        clock = FakeClock(dt.datetime(2026, 11, 24, 9, 0))  # a new day: its first change takes a backup
+        app = build(data_dir, clock, reminders=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            fill(disk, leave_bytes=30_000)  # room for November's small file, not for a copy of October
+            await pilot.press("space")
+            await pilot.pause()
+            assert any("could not take a backup" in m for m in notified(app)), notified(app)
+            assert app.is_running
+        assert not list((data_dir / "backups").glob(".tmp-*"))

@@ -100,6 +100,7 @@ ELSEWHERE = {
     3: ["tests.hardening.test_import_safety::test_an_import_takes_a_backup_holding_the_records_it_replaces",
         "tests.hardening.test_import_safety::test_an_import_that_fails_midway_on_a_full_disk_puts_every_file_back"],
     4: ["tests.hardening.test_backups::test_after_the_clock_was_in_the_future_a_new_backup_is_kept_and_future_ones_go_first",
+        "tests.hardening.test_app_trouble::test_a_backup_that_cannot_be_taken_is_told_in_the_app",
         "tests.hardening.test_backups::test_on_a_nearly_full_disk_a_failed_backup_is_told_and_leaves_the_check_in_its_space"],
     5: ["tests.hardening.test_lock_and_links::test_a_broken_database_link_is_reported_and_left_as_it_is"],
     6: ["tests.hardening.test_dates::test_a_date_out_of_range_is_bad_input_and_writes_nothing",

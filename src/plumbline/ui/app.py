@@ -66,6 +66,10 @@ class PlumblineApp(App[None]):
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
         self.declined: set[str] = set()  # restore offers answered "no", by problem
+        # A backup that could not be taken (a full disk) does not stop the change; it is told.
+        # notify is thread-safe: a save may run in a worker.
+        tracker.warn = lambda line: self.notify(line, title="No backup today", severity="warning", timeout=20,
+                                                markup=False)
         # The UI thread never waits long for the lock: a plumbline process stopped while holding
         # it would freeze every key, q included. After APP_LOCK_SECONDS a change is "not saved",
         # naming the holder.
