@@ -15,6 +15,8 @@ from plumbline.storage.errors import BadInput
 def export(args: argparse.Namespace) -> int:
     from plumbline.storage.transfer import export_csv, export_json
 
+    if args.output and Path(args.output).is_dir():
+        raise BadInput(f"--output {args.output} is a folder: give the name of a file to write")
     tracker = open_tracker(args)
     text = export_json(tracker) if args.format == "json" else export_csv(tracker, tracker.today(clock.now()))
     if args.output:
@@ -36,6 +38,8 @@ def import_file(args: argparse.Namespace) -> int:
     from plumbline.storage.loop_formats import ACCEPTED, sniff
 
     path = Path(args.file)
+    if path.exists() and not (path.is_file() or path.is_dir()):
+        raise BadInput(f"import file {path} is not a regular file (a FIFO or a device): give an export file")
     tracker = open_tracker(args)
     if sniff(path) is not None:
         from plumbline.storage.loop_import import import_loop

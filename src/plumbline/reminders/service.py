@@ -48,6 +48,7 @@ class ReminderService:
         self.idle = idle or IdleMonitor()
         self.log = log
         self.changed: Callable[[], None] = lambda: None
+        self.warn_now: Callable[[str], None] = lambda line: None
         self.notifier: Notifier | None = None
         self.away = False  # inside an idle spell already counted as a natural break
         self.settings = ReminderSettings()
@@ -69,6 +70,7 @@ class ReminderService:
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
         self.changed = changed
+        self.warn_now = warn  # trouble to say at once (a damaged file); delivery problems go through _report
         self.notifier = Notifier(self.sender, show, lambda line: self._report(line, warn), self._answered)
         self.scheduler = AsyncIOScheduler(
             timezone=self.clock().tzinfo,
@@ -95,9 +97,18 @@ class ReminderService:
         task.add_done_callback(self._tasks.discard)
 
     async def _watch(self) -> None:
+        trouble = ""
         while True:
             await asyncio.sleep(TICK_SECONDS)
-            self.tick()
+            try:
+                self.tick()
+                trouble = ""
+            except (PlumblineError, OSError) as error:
+                # A file damaged or a disk full for a while must not end the watch for good: it
+                # says so once and looks again next tick, so a repaired file is picked up.
+                if str(error) != trouble:
+                    self.warn_now(str(error))
+                trouble = str(error)
             await self.notice_idle()
 
     def _report(self, problem: str, warn: Callable[[str], None]) -> None:
@@ -232,9 +243,16 @@ class ReminderService:
         sent = False
         if reminder is not None and utc(self.clock()) - utc(reminder.at) <= GRACE:
             # Planned a while ago: the habit may be done by now, or a break taken.
-            still = reminder_id in {r.id for r in self.compute(reminder.at)}
-            gap = dt.timedelta(minutes=self.settings.break_minutes / 2)
-            if still and self.store.claim(reminder, gap):
+            try:
+                still = reminder_id in {r.id for r in self.compute(reminder.at)}
+                gap = dt.timedelta(minutes=self.settings.break_minutes / 2)
+                claimed = still and self.store.claim(reminder, gap)
+            except (PlumblineError, OSError) as error:
+                # Raised from a job, it would reach the terminal as APScheduler's logged traceback.
+                if self.notifier is not None:
+                    self.notifier.warn(f"{reminder.title} not sent: {error}")
+                return False
+            if claimed:
                 sent = True
                 assert self.notifier is not None
                 desktop = await self.notifier.deliver(note_for(reminder, self.settings))

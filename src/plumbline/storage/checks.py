@@ -101,9 +101,11 @@ def entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
     if record is None:
         return None
     count, skipped, note = record.get("c", 0), record.get("s", False), record.get("n", "")
-    if isinstance(count, bool) or not isinstance(count, (int, float)) or not math.isfinite(count) or count < 0:
+    # `type(...) is` rather than isinstance: ten years are 70,000 records, read on every review,
+    # and a bool is not a count. A float count is Loop's (decimal targets); it must be finite.
+    if not ((type(count) is int and count >= 0) or (type(count) is float and 0 <= count < math.inf)):
         raise ValueError(f"count {count!r} is not a number of 0 or more")
-    if not isinstance(skipped, bool) or not isinstance(note, str):
+    if type(skipped) is not bool or type(note) is not str:
         raise TypeError("skip flag or note of the wrong type")
     return Entry(day, count, skipped, note)
 

@@ -14,7 +14,7 @@ import fcntl
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from plumbline.storage.atomic import private_folder, read_regular
@@ -40,11 +40,39 @@ _holds: dict[str, _Hold] = {}
 _holds_guard = threading.Lock()
 
 
-def lock_timeout() -> float:
+_process_timeout: float | None = None
+
+
+def set_process_timeout(seconds: float | None) -> None:
+    """How long this process waits when $PLUMBLINE_LOCK_TIMEOUT does not say: the app waits
+    less than a command, since its UI thread must not freeze."""
+    global _process_timeout
+    _process_timeout = seconds
+
+
+_thread = threading.local()  # waiting_at_most's setting for the calling thread
+
+
+@contextlib.contextmanager
+def waiting_at_most(seconds: float, give_up: Callable[[], bool] = lambda: False) -> Iterator[None]:
+    """In this thread, wait at most `seconds` for the lock (0: only take it if free), and stop
+    waiting as soon as `give_up()` is true (an app quitting while a save waits)."""
+    saved = getattr(_thread, "limit", None), getattr(_thread, "give_up", None)
+    _thread.limit, _thread.give_up = seconds, give_up
     try:
-        return max(0.0, float(os.environ[TIMEOUT_VAR]))
+        yield
+    finally:
+        _thread.limit, _thread.give_up = saved
+
+
+def lock_timeout() -> float:
+    """$PLUMBLINE_LOCK_TIMEOUT caps whatever this thread or process would otherwise wait."""
+    local = getattr(_thread, "limit", None)
+    wait = local if local is not None else DEFAULT_TIMEOUT if _process_timeout is None else _process_timeout
+    try:
+        return min(wait, max(0.0, float(os.environ[TIMEOUT_VAR])))
     except (KeyError, ValueError):
-        return DEFAULT_TIMEOUT
+        return wait
 
 
 @contextlib.contextmanager
@@ -80,18 +108,12 @@ def _take(lock_file: Path, wait: bool, limit: float) -> int:
         fd = os.open(lock_file, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     except OSError as error:
         raise storage_error(error, lock_file, doing="create the lock") from None
-    deadline = time.monotonic() + limit
     try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if not wait:
-                    raise
-                if time.monotonic() >= deadline:
-                    raise _busy(lock_file, limit) from None
-                time.sleep(POLL_SECONDS)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait or not _wait_for(fd, limit, getattr(_thread, "give_up", None)):
+                raise _busy(lock_file, limit) if wait else BlockingIOError(11, "held", str(lock_file)) from None
         # Who holds it, for the message of whoever waits next. Best effort: a full disk must not
         # stop the write the lock is for.
         with contextlib.suppress(OSError):
@@ -101,6 +123,42 @@ def _take(lock_file: Path, wait: bool, limit: float) -> int:
         os.close(fd)
         raise
     return fd
+
+
+def _wait_for(fd: int, limit: float, give_up: Callable[[], bool] | None) -> bool:
+    """Wait up to `limit` seconds for the lock on `fd`; True once held.
+
+    A blocking flock, so the kernel hands the lock over the moment it is free (polling would let
+    a process that releases and takes it again starve the waiters), run in a helper thread on a
+    duplicate of the descriptor: flock has no time limit of its own. If the wait is abandoned
+    and the helper gets the lock later, it lets it go at once."""
+    dup = os.dup(fd)
+    got, state = threading.Event(), {"abandoned": False}
+    guard = threading.Lock()
+
+    def block() -> None:
+        try:
+            fcntl.flock(dup, fcntl.LOCK_EX)
+        except OSError:
+            os.close(dup)
+            return
+        with guard:
+            if state["abandoned"]:
+                fcntl.flock(dup, fcntl.LOCK_UN)
+            else:
+                got.set()
+        os.close(dup)  # the lock stays with the open file, which `fd` still holds
+
+    threading.Thread(target=block, name="plumbline-lock-wait", daemon=True).start()
+    deadline = time.monotonic() + limit
+    while not got.wait(min(POLL_SECONDS, max(0.0, deadline - time.monotonic()))):
+        if time.monotonic() >= deadline or (give_up is not None and give_up()):
+            with guard:
+                if got.is_set():
+                    return True
+                state["abandoned"] = True
+            return False
+    return True
 
 
 def holder(lock_file: Path) -> str:

@@ -174,8 +174,8 @@ class Store:
         def mtime(folder: Path) -> int:
             try:
                 return folder.stat().st_mtime_ns
-            except FileNotFoundError:
-                return 0
+            except OSError:
+                return 0  # gone, or not ours: the next read names the problem
 
         return mtime(self.locations.data_dir), mtime(self.locations.entries_dir)
 
@@ -335,6 +335,9 @@ class Store:
             # is written only when a habit file changed.
             for folder in {path.parent, self.locations.data_dir, self.locations.entries_dir, self.locations.cache_dir}:
                 remove_stale_temporaries(folder)
+            from plumbline.storage.backups import remove_stale_backups  # here: reads never load it
+
+            remove_stale_backups(self.locations)  # and a backup killed mid-copy
             # A fresh TinyDB per change: it reads the file now, inside the lock, and its cached
             # next document id cannot collide with another process's insert.
             db = TinyDB(path, storage=AtomicJSONStorage)

@@ -9,7 +9,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from plumbline.storage.atomic import atomic_write, read_regular
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.storage.errors import DamagedDatabase, storage_error
 
 
 def damaged(path: Path, why: str) -> DamagedDatabase:
@@ -26,6 +26,8 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
             raw = read_regular(self.path)
+        except PermissionError as error:
+            raise storage_error(error, self.path, doing="read") from None  # not damage: no restore
         except OSError as error:
             raise damaged(self.path, error.strerror or str(error)) from None
         if raw is None:

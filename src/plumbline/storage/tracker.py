@@ -38,6 +38,7 @@ class ReviewSource(NamedTuple):
 
 class Tracker:
     def __init__(self, data_dir: Path, builtin_dir: Path | None = None) -> None:
+        _check_data_dir(data_dir)
         self.locations = Locations(data_dir)
         self.store = Store(self.locations)
         self.builtin_dir = builtin_dir or builtin_habits_dir()
@@ -229,6 +230,21 @@ class Tracker:
         self.store.add_routine_stop(RoutineStop(day, now.time().replace(second=0, microsecond=0), routine, step))
         return earlier
 
+    # -- damage --------------------------------------------------------------------------------
+
+    def newest_good_backup(self) -> Path | None:
+        from plumbline.storage import backups
+
+        return backups.newest_good_backup(self.locations)
+
+    def restore(self, backup: Path, now: dt.datetime) -> list[Path]:
+        """Replace only the files that cannot be read (see backups.restore); returns those kept aside."""
+        from plumbline.storage import backups
+
+        kept = backups.restore(self.locations, backup, now)
+        self.reload_library()
+        return kept
+
     # -- the pain log --------------------------------------------------------------------------
 
     def pain(self, day: dt.date) -> PainEntry | None:
@@ -246,6 +262,16 @@ class Tracker:
             raise BadInput(f"pain level '{level}' is outside 0..10: give 0 (none) to 10 (worst)")
         self._ready(today or day)
         return self.store.add_pain(day, PainReading(time, level, note, triggers))
+
+
+def _check_data_dir(data_dir: Path) -> None:
+    """A data dir that is a file (or inside one) is a wrong --data-dir, not damaged data."""
+    for folder in (data_dir, *data_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise BadInput(f"data dir {data_dir}: {folder} is a file, not a folder; give a folder with "
+                               "--data-dir or PLUMBLINE_DATA_DIR")
+            return
 
 
 def _months_before(day: dt.date, count: int) -> dt.date:

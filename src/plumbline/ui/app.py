@@ -9,13 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
+from plumbline.storage import lock
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
-from plumbline.ui.errors import reported
+from plumbline.ui.errors import DataDamaged, reported
 from plumbline.ui.messages import DataChanged
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.today import TodayScreen
@@ -32,6 +34,7 @@ ROLLOVER_CHECK_SECONDS = 20
 # How often the app looks for check-ins made elsewhere (the CLI, the reminder service).
 EXTERNAL_CHANGES_SECONDS = 1.0
 REMINDER_SHOWN = dt.timedelta(minutes=10)
+APP_LOCK_SECONDS = 0.5
 
 
 class PlumblineApp(App[None]):
@@ -72,6 +75,15 @@ class PlumblineApp(App[None]):
         # Started on a real terminal: leave when it goes away. Under `make run` a closed terminal
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
+        self.declined: set[str] = set()  # restore offers answered "no", by problem
+        # A backup that could not be taken (a full disk) does not stop the change; it is told.
+        # notify is thread-safe: a save may run in a worker.
+        tracker.warn = lambda line: self.notify(line, title="No backup today", severity="warning", timeout=20,
+                                                markup=False)
+        # The UI thread never waits long for the lock: a plumbline process stopped while holding
+        # it would freeze every key, q included. After APP_LOCK_SECONDS a change is "not saved",
+        # naming the holder.
+        lock.set_process_timeout(APP_LOCK_SECONDS)
 
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
@@ -85,13 +97,14 @@ class PlumblineApp(App[None]):
             self.notify(self.start_notice, title="Plain marks", timeout=30, markup=False)
         self._say_load_errors(self.tracker.load_errors)
         self.seen_habit_files = self.tracker.habit_files_signature()
-        meta = self.tracker.store.meta()
-        if not meta.get("notice_seen"):
-            from plumbline.ui.screens.notice import SafetyNotice
+        with reported(self):
+            meta = self.tracker.store.meta()
+            if not meta.get("notice_seen"):
+                from plumbline.ui.screens.notice import SafetyNotice
 
-            self.push_screen(SafetyNotice(), self._notice_seen)
-        if meta.get("theme") in self.available_themes:
-            self.theme = meta["theme"]
+                self.push_screen(SafetyNotice(), self._notice_seen)
+            if meta.get("theme") in self.available_themes:
+                self.theme = meta["theme"]
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
         self.seen_signature = self.tracker.store.signature()
@@ -100,6 +113,7 @@ class PlumblineApp(App[None]):
             self.reminders.start(show=self.show_reminder, warn=self.warn_reminders, changed=self.data_changed)
 
     def on_unmount(self) -> None:
+        lock.set_process_timeout(None)
         if self.reminders is not None:
             self.reminders.stop()
 
@@ -128,9 +142,12 @@ class PlumblineApp(App[None]):
         self.shown_reminder = ("", self.clock())
 
     def warn_reminders(self, line: str) -> None:
-        # Not a toast: it would cover the habit details for its whole timeout, on every start.
-        self.delivery_in_full = True
-        self.data_changed()
+        if self.reminders is not None and line == self.reminders.delivery_problem():
+            # Not a toast: it would cover the habit details for its whole timeout, on every start.
+            self.delivery_in_full = True
+            self.data_changed()
+        else:  # trouble the reminders met (a damaged file): said at once
+            self.notify(line, title="Reminders", severity="warning", timeout=20, markup=False)
 
     def _theme_changed(self, theme) -> None:
         """A theme chosen in the palette is kept for the next start (it was forgotten)."""
@@ -144,8 +161,32 @@ class PlumblineApp(App[None]):
             screen.post_message(DataChanged())
 
     def _notice_seen(self, _: None) -> None:
-        self.tracker.store.ensure_created(self.today)
-        self.tracker.store.update_meta(lambda meta: meta.__setitem__("notice_seen", True))
+        with reported(self):
+            self.tracker.store.ensure_created(self.today)
+            self.tracker.store.update_meta(lambda meta: meta.__setitem__("notice_seen", True))
+
+    @on(DataDamaged)
+    def offer_restore(self, message: DataDamaged) -> None:
+        """A file became unreadable while the app runs: offer the newest good backup, once per
+        problem, and only while no offer is already showing."""
+        if message.problem in self.declined or any(s.id == "restore-offer" for s in self.screen_stack):
+            return
+        backup = self.tracker.newest_good_backup()
+        if backup is None:
+            return  # the notification already names the file and what to do
+        from plumbline.ui.screens.restore_offer import RestoreOffer
+
+        def answered(restore: bool | None) -> None:
+            if not restore:
+                self.declined.add(message.problem)
+                return
+            with reported(self):
+                kept = self.tracker.restore(backup, self.clock())
+                self.notify("Restored from the backup of " + backup.name + "; kept aside: "
+                            + (", ".join(p.name for p in kept) or "nothing"), title="Restored", markup=False)
+            self.data_changed()
+
+        self.push_screen(RestoreOffer(message.problem, backup.name, "leave it, keep the app open"), answered)
 
     def check_external_changes(self) -> None:
         """Show what another process wrote (a `plumbline check`, the reminder service)."""

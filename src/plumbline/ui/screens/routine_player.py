@@ -24,6 +24,7 @@ from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
+from plumbline.ui.errors import tell
 from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.hurt import HurtDialog
 from plumbline.ui.screens.notice import STOP_AT_ONCE
@@ -167,11 +168,19 @@ class RoutinePlayerScreen(Screen[None]):
         now = self.clock()
         try:
             earlier = self.tracker.record_stop(self.routine.id, self._stop_note(), now)
-        except PlumblineError as error:  # the stop itself must still work on a full disk
+        except PlumblineError as error:  # the stop itself must still work on a damaged or full disk
             self.app.notify(str(error), severity="error", markup=False, timeout=30)
             earlier = None
         again = f"{self.routine.name} hurt on {earlier.day:%A %-d %B} too" if earlier else ""
-        self.app.push_screen(HurtDialog(self.tracker.today(now), self._stop_note(), again), self._hurt_answered)
+        # The calendar day, not the habit day: reading the "day starts at" setting could fail on a
+        # damaged file, and a pain entry must still be offered.
+        self.app.push_screen(HurtDialog(self._today(), self._stop_note(), again), self._hurt_answered)
+
+    def _today(self) -> dt.date:
+        try:
+            return self.tracker.today(self.clock())
+        except PlumblineError:
+            return self.clock().date()
 
     def _stop_note(self) -> str:
         phase = self.player.phase
@@ -182,11 +191,11 @@ class RoutinePlayerScreen(Screen[None]):
         if entry is not None:
             try:
                 now = self.clock()
-                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self.tracker.today(now),
+                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self._today(),
                                       time=now.time().replace(second=0, microsecond=0))
                 self.app.notify(f"Pain {entry.level}/10 logged for today", markup=False)
-            except PlumblineError as error:
-                self.app.notify(str(error), severity="error", markup=False, timeout=30)
+            except (PlumblineError, OSError) as error:
+                tell(self.app, error)
         self.dismiss(None)
 
     def action_leave(self) -> None:
@@ -218,10 +227,11 @@ class RoutinePlayerScreen(Screen[None]):
             return "Every step was skipped, so nothing was checked."
         if not self.routine.habit:
             return "Well done."
-        today = self.tracker.today(self.clock())
         try:
+            today = self.tracker.today(self.clock())
             self.tracker.check(self.routine.habit, today, today=today)
-        except PlumblineError as error:
+        except (PlumblineError, OSError) as error:
+            tell(self.app, error)  # and a damaged file brings the restore offer
             return f"Not checked: {error}"
         return f"Checked for today: {self.habit_label}"
 

@@ -16,8 +16,9 @@ from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
-from plumbline.ui.errors import reported
+from plumbline.ui.errors import reported, tell
 from plumbline.ui.messages import DataChanged
+from plumbline.ui.saving import save
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
@@ -90,7 +91,7 @@ class TodayScreen(Screen[None]):
         try:
             self.rows = self.tracker.checklist(self.day)
         except PlumblineError as error:
-            self.app.notify(str(error), severity="error", markup=False, timeout=30)
+            tell(self.app, error)
             return
         header = self.query_one(DayHeader)
         header.day, header.today, header.progress = self.day, self.today, progress(self.rows)
@@ -131,9 +132,7 @@ class TodayScreen(Screen[None]):
         habit = self.highlighted_habit()
         if habit is None:
             return
-        with reported(self.app):
-            action(habit.id)
-        self.refresh_rows()
+        save(self.app, self.tracker.locations.lock_file, lambda: action(habit.id), self.refresh_rows)
 
     @on(OptionList.OptionSelected)
     def check_habit(self, habit_id: str) -> None:
@@ -204,12 +203,14 @@ class TodayScreen(Screen[None]):
         if habit is None:
             return
 
+        def archived() -> None:
+            self.refresh_rows()
+            self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
+
         def answered(yes: bool | None) -> None:
-            with reported(self.app):
-                if yes:
-                    self.tracker.set_archived(habit.id, True)
-                    self.refresh_rows()
-                    self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
+            if yes:
+                save(self.app, self.tracker.locations.lock_file, lambda: self.tracker.set_archived(habit.id, True),
+                     archived)
 
         self.app.push_screen(ConfirmDialog(f"Archive '{habit.name}'? Its history is kept."), answered)
 
@@ -220,11 +221,13 @@ class TodayScreen(Screen[None]):
             archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
 
             def restore(habit_id: str | None) -> None:
-                with reported(self.app):
-                    if habit_id:
-                        self.tracker.set_archived(habit_id, False)
-                        self.refresh_rows()
-                        self.query_one(ChecklistView).highlight_habit(habit_id)
+                def restored() -> None:
+                    self.refresh_rows()
+                    self.query_one(ChecklistView).highlight_habit(habit_id)
+
+                if habit_id:
+                    save(self.app, self.tracker.locations.lock_file,
+                         lambda: self.tracker.set_archived(habit_id, False), restored)
 
             self.app.push_screen(ArchivedScreen(archived), restore)
 
@@ -255,10 +258,10 @@ class TodayScreen(Screen[None]):
                 level, note, triggers = result
                 # A reading for today is timed now; one filled in for a past day has no time.
                 now = self.app.clock() if day == self.today else None
-                with reported(self.app):
-                    self.tracker.log_pain(day, level, note, today=self.today, triggers=triggers,
-                                          time=now.time().replace(second=0, microsecond=0) if now else None)
-                    self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False)
+                time = now.time().replace(second=0, microsecond=0) if now else None
+                save(self.app, self.tracker.locations.lock_file,
+                     lambda: self.tracker.log_pain(day, level, note, today=self.today, triggers=triggers, time=time),
+                     lambda: self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False))
 
             self.app.push_screen(PainDialog(day, earlier), answered)
 
@@ -299,8 +302,8 @@ class TodayScreen(Screen[None]):
             return
         try:
             said = action(reminders)
-        except PlumblineError as error:
-            self.app.notify(str(error), severity="error", markup=False)
+        except (PlumblineError, OSError) as error:
+            tell(self.app, error)
             return
         self.app.clear_reminder()  # answered: b, z or P
         self.refresh_rows()
@@ -328,15 +331,16 @@ class TodayScreen(Screen[None]):
             self.app.notify(f"{error}; showing the defaults", severity="warning", markup=False)
             current = ReminderSettings()
 
-        def saved(result: ReminderSettings | None) -> None:
+        def applied() -> None:
             with reported(self.app):
-                if result is None:
-                    return
-                store.save_settings(result)
                 if getattr(self.app, "reminders", None) is not None:
                     self.app.reminders.replan()
                 self.refresh_countdown()
                 self.app.notify("Reminder settings saved")
+
+        def saved(result: ReminderSettings | None) -> None:
+            if result is not None:
+                save(self.app, self.tracker.locations.lock_file, lambda: store.save_settings(result), applied)
 
         self.app.push_screen(SettingsScreen(current, self.tracker.habits()), saved)
 
