@@ -60,3 +60,7 @@ def test_routine_player_mid_hold_80x24(snap_compare, data_dir):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=twelve_seconds_in)
+
+
+def test_go_to_date_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["g", "2", "0", "2", "6", "-", "1", "3"])
