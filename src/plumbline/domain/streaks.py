@@ -96,6 +96,22 @@ def streaks_of(habit: Habit, all_runs: list[Run]) -> Streaks:
     return Streaks(current, best, habit.schedule.period or "days")
 
 
+def streaks_as_of(habit: Habit, entries: Mapping[dt.date, Entry], all_runs: list[Run], day: dt.date,
+                  start: dt.date) -> Streaks:
+    """Current and best as they stood on `day`, given the habit's runs as of a later today: the
+    same as `streaks(habit, entries, day, start)`, without walking the whole history again (the
+    weekly review asks this for each habit at every week it shows).
+
+    The current run is a walk back from `day` (its cost is its length). A run of today's that
+    ended before `day` (before its week or month) is either one that had ended by then too, or
+    the one still going on `day`, which then has the same done days; so the best is the longer
+    of the two."""
+    current = current_streak(habit, entries, day, start).length
+    edge = period_start(habit.schedule, day) if habit.schedule.period else day
+    best = max([current, *(r.length for r in all_runs if r.last < edge)])
+    return Streaks(current, best, habit.schedule.period or "days")
+
+
 class CurrentStreak(NamedTuple):
     length: int
     unit: str
