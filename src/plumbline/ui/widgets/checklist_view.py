@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
+from rich.terminal_theme import TerminalTheme
 from textual.content import Content, Span
 from textual.style import Style
 from textual.binding import Binding
@@ -34,9 +35,11 @@ class ChecklistView(OptionList):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._styles: dict[tuple[str, int], Style] = {}
+        self._theme: TerminalTheme | None = None
 
     def show(self, rows: Sequence[ChecklistRow]) -> None:
         self.rows = rows
+        self._theme = self.app.ansi_theme  # once: asking the app for it costs as much as a line
         keep = self.highlighted_habit
         width = self.built_width = self._line_width()
         options: list[Option] = []
@@ -111,7 +114,7 @@ class ChecklistView(OptionList):
         """A Rich style name as Textual's Style, as Content.from_rich_text would make it."""
         if not name:
             return ""
-        theme = self.app.ansi_theme
+        theme = self._theme
         key = (name, id(theme))  # a change of theme brings other colours
         style = self._styles.get(key)
         if style is None:
