@@ -8,7 +8,9 @@ its last done day; the days between bridge.
 """
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status, is_done
@@ -108,7 +110,8 @@ def streaks_as_of(habit: Habit, entries: Mapping[dt.date, Entry], all_runs: list
     of the two."""
     current = current_streak(habit, entries, day, start).length
     edge = period_start(habit.schedule, day) if habit.schedule.period else day
-    best = max([current, *(r.length for r in all_runs if r.last < edge)])
+    ended = bisect_left(all_runs, edge, key=attrgetter("last"))  # runs are oldest first
+    best = max(current, max(map(attrgetter("length"), all_runs[:ended]), default=0))
     return Streaks(current, best, habit.schedule.period or "days")
 
 

@@ -57,6 +57,7 @@ class ReviewScreen(Screen[None]):
             h.id: runs(h, self.history.get(h.id, {}), self.today, self.start) for h in self.habits
         }
         self.streaks_at: dict[dt.date, dict[str, Streaks]] = {}
+        self.weeks: dict[dt.date, WeekReview] = {}  # by Monday: a step back reuses the week before
 
     def _streaks(self, day: dt.date) -> dict[str, Streaks]:
         """Every habit's streaks as they stood on `day`."""
@@ -118,9 +119,11 @@ class ReviewScreen(Screen[None]):
         self._show_comparison()
 
     def _week(self, day: dt.date) -> WeekReview:
-        sunday = day + dt.timedelta(days=6 - day.weekday())
-        known = self._streaks(min(sunday, self.today))
-        return week_review(self.habits, self.history, self.pain_log, day, self.today, self.start, known)
+        monday = day - dt.timedelta(days=day.weekday())
+        if monday not in self.weeks:
+            known = self._streaks(min(monday + dt.timedelta(days=6), self.today))
+            self.weeks[monday] = week_review(self.habits, self.history, self.pain_log, day, self.today, self.start, known)
+        return self.weeks[monday]
 
     @staticmethod
     def _title(review: WeekReview, previous: WeekReview) -> Text:
