@@ -98,6 +98,26 @@ async def review_timings(data_dir: Path) -> tuple[float, float]:
     return opened, moved
 
 
+async def day_step_timing(data_dir: Path, steps: int = 40) -> float:
+    """Median of plumbline's own work for one day back on Today (what holding left repeats):
+    reading the days, working out the rows and building the list; Textual's paint is apart."""
+    from plumbline.ui.app import PlumblineApp
+    from plumbline.ui.screens.today import TodayScreen
+
+    app = PlumblineApp(Tracker(data_dir), clock=lambda: dt.datetime.fromisoformat(NOW))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        times = []
+        for _ in range(steps):
+            start = time.perf_counter()
+            screen.action_day(-1)
+            times.append(time.perf_counter() - start)
+            await pilot.pause()
+    return statistics.median(times)
+
+
 def line(name: str, value: str, baseline: str, ratio: float | None, target: float | None) -> None:
     verdict = "" if target is None else ("meets" if ratio is not None and ratio <= target else "MISSES")
     ratio_text = f"{ratio:5.2f}" if ratio is not None else "    -"
@@ -156,6 +176,8 @@ def main() -> None:
         opened, moved = asyncio.run(review_timings(big))
         line("weekly review: open (key w)", f"{opened * 1000:.0f} ms", "", None, None)
         line("weekly review: move one week (key left)", f"{moved * 1000:.0f} ms", "", None, None)
+        step = asyncio.run(day_step_timing(big))
+        line("Today: one day back (key left), own work", f"{step * 1000:.1f} ms", "16 ms frame", step / 0.016, 1)
 
 
 if __name__ == "__main__":

@@ -72,3 +72,16 @@ def test_pain_dialog_80x24(snap_compare, demo_app):
 
 def test_habit_form_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["e"])
+
+
+def test_go_to_date_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["g", "2", "0", "2", "6", "-", "1", "3"])
+
+
+def test_weekly_review_last_week_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["w", "left"])
+
+
+def test_weeks_pain_log_80x24(snap_compare, demo_app):
+    """h on the review's pain row, below the demo's ten habits."""
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["w", *["down"] * 10, "h"])

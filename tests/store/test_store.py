@@ -215,3 +215,24 @@ def test_a_back_filled_record_months_before_the_first_day_of_use_makes_the_strip
     lift = next(r for r in rows if r.habit.id == "lift-mechanics")
     assert [s.value for s in lift.strip[:3]] == ["missed"] * 3
     assert rows == checklist(tracker.habits(), tracker.store.history(), MONDAY, tracker.store.started(MONDAY))
+
+
+def test_a_settled_month_is_read_once_and_a_changed_one_again(data_dir):
+    """Stepping through days rereads the same months: a settled file is kept in memory, and any
+    write (a new stamp) is seen at once, from this process or another."""
+    clock = [0]
+    store = Store(Locations(data_dir), now_ns=lambda: clock[0])
+    store.change_entry("core-work", MONDAY, add_one)
+    path = Locations(data_dir).entries_file(MONDAY)
+    clock[0] = path.stat().st_mtime_ns + 1  # just written: not settled, read each time
+    assert store.history() == {"core-work": {MONDAY: Entry(MONDAY, count=1)}}
+    assert store._kept == {}
+    clock[0] += 10_000_000_000
+    store.history()
+    assert list(store._kept) == [MONDAY.strftime("%Y-%m")]
+    first = store.history()
+    first["core-work"][MONDAY + D] = Entry(MONDAY + D)  # a caller's change never reaches the kept copy
+    assert store.history() == {"core-work": {MONDAY: Entry(MONDAY, count=1)}}
+
+    Store(Locations(data_dir)).change_entry("core-work", MONDAY, add_one)  # another writer
+    assert store.history() == {"core-work": {MONDAY: Entry(MONDAY, count=2)}}

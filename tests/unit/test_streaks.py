@@ -81,3 +81,31 @@ def test_weekly_habit_a_short_past_week_breaks():
     entries = done_on(two_ago, two_ago + D, two_ago + 2 * D, last)
     s = streaks(three, entries, MONDAY, two_ago)
     assert (s.current, s.best) == (0, 1)
+
+
+def test_streaks_as_of_a_past_day_match_a_walk_of_the_history_up_to_it():
+    """The weekly review's streaks of a past week, from the runs as of today."""
+    import random
+
+    from plumbline.domain.streaks import runs, streaks_as_of
+
+    chance = random.Random(14)
+    start = MONDAY - dt.timedelta(days=200)
+    today = MONDAY
+    schedules = [Schedule.daily(), Schedule(per_week=3), Schedule(weekdays=frozenset({0, 2, 4})),
+                 Schedule(every_days=3), Schedule(per_month=4)]
+    for schedule in schedules:
+        for kind, target in ((Kind.DO, 1), (Kind.LIMIT, 2)):
+            h = habit(kind, schedule, target)
+            entries = {}
+            for day in days_from(start, 201):
+                roll = chance.random()
+                if roll < 0.05:
+                    entries[day] = Entry(day, skipped=True)
+                elif roll < 0.8:
+                    entries[day] = Entry(day, count=target if kind is Kind.DO else 1)
+                elif roll < 0.9 and kind is Kind.LIMIT:
+                    entries[day] = Entry(day, count=5)
+            all_runs = runs(h, entries, today, start)
+            for day in days_from(start, 201):
+                assert streaks_as_of(h, entries, all_runs, day, start) == streaks(h, entries, day, start), (schedule, kind, day)

@@ -8,23 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from plumbline.domain.days import named_day
 from plumbline.storage.checks import FIRST_DAY, LAST_DAY
 from plumbline.storage.errors import BadInput
 
 
 def parse_day(text: str | None, today: dt.date, latest: dt.date | None = LAST_DAY) -> dt.date:
     """The day `text` names. Days after `latest` (give `today` for a record) or before 1900 are bad input."""
-    if text is None or text == "today":
-        day = today
-    elif text == "yesterday":
-        day = today - dt.timedelta(days=1)
-    else:
-        try:
-            if len(text) != 10:
-                raise ValueError
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise BadInput(f"bad date '{text}': give it as YYYY-MM-DD, or 'today' or 'yesterday'") from None
+    try:
+        day = today if text is None else named_day(text, today)
+    except ValueError:
+        raise BadInput(f"bad date '{text}': give it as YYYY-MM-DD, or 'today' or 'yesterday'") from None
     last = min(latest or LAST_DAY, LAST_DAY)
     if not FIRST_DAY <= day <= last:
         shown = text or day.isoformat()

@@ -19,3 +19,15 @@ def habit_day(moment: dt.datetime, day_starts_at: dt.time = MIDNIGHT) -> dt.date
     if moment.time().replace(tzinfo=None) < day_starts_at:
         return moment.date() - dt.timedelta(days=1)
     return moment.date()
+
+
+def named_day(text: str, today: dt.date) -> dt.date:
+    """The day a user names: YYYY-MM-DD, `today` or `yesterday` (the CLI's --date, the app's
+    "go to date"). ValueError for anything else; the range a caller allows is its own to check."""
+    if text == "today":
+        return today
+    if text == "yesterday":
+        return today - dt.timedelta(days=1)
+    if len(text) != 10:  # fromisoformat alone would also take 20261123
+        raise ValueError(f"bad date '{text}'")
+    return dt.date.fromisoformat(text)

@@ -14,6 +14,9 @@ from plumbline.domain.pain import PainEntry, PainReading
 from plumbline.domain.streaks import Streaks, first_day, monday_of, next_period, period_counts, period_start, streaks
 
 WEEK = 7
+# Our choice, not a study's: a share of fewer check-ins than this says less than the counts do
+# ("100%" from one back-filled check-in), so the week's percentage is shown only from here.
+PERCENT_FROM = 10
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,35 @@ class WeekReview:
     rows: tuple[WeekRow, ...]
     pain: tuple[tuple[dt.date, int | None], ...]  # each day's highest reading
     readings: tuple[tuple[PainReading, ...], ...] = ()  # each day's readings, Monday first
+    over: bool = True  # the week has ended (seen from today)
 
     @property
     def completion(self) -> float | None:
         scores = [r.completion for r in self.rows if r.completion is not None]
         return sum(scores) / len(scores) if scores else None
+
+    @property
+    def counted(self) -> tuple[WeekRow, ...]:
+        """The rows judged by this week: a monthly habit's Done is its month's, kept apart."""
+        return tuple(r for r in self.rows if r.habit.schedule.per_month is None)
+
+    @property
+    def done(self) -> int:
+        """Check-ins of the week that count toward a target (more than a habit asks adds nothing)."""
+        return sum(min(r.done, r.target) for r in self.counted)
+
+    @property
+    def target(self) -> int:
+        """What the schedules ask of the whole week, a rest day asking one less."""
+        return sum(r.target for r in self.counted)
+
+    @property
+    def share(self) -> float | None:
+        """Done over target, only where it means something: a week that is over and asked for
+        at least PERCENT_FROM check-ins."""
+        if not self.over or self.target < PERCENT_FROM:
+            return None
+        return self.done / self.target
 
     @property
     def pain_average(self) -> float | None:
@@ -61,8 +88,9 @@ def week_review(
     start: dt.date,
     streaks_by_habit: Mapping[str, Streaks] | None = None,
 ) -> WeekReview:
-    """The ISO week holding `day`, seen from `today`. Streaks are as of today, whatever the week;
-    pass them in to avoid recomputing them when moving from week to week."""
+    """The ISO week holding `day`, seen from `today`. Streaks are as of the week's last day (or
+    today, for this week); a caller moving from week to week passes them in, worked out from
+    each habit's runs (streaks_as_of), so the whole history is not walked again each time."""
     monday = monday_of(day)
     days = [monday + dt.timedelta(days=i) for i in range(WEEK)]
     rows = []
@@ -72,7 +100,7 @@ def week_review(
         rows.append(_week_row(habit, entries, days, today, start, known))
     pain = tuple((d, pain_log[d].level if d in pain_log else None) for d in days)
     readings = tuple(pain_log[d].readings if d in pain_log else () for d in days)
-    return WeekReview(monday, days[-1], tuple(rows), pain, readings)
+    return WeekReview(monday, days[-1], tuple(rows), pain, readings, over=days[-1] < today)
 
 
 def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known: Streaks | None) -> WeekRow:
@@ -80,9 +108,12 @@ def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known
     statuses = tuple((d, day_status(habit, entries.get(d), d, today, begin, entries)) for d in days)
     done = sum(status is Status.DONE for _, status in statuses)
     schedule = habit.schedule
+    # A week the habit was tracked only part of (it began mid-week, or a check-in was filled in
+    # before the data dir began) asks only for its tracked part.
+    tracked = [d for d in days if d >= begin]
     if schedule.per_week is not None:
         skips = sum(status is Status.SKIPPED for _, status in statuses)
-        target = max(0, schedule.per_week - skips)
+        target = max(0, math.ceil(schedule.per_week * len(tracked) / WEEK) - skips)
         elapsed = sum(begin <= d <= today for d in days)  # tracked days of the week so far
         expected = min(target, math.ceil(target * elapsed / WEEK))
     elif schedule.per_month is not None:
@@ -94,9 +125,10 @@ def _week_row(habit, entries: Mapping[dt.date, Entry], days, today, start, known
         length = (next_period(schedule, month) - month).days
         expected = min(target, math.ceil(target * max(0, (upto - month).days + 1) / length))
     else:
-        target = _due_days(habit, entries, days) - sum(s is Status.SKIPPED for _, s in statuses)
+        target = _due_days(habit, entries, tracked) - sum(s is Status.SKIPPED for _, s in statuses)
         expected = sum(s in (Status.DONE, Status.MISSED) for _, s in statuses)
-    return WeekRow(habit, statuses, done, max(target, 0), expected, known or streaks(habit, entries, today, start))
+    as_of = min(days[-1], today)
+    return WeekRow(habit, statuses, done, max(target, 0), expected, known or streaks(habit, entries, as_of, start))
 
 
 def _due_days(habit: Habit, entries: Mapping[dt.date, Entry], days: list[dt.date]) -> int:

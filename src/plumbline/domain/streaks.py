@@ -8,7 +8,9 @@ its last done day; the days between bridge.
 """
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status, is_done
@@ -93,6 +95,23 @@ def streaks_of(habit: Habit, all_runs: list[Run]) -> Streaks:
     """Current and best from a habit's runs (see `runs`)."""
     current = all_runs[-1].length if all_runs and all_runs[-1].ongoing else 0
     best = max((r.length for r in all_runs), default=0)
+    return Streaks(current, best, habit.schedule.period or "days")
+
+
+def streaks_as_of(habit: Habit, entries: Mapping[dt.date, Entry], all_runs: list[Run], day: dt.date,
+                  start: dt.date) -> Streaks:
+    """Current and best as they stood on `day`, given the habit's runs as of a later today: the
+    same as `streaks(habit, entries, day, start)`, without walking the whole history again (the
+    weekly review asks this for each habit at every week it shows).
+
+    The current run is a walk back from `day` (its cost is its length). A run of today's that
+    ended before `day` (before its week or month) is either one that had ended by then too, or
+    the one still going on `day`, which then has the same done days; so the best is the longer
+    of the two."""
+    current = current_streak(habit, entries, day, start).length
+    edge = period_start(habit.schedule, day) if habit.schedule.period else day
+    ended = bisect_left(all_runs, edge, key=attrgetter("last"))  # runs are oldest first
+    best = max(current, max(map(attrgetter("length"), all_runs[:ended]), default=0))
     return Streaks(current, best, habit.schedule.period or "days")
 
 

@@ -28,3 +28,8 @@ def row_detail(row: ChecklistRow) -> str:
     if streak.length:
         parts.append(f"streak {streak.length} {streak.unit[:-1] if streak.length == 1 else streak.unit}")
     return ", ".join(parts)
+
+
+def amount(count: int, unit: str) -> str:
+    """"1 day", "3 days": `unit` is given in the plural, as Streaks carry it."""
+    return f"{count} {unit[:-1] if count == 1 and unit.endswith('s') else unit}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,16 +35,20 @@ from plumbline.storage.checks import (
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
+from plumbline.storage.toml_cache import SETTLED_NS
 
 History = dict[str, dict[dt.date, Entry]]
 STOPS_KEY = "routine_stops"  # "this hurts" stops, in the state: a few a month at most
 PainLog = dict[dt.date, PainEntry]
+_MonthRecords = tuple[dict[str, dict[dt.date, Entry]], dict[dt.date, PainEntry]]
 EntryChange = Callable[[Entry | None], Entry | None]
 
 
 class Store:
-    def __init__(self, locations: Locations) -> None:
+    def __init__(self, locations: Locations, now_ns: Callable[[], int] = time.time_ns) -> None:
         self.locations = locations
+        self.now_ns = now_ns
+        self._kept: dict[str, tuple[tuple[int, ...], _MonthRecords]] = {}  # see _month
 
     # -- reading (no lock needed: files are only ever replaced whole) --------------------------
 
@@ -143,30 +148,53 @@ class Store:
     ) -> tuple[History, PainLog]:
         history: History = {}
         log: PainLog = {}
-        for path, data in self._month_files(since, before):
-            with record_of(path):
-                for doc in data.get("months", {}).values():
-                    if habits is not None and doc["habit"] not in habits:
-                        continue
-                    entries = history.setdefault(doc["habit"], {})
-                    for day, record in days_of(doc):
-                        entries[day] = entry_from(day, record)  # type: ignore[assignment]
-                for doc in data.get("pain", {}).values() if pain else ():
-                    for day, record in days_of(doc):
-                        log[day] = pain_from(day, record)
-        return history, log
-
-    def _month_files(self, since: dt.date | None, before: dt.date | None) -> Iterator[tuple[Path, dict[str, Any]]]:
         first, end = month_of(since) if since else "", month_of(before) if before else "9999-99"
         for month in self.months():
             if not first <= month < end:
                 continue
-            # Straight from the storage: TinyDB's Table would wrap every document in an object
-            # first, which is most of the cost of reading ten years.
-            path = self.locations.entries_dir / f"{month}.json"
-            data = AtomicJSONStorage(path).read() or {}
-            check_month_file(path, month, data)
-            yield path, data
+            records, pains = self._month(month)
+            for habit_id, entries in records.items():
+                if habits is None or habit_id in habits:
+                    history.setdefault(habit_id, {}).update(entries)
+            if pain:
+                log.update(pains)
+        return history, log
+
+    def _month(self, month: str) -> _MonthRecords:
+        """One month's records, read from its file, or from memory when the file is unchanged.
+
+        Stepping through days on Today reads the same few months over and over; parsing them
+        each time was most of a step's cost. A file is kept only once it has settled (see
+        SETTLED_NS), so two writes within one tick of the file system's clock cannot leave a
+        stale copy behind the same stamp; the callers get fresh dicts, never the kept ones."""
+        path = self.locations.entries_dir / f"{month}.json"
+        try:
+            stat = path.stat()
+            stamp: tuple[int, ...] | None = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+        except OSError:
+            stamp = None  # the read below reports it
+        kept = self._kept.get(month)
+        if kept is not None and kept[0] == stamp:
+            return kept[1]
+        # Straight from the storage: TinyDB's Table would wrap every document in an object
+        # first, which is most of the cost of reading ten years.
+        data = AtomicJSONStorage(path).read() or {}
+        check_month_file(path, month, data)
+        records: dict[str, dict[dt.date, Entry]] = {}
+        pains: PainLog = {}
+        with record_of(path):
+            for doc in data.get("months", {}).values():
+                entries = records.setdefault(doc["habit"], {})
+                for day, record in days_of(doc):
+                    entries[day] = entry_from(day, record)  # type: ignore[assignment]
+            for doc in data.get("pain", {}).values():
+                for day, record in days_of(doc):
+                    pains[day] = pain_from(day, record)
+        if stamp is not None and self.now_ns() - max(stamp[0], stamp[1]) > SETTLED_NS:
+            self._kept[month] = (stamp, (records, pains))
+        else:
+            self._kept.pop(month, None)
+        return records, pains
 
     def signature(self) -> tuple[int, int]:
         """Changes whenever any process writes: every write renames a file into one of these two

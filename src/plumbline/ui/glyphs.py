@@ -45,7 +45,7 @@ WORDS = {
 }
 
 # The other characters beyond ASCII that the app draws (separators, dashes, signs, arrow keys).
-PLAIN_PUNCTUATION = str.maketrans({"·": ".", "–": "-", "−": "-", "±": "+-", "←": "<", "→": ">"})
+PLAIN_PUNCTUATION = str.maketrans({"·": ".", "–": "-", "−": "-", "±": "+-", "←": "<", "→": ">", "↑": "^", "↓": "v"})
 
 # One terminal per process: the app chooses the set once, as it starts (PlumblineApp).
 _marks = UNICODE_MARKS

@@ -18,7 +18,7 @@ KEYS = [
     ("+ / -", "count up / down"),
     ("s", "a planned rest day (keeps the streak, does not add to it)"),
     ("left / right", "an earlier / later day, to fill in what you missed"),
-    ("t", "back to today"),
+    ("t / g", "back to today / go to a day: YYYY-MM-DD, yesterday"),
     ("a / e", "add a habit / edit the highlighted one"),
     ("x / u", "archive the highlighted habit / restore an archived one"),
     ("w", "the weekly review (left / right: other weeks)"),

@@ -1,50 +1,108 @@
-"""One habit's year: a calendar heat map, its strength over time, and its best streaks."""
+"""One habit's year: a calendar heat map, its strength over time, and its best streaks.
+
+The calendar has a cursor (the arrows) and fills in a past day as Today does: space or enter
+for done / not done, s for a rest day. n and p go to the next and the previous habit.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from plumbline.domain.checklist import active_in_order
+from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.history import HabitHistory, habit_history
+from plumbline.domain.wording import amount
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
+from plumbline.ui.errors import reported
+from plumbline.ui.messages import DataChanged
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import bar_chart, heat_map
 
 
 class HistoryScreen(Screen[None]):
-    BINDINGS = [Binding("escape,h", "close", "Back", id="history.close")]
+    BINDINGS = [
+        # priority: the scrolling container would otherwise take the arrows.
+        Binding("left", "move(-7)", "Day", id="history.earlier_week", key_display="←→↑↓", priority=True),
+        Binding("right", "move(7)", "Later week", id="history.later_week", show=False, priority=True),
+        Binding("up", "move(-1)", "Earlier day", id="history.earlier_day", show=False, priority=True),
+        Binding("down", "move(1)", "Later day", id="history.later_day", show=False, priority=True),
+        Binding("space,enter", "toggle", "Done", id="history.toggle"),
+        Binding("s", "skip", "Rest", id="history.skip"),
+        Binding("n", "habit(1)", "Next/previous habit", id="history.next_habit", key_display="n/p"),
+        Binding("p", "habit(-1)", "Previous habit", id="history.previous_habit", show=False),
+        Binding("escape,h", "close", "Back", id="history.close"),
+    ]
 
     def __init__(self, tracker: Tracker, habit: Habit, today: dt.date) -> None:
         super().__init__()
-        entries = tracker.store.entries(habit.id)
-        self.history = habit_history(habit, entries, today, tracker.store.started(today))
+        self.tracker = tracker
         self.today = today
+        self.cursor = today
+        self.habit = habit
+        self._load()
+
+    def _load(self) -> None:
+        """Read every habit's days once: n and p then move between habits without reading."""
+        self.habits = active_in_order(self.tracker.habits())
+        self.entries: dict[str, dict[dt.date, Entry]] = self.tracker.store.history()
+        self.start = self.tracker.store.started(self.today)
+        self._work_out()
+
+    def _work_out(self) -> None:
+        self.history: HabitHistory = habit_history(self.habit, self.entries.get(self.habit.id, {}), self.today, self.start)
 
     def compose(self) -> ComposeResult:
-        h = self.history
         with VerticalScroll(id="history"):
-            yield Static(self._title(h), id="history-title")
-            yield Static(heat_map(h.statuses, self.today), id="heat-map")
+            yield Static(id="history-title")
+            yield Static(id="heat-map")
+            yield Static(id="cursor-day")
             yield Static(Text("Strength, week by week", style="bold"), classes="section")
-            yield Static(bar_chart([score for _, score in h.weekly_strength], height=4), id="strength-chart")
+            yield Static(id="strength-chart")
             yield Static(Text("Best streaks", style="bold"), classes="section")
-            yield Static(self._runs(h), id="best-runs")
+            yield Static(id="best-runs")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_history()
+
+    def show_history(self) -> None:
+        h = self.history
+        self.query_one("#history-title", Static).update(self._title(h))
+        self.query_one("#heat-map", Static).update(heat_map(h.statuses, self.today, cursor=self.cursor))
+        self.query_one("#cursor-day", Static).update(self._cursor_line())
+        scores = [score for _, score in h.weekly_strength]
+        self.query_one("#strength-chart", Static).update(
+            bar_chart(scores, height=4) if any(scores)
+            else Text("No strength yet: it grows with each done day.", style="dim"))
+        self.query_one("#best-runs", Static).update(self._runs(h))
+
+    def _cursor_line(self) -> Text:
+        text = Text(f"{self.cursor:%a %-d %b %Y}: ", style="bold")
+        status = self.history.statuses.get(self.cursor)
+        if self.cursor > self.today or status is None:
+            text.append("not come yet: only a day that has come can be filled in", style="dim")
+            return text
+        text.append_text(glyphs.glyph(status))
+        text.append(f" {glyphs.WORDS[status] or status.value.replace('_', ' ')}")
+        text.append("   space done / not done, s rest day", style="dim")
+        return text
 
     @staticmethod
     def _title(h: HabitHistory) -> Text:
         unit = h.streaks.unit
         text = Text()
         text.append_text(user_text(f" {h.habit.name} ", "bold reverse"))
-        text.append(f"  strength {h.strength:.0%}  streak {h.streaks.current} {unit}, "
+        text.append(f"  strength {h.strength:.0%}  streak {amount(h.streaks.current, unit)}, "
                     f"best {h.streaks.best}  ({h.done_days} done in all)")
         return text
 
@@ -55,10 +113,54 @@ class HistoryScreen(Screen[None]):
         text = Text()
         for run in h.best_runs:
             end = "today" if run.ongoing else f"{run.last:%-d %b %Y}"
-            text.append(f"{run.length:>4} {h.streaks.unit:<6}", style="bold")
+            text.append(f"{amount(run.length, h.streaks.unit):>11} ", style="bold")
             text.append(glyphs.punctuated(f" {run.first:%-d %b %Y} – {end}\n"))
         text.rstrip()
         return text
+
+    # -- moving --------------------------------------------------------------------------------
+
+    def action_move(self, days: int) -> None:
+        first = min(self.history.statuses)
+        last = self.today + dt.timedelta(days=6 - self.today.weekday())  # the end of this week
+        target = self.cursor + dt.timedelta(days=days)
+        if not first <= target <= last:
+            self.app.bell()
+            return
+        self.cursor = target
+        self.show_history()
+
+    def action_habit(self, step: int) -> None:
+        if not self.habits:
+            return
+        ids = [h.id for h in self.habits]
+        index = ids.index(self.habit.id) + step if self.habit.id in ids else 0
+        self.habit = self.habits[index % len(self.habits)]
+        self._work_out()
+        self.show_history()
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    # -- changing ------------------------------------------------------------------------------
+
+    def action_toggle(self) -> None:
+        self._change(lambda: self.tracker.toggle(self.habit.id, self.cursor, today=self.today))
+
+    def action_skip(self) -> None:
+        self._change(lambda: self.tracker.toggle_skip(self.habit.id, self.cursor, today=self.today))
+
+    def _change(self, change) -> None:
+        if self.cursor > self.today:
+            self.app.bell()  # the line under the calendar says why
+            return
+        with reported(self.app):
+            change()
+        self.app.data_changed()  # Today and the review underneath show it too; this screen as well
+
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        with reported(self.app):
+            self._load()
+            self.show_history()
 
     def action_close(self) -> None:
         self.app.pop_screen()

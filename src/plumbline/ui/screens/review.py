@@ -20,9 +20,11 @@ from plumbline.domain.review import (
     pain_comparison,
     week_review,
 )
-from plumbline.domain.streaks import Streaks, streaks
+from plumbline.domain.streaks import Run, Streaks, runs, streaks_as_of, streaks_of
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
+from plumbline.ui.errors import reported
+from plumbline.ui.messages import DataChanged
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import pain_sparkline
 
@@ -35,7 +37,7 @@ class ReviewScreen(Screen[None]):
         # priority: the table would otherwise take left/right to move between cells.
         Binding("left", "week(-1)", "Earlier week", id="review.earlier", key_display="←", priority=True),
         Binding("right", "week(1)", "Later week", id="review.later", key_display="→", priority=True),
-        Binding("h", "history", "History", id="review.history"),
+        Binding("h", "history", "History/pain", id="review.history"),
         Binding("escape,w", "close", "Back", id="review.close"),
     ]
 
@@ -44,17 +46,33 @@ class ReviewScreen(Screen[None]):
         self.tracker = tracker
         self.day = day
         self.today = today
-        # Read the history once: moving from week to week then touches no file. Streaks are as
-        # of today whatever week is shown, so they too are computed once.
-        self.habits, self.history, self.pain_log, self.start = tracker.review_source(today)
-        self.known_streaks: dict[str, Streaks] = {
-            h.id: streaks(h, self.history.get(h.id, {}), today, self.start) for h in self.habits
-        }
         self.review: WeekReview | None = None
+        self._load()
+
+    def _load(self) -> None:
+        """Read the history once: moving from week to week then touches no file. Each habit's
+        runs are worked out once too; a week's streaks (as of its last day) come from them."""
+        self.habits, self.history, self.pain_log, self.start = self.tracker.review_source(self.today)
+        self.runs: dict[str, list[Run]] = {
+            h.id: runs(h, self.history.get(h.id, {}), self.today, self.start) for h in self.habits
+        }
+        self.streaks_at: dict[dt.date, dict[str, Streaks]] = {}
+        self.weeks: dict[dt.date, WeekReview] = {}  # by Monday: a step back reuses the week before
+
+    def _streaks(self, day: dt.date) -> dict[str, Streaks]:
+        """Every habit's streaks as they stood on `day`."""
+        if day not in self.streaks_at:
+            self.streaks_at[day] = {
+                h.id: streaks_of(h, self.runs[h.id]) if day >= self.today
+                else streaks_as_of(h, self.history.get(h.id, {}), self.runs[h.id], day, self.start)
+                for h in self.habits
+            }
+        return self.streaks_at[day]
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
         yield DataTable(id="week", cursor_type="row", zebra_stripes=False)
+        yield Static(id="counting")
         yield Static(id="pain-line")
         yield Static(id="comparison", markup=False)
         yield Footer()
@@ -96,27 +114,45 @@ class ReviewScreen(Screen[None]):
             key="pain",
         )
         table.move_cursor(row=min(cursor, max(0, len(review.rows) - 1)))
+        self.query_one("#counting", Static).update(self._counting(review))
         self.query_one("#pain-line", Static).update(self._pain_line(review))
         self._show_comparison()
 
     def _week(self, day: dt.date) -> WeekReview:
-        return week_review(self.habits, self.history, self.pain_log, day, self.today, self.start, self.known_streaks)
+        monday = day - dt.timedelta(days=day.weekday())
+        if monday not in self.weeks:
+            known = self._streaks(min(monday + dt.timedelta(days=6), self.today))
+            self.weeks[monday] = week_review(self.habits, self.history, self.pain_log, day, self.today, self.start, known)
+        return self.weeks[monday]
 
     @staticmethod
     def _title(review: WeekReview, previous: WeekReview) -> Text:
+        """Counts first, as Today gives them; a percentage only for a whole week that asked
+        enough to make one mean something, and beside it the week before's, when it has one."""
         week_no = review.start.isocalendar().week
         text = Text()
         text.append(f" Week {week_no} ", style="bold reverse")
         text.append(glyphs.punctuated(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}"), style="bold")
-        if review.completion is None:
-            text.append("   nothing due yet", style="dim")
+        if review.target == 0:
+            text.append("   nothing asked this week", style="dim")
             return text
-        text.append(f"   {review.completion:.0%} done", style="bold")
-        if previous.completion is not None:
-            change = round((review.completion - previous.completion) * 100)
-            sign = glyphs.punctuated("+" if change > 0 else "±" if change == 0 else "−")
-            text.append(f"  ({sign}{abs(change)} points on the week before)",
-                        style="green" if change > 0 else "red" if change < 0 else "dim")
+        text.append(f"   {review.done} of {review.target} done" + ("" if review.over else " so far"), style="bold")
+        if review.share is not None:
+            text.append(f" ({review.share:.0%})", style="bold")
+            if previous.share is not None:
+                better = review.share > previous.share
+                text.append(f"  week before {previous.share:.0%}",
+                            style="green" if better else "red" if review.share < previous.share else "dim")
+        return text
+
+    def _counting(self, review: WeekReview) -> Text:
+        """How Done is counted, and the day the streaks stand at."""
+        text = Text("Done: check-ins against what each schedule asks this week (a rest day asks one less)",
+                    style="dim")
+        if any(r.habit.schedule.per_month is not None for r in review.rows):
+            text.append("; a monthly habit shows its month, apart from the week's total")
+        as_of = min(review.end, self.today)
+        text.append(". Streak and best: " + ("today's." if as_of == self.today else f"as of {as_of:%a %-d %b}."))
         return text
 
     @staticmethod
@@ -156,11 +192,23 @@ class ReviewScreen(Screen[None]):
         self.show_week()
 
     def action_history(self) -> None:
+        """A habit's year; on the pain row, the week's pain log, reading by reading."""
         habit = self.highlighted_habit()
         if habit is not None:
             from plumbline.ui.screens.history import HistoryScreen
 
             self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
+        elif self.review is not None:
+            from plumbline.ui.screens.pain_week import PainWeekScreen
+
+            self.app.push_screen(PainWeekScreen(self.review))
+
+    @on(DataChanged)
+    def _data_changed(self) -> None:
+        """A day filled in from the history above, or a check-in from elsewhere."""
+        with reported(self.app):
+            self._load()
+            self.show_week()
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -52,6 +52,7 @@ class TodayScreen(Screen[None]):
         Binding("left", "day(-1)", "Day", id="today.earlier", key_display="←→", priority=True),
         Binding("right", "day(1)", "Later day", id="today.later", key_display="→", priority=True, show=False),
         Binding("t", "go_today", "Today", id="today.today", show=False),
+        Binding("g", "go_to_date", "Go to date", id="today.go_to_date", show=False),
         Binding("a", "add", "Add", id="today.add", show=False),
         Binding("e", "edit", "Edit", id="today.edit", show=False),
         Binding("x", "archive", "Archive", id="today.archive", show=False),
@@ -163,6 +164,16 @@ class TodayScreen(Screen[None]):
     def action_go_today(self) -> None:
         self.day = self.today
         self.refresh_rows()
+
+    def action_go_to_date(self) -> None:
+        from plumbline.ui.screens.go_to_date import GoToDateDialog
+
+        def chosen(day: dt.date | None) -> None:
+            if day is not None:
+                self.day = day
+                self.refresh_rows()
+
+        self.app.push_screen(GoToDateDialog(self.day, self.today), chosen)
 
     def action_help(self) -> None:
         from plumbline.ui.screens.help import HelpScreen

@@ -43,8 +43,9 @@ def pain_sparkline(levels: Sequence[int | None]) -> Text:
     return text
 
 
-# The heat map's glyphs: squares read as a calendar; colours are the checklist's.
-HEAT_CHARS = {Status.DONE: "■", Status.MISSED: "□", Status.PENDING: "□"}
+# The heat map's glyphs: squares read as a calendar; colours are the checklist's. Today while
+# still to do keeps the checklist's own mark: an empty square would read as missed.
+HEAT_CHARS = {Status.DONE: "■", Status.MISSED: "□"}
 
 
 def heat_cell(status: Status) -> tuple[str, str]:
@@ -52,8 +53,10 @@ def heat_cell(status: Status) -> tuple[str, str]:
     return square or glyphs.mark(status), glyphs.STYLES[status]
 
 
-def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52) -> Text:
-    """A calendar year as weeks across and weekdays down, like a contributions graph."""
+def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52,
+             cursor: dt.date | None = None) -> Text:
+    """A calendar year as weeks across and weekdays down, like a contributions graph; the
+    `cursor` day is drawn in reverse."""
     first_monday = last_day - dt.timedelta(days=last_day.weekday()) - dt.timedelta(weeks=weeks - 1)
     labels = [" "] * weeks
     month = None
@@ -69,10 +72,12 @@ def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52
         for week in range(weeks):
             day = first_monday + dt.timedelta(weeks=week, days=weekday)
             char, style = heat_cell(statuses.get(day, Status.FUTURE if day > last_day else Status.NOT_DUE))
+            if day == cursor:
+                char, style = char if char.strip() else "_", f"{style} reverse".strip()
             text.append(char, style=style)
         text.append("\n")
     text.append("    ")
-    for status in (Status.DONE, Status.MISSED, Status.SKIPPED, Status.NOT_DUE):
+    for status in (Status.DONE, Status.PENDING, Status.MISSED, Status.SKIPPED, Status.NOT_DUE):
         char, style = heat_cell(status)
         text.append(char, style=style)
         text.append(f" {glyphs.WORDS[status]}  ", style="dim")
