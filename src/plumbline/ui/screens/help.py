@@ -14,6 +14,7 @@ from plumbline.ui.screens.notice import SAFETY_NOTICE
 
 KEYS = [
     ("up / down", "choose a habit"),
+    ("shift+up / down", "scroll the habit's text below the list"),
     ("space / enter", "done / not done (a count habit goes up by one)"),
     ("+ / -", "count up / down"),
     ("s", "a planned rest day (keeps the streak, does not add to it)"),

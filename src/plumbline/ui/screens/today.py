@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
@@ -57,6 +58,8 @@ class TodayScreen(Screen[None]):
         Binding("z", "snooze", "Snooze break", id="today.snooze", show=False),
         Binding("P", "pause_reminders", "Pause reminders", id="today.pause_reminders", show=False),
         Binding("o", "settings", "Settings", id="today.settings", show=False),
+        Binding("shift+down", "scroll_detail(1)", "More about the habit", id="today.detail_down", show=False),
+        Binding("shift+up", "scroll_detail(-1)", "Back up the habit's text", id="today.detail_up", show=False),
     ]
 
     def __init__(self, tracker: Tracker, today: dt.date) -> None:
@@ -70,7 +73,9 @@ class TodayScreen(Screen[None]):
         yield DayHeader(id="day-header")
         yield ChecklistView(id="checklist")
         yield Static(id="empty", markup=False)
-        yield HabitDetail(id="detail")
+        # The list keeps the focus: the pane scrolls with shift+up / shift+down (or the mouse).
+        with VerticalScroll(id="detail", can_focus=False):
+            yield HabitDetail(id="habit-detail")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
@@ -104,7 +109,13 @@ class TodayScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted)
     def _show_detail(self) -> None:
-        self.query_one(HabitDetail).show(self.highlighted_habit())
+        habit = self.highlighted_habit()
+        if habit != self.query_one(HabitDetail).shown:
+            self.query_one("#detail", VerticalScroll).scroll_home(animate=False)  # another habit: its cautions first
+        self.query_one(HabitDetail).show(habit)
+
+    def action_scroll_detail(self, lines: int) -> None:
+        self.query_one("#detail", VerticalScroll).scroll_relative(y=lines * 3, animate=False)
 
     def highlighted_habit(self) -> Habit | None:
         habit_id = self.query_one(ChecklistView).highlighted_habit
