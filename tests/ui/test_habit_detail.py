@@ -44,3 +44,4 @@ async def test_at_120x40_the_whole_text_shows_without_scrolling(make_app):
         habit = app.screen.highlighted_habit()
         shown = screen_text(app)
         assert habit.how[-30:] in shown and habit.why[:30] in shown
+

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from plumbline.domain.safety import SAFETY_NOTICE
 from plumbline.ui import glyphs
-from plumbline.ui.screens.notice import SAFETY_NOTICE
 
 KEYS = [
     ("up / down", "choose a habit"),
