@@ -9,7 +9,7 @@ import textwrap
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.cli.dates import parse_day
-from plumbline.domain.review import describe_comparison, pain_comparison, week_review
+from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison, pain_comparison, week_review
 from plumbline.storage.errors import BadInput
 
 
@@ -24,10 +24,14 @@ def show_week(args: argparse.Namespace) -> int:
         return 0
     width = terminal.columns()
     terminal.say(*render.week_text(review, width))
+    compared = False
     for row in review.rows:
         comparison = pain_comparison(row.habit, source.history.get(row.habit.id, {}), source.pain_log, review.end)
         if comparison is not None:  # a sentence: broken between words, not by the terminal
             terminal.say(*textwrap.wrap(describe_comparison(comparison), width))
+            compared = True
+    if compared:
+        terminal.say(*textwrap.wrap(COMPARISON_CAVEAT, width))
     return 0
 
 
