@@ -1,5 +1,9 @@
 """The safety texts say what the source articles say (issue 14, item 2): unit tests on the words."""
 
+import datetime as dt
+
+from plumbline.domain.entries import Entry, is_done
+from plumbline.domain.habit import Kind
 from plumbline.domain.safety import ONE_PATTERN_ONE_CORRECTION, SAFETY_NOTICE, SEE_A_PROFESSIONAL
 from plumbline.storage.habit_files import load_library
 from plumbline.storage.routine_files import load_routines
@@ -27,3 +31,12 @@ def test_the_notice_says_it_too_in_short():
 def test_the_notice_names_pregnancy_and_a_recent_birth_among_reasons_to_check_first():
     assert "pregnant" in SEE_A_PROFESSIONAL and "recently given birth" in SEE_A_PROFESSIONAL
     assert SEE_A_PROFESSIONAL in SAFETY_NOTICE
+
+
+def test_gentle_mobility_counts_sessions_toward_a_target_the_user_sets():
+    mobility = load_library([BUILTIN_HABITS]).by_id()["gentle-mobility"]
+    assert mobility.kind is Kind.COUNT and mobility.target == 1 and mobility.unit == "sessions"
+    assert "several times a day" in mobility.how and "set your own daily target" in mobility.how
+    assert "reminder times" in mobility.how  # several reminders: the settings take them
+    assert is_done(mobility, Entry(dt.date(2026, 11, 1), 1))  # a day logged as done before stays done
+    assert "several times a day" in routines()["morning-mobility"].about
