@@ -45,3 +45,17 @@ async def test_at_120x40_the_whole_text_shows_without_scrolling(make_app):
         shown = screen_text(app)
         assert habit.how[-30:] in shown and habit.why[:30] in shown
 
+
+
+@pytest.mark.parametrize(("habit_id", "words"), [
+    ("core-work", "Three sessions a week is our number"),
+    ("glute-work", "Three sessions a week is our number"),
+    ("posture-breaks", "6 a day and a reminder every 45"),
+])
+async def test_a_number_of_our_choosing_says_so_where_it_shows_at_80x24(make_app, habit_id, words):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit(habit_id)
+        await pilot.pause()
+        shown = screen_text(app).replace(" ", "")  # the sentence is wrapped
+        assert words.replace(" ", "") in shown

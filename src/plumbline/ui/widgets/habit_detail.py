@@ -1,8 +1,9 @@
-"""The highlighted habit explained: its cautions, why it helps and how to do it.
+"""The highlighted habit explained: its cautions, how to do it and why it helps.
 
 The cautions come first, right under the name: the pane has room for a few lines on a small
-terminal (80x24), and what must never be missed is the "stop if it hurts". The pane grows to half
-the screen where there is room, and scrolls for the rest."""
+terminal (80x24), and what must never be missed is the "stop if it hurts". Then the how, which
+ends with whose numbers they are (ours, where the articles give none), then the why. The pane
+grows to half the screen where there is room, and scrolls for the rest."""
 
 from __future__ import annotations
 
@@ -36,10 +37,10 @@ class HabitDetail(Static):
         for caution in habit.cautions:
             text.append("\n! ", style="bold yellow")
             text.append_text(user_text(caution, "yellow"))
-        if habit.why:
-            text.append("\nWhy: ", style="bold")
-            text.append_text(user_text(habit.why))
         if habit.how:
             text.append("\nHow: ", style="bold")
             text.append_text(user_text(habit.how))
+        if habit.why:
+            text.append("\nWhy: ", style="bold")
+            text.append_text(user_text(habit.why))
         return text
