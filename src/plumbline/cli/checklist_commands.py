@@ -6,6 +6,7 @@ import argparse
 
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.dates import parse_day
+from plumbline.cli.safety_note import note_once
 from plumbline.domain.entries import MAX_COUNT, whole
 from plumbline.domain.habit import POSTURE_HABIT, Kind
 from plumbline.storage.errors import BadInput
@@ -48,6 +49,7 @@ def check(args: argparse.Namespace) -> int:
         terminal.say(f"{habit.name}: {entry.count:g} ({limit}{habit.target:g}) {habit.unit} on {day}".replace("  ", " "))
     else:
         terminal.say(f"{habit.label_done}: done on {day}")
+    note_once(tracker)
     return 0
 
 
@@ -69,6 +71,7 @@ def uncheck(args: argparse.Namespace) -> int:
     removed = tracker.uncheck(args.habit, day)
     name = tracker.habit(args.habit).name
     terminal.say(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
+    note_once(tracker)
     return 0
 
 
@@ -78,6 +81,7 @@ def skip(args: argparse.Namespace) -> int:
     day = parse_day(args.date, real_today)  # a rest day may be planned ahead
     tracker.skip(args.habit, day, today=real_today)
     terminal.say(f"{tracker.habit(args.habit).name}: rest day on {day}")
+    note_once(tracker)
     return 0
 
 

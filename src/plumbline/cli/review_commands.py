@@ -9,6 +9,7 @@ import textwrap
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.cli.dates import parse_day
+from plumbline.cli.safety_note import note_once
 from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison, pain_comparison, week_review
 from plumbline.storage.errors import BadInput
 
@@ -60,6 +61,7 @@ def log_pain(args: argparse.Namespace) -> int:
     others = len(logged.readings) - 1
     more = f" ({others + 1} readings that day, the highest {logged.level})" if others else ""
     terminal.say(f"Pain {level}/10 logged for {day}{at}{more}")
+    note_once(tracker)
     return 0
 
 

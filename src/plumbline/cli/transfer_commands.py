@@ -8,6 +8,7 @@ from pathlib import Path
 
 from plumbline.cli import clock, terminal
 from plumbline.cli.checklist_commands import open_tracker
+from plumbline.cli.safety_note import note_once
 from plumbline.storage.atomic import atomic_write, read_regular
 from plumbline.storage.errors import BadInput
 
@@ -42,6 +43,7 @@ def import_file(args: argparse.Namespace) -> int:
 
         for line in import_loop(tracker, path, clock.now()).lines():
             terminal.say(line)
+        note_once(tracker)
         return 0
     from plumbline.storage.transfer import CSV_HEADER, import_json
 
@@ -61,6 +63,7 @@ def import_file(args: argparse.Namespace) -> int:
     entries, pains = import_json(tracker, path, text, clock.now())
     terminal.say(f"Imported {entries} check-in{'s' if entries != 1 else ''} and "
                  f"{pains} pain reading{'s' if pains != 1 else ''}")
+    note_once(tracker)
     return 0
 
 

@@ -28,3 +28,11 @@ SAFETY_NOTICE = (
     f"{NOT_A_DIAGNOSIS}\n\n- {SEE_A_PROFESSIONAL}\n- {ONE_PATTERN_ONE_CORRECTION}\n"
     f"- Move slowly and gently. {STOP_AT_ONCE}\n- {IF_PAIN_PERSISTS}"
 )
+
+# The CLI's version, on stderr once per data dir (cli/safety_note.py): someone who never opens the
+# app, or only runs the reminder service, still reads it once.
+SHORT_NOTICE = (
+    f"plumbline is not a diagnosis or a treatment plan. {SEE_A_PROFESSIONAL} "
+    f"{ONE_PATTERN_ONE_CORRECTION[0].upper()}{ONE_PATTERN_ONE_CORRECTION[1:]} {STOP_AT_ONCE} "
+    "The app shows this in full (press ? in it); this note is shown once."
+)
