@@ -85,3 +85,12 @@ def test_gluteus_medius_and_piriformis_are_explained_where_they_first_appear():
         stretch = next(s for s in routines()[routine_id].steps if s.name == "Piriformis stretch")
         assert "small muscle deep in the buttock" in stretch.how
     assert "on hands and knees" in habits["glute-work"].cautions[-1]
+
+
+def test_every_check_first_caution_names_pregnancy_and_a_recent_birth():
+    habits = load_library([BUILTIN_HABITS]).by_id()
+    for habit_id in ("core-work", "glute-work", "gentle-mobility", "towel-mobilization"):
+        first = next(c for c in habits[habit_id].cautions if c.startswith("Check with"))
+        assert "are pregnant or have recently given birth" in first, habit_id
+    for routine in routines().values():
+        assert any("are pregnant or have recently given birth" in c for c in routine.cautions), routine.id

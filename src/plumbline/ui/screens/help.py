@@ -21,7 +21,7 @@ KEYS = [
     ("left / right", "an earlier / later day, to fill in what you missed"),
     ("t", "back to today"),
     ("a / e", "add a habit / edit the highlighted one"),
-    ("x / u", "archive the highlighted habit / restore an archived one"),
+    ("x / u", "archive the highlighted habit / restore one, or add an optional one"),
     ("w", "the weekly review (left / right: other weeks)"),
     ("h", "the highlighted habit's year: calendar, strength, best streaks"),
     ("p", "log the day's pain, 0 to 10, with a note"),

@@ -216,16 +216,27 @@ class TodayScreen(Screen[None]):
         with reported(self.app):
             from plumbline.ui.screens.archived import ArchivedScreen
 
-            archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
+            from plumbline.storage.habit_files import load_library
+            from plumbline.ui.screens.archived import OPTIONAL
+
+            every = self.tracker.habits(include_archived=True)
+            archived = [h for h in every if h.archived]
+            # The library's optional habits (habits/optional/) not added yet: the SI belt.
+            known = {h.id for h in every}
+            optional = {h.id: h for h in load_library([self.tracker.builtin_dir / "optional"]).habits
+                        if h.id not in known}
 
             def restore(habit_id: str | None) -> None:
                 with reported(self.app):
-                    if habit_id:
+                    if habit_id and habit_id.startswith(OPTIONAL):
+                        habit_id = self.tracker.save_habit(optional[habit_id[len(OPTIONAL):]], today=self.today).stem
+                    elif habit_id:
                         self.tracker.set_archived(habit_id, False)
+                    if habit_id:
                         self.refresh_rows()
                         self.query_one(ChecklistView).highlight_habit(habit_id)
 
-            self.app.push_screen(ArchivedScreen(archived), restore)
+            self.app.push_screen(ArchivedScreen(archived, list(optional.values())), restore)
 
     def action_review(self) -> None:
         with reported(self.app):
