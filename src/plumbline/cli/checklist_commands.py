@@ -6,7 +6,6 @@ import argparse
 
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.dates import parse_day
-from plumbline.cli.safety_note import note_once
 from plumbline.domain.entries import MAX_COUNT, whole
 from plumbline.domain.habit import POSTURE_HABIT, Kind
 from plumbline.storage.errors import BadInput
@@ -20,6 +19,23 @@ def open_tracker(args: argparse.Namespace) -> Tracker:
     for error in tracker.load_errors:
         terminal.warn(f"{error}; the other habits still load")
     return tracker
+
+
+def note_once(tracker: Tracker) -> None:
+    """The safety notice, short, on stderr: once per data dir, after the first command that writes
+    (check, uncheck, skip, pain, import) or sets up reminders. Someone who only uses the shell or
+    the reminder service never sees the app's first-start notice; this is remembered beside it
+    (shell_notice_seen) and not shown where the app's notice was already seen."""
+    if tracker.first_time("shell_notice_seen", "notice_seen"):
+        # Imported only here: textwrap alone was 1.7 ms of every command.
+        import sys
+        import textwrap
+
+        from plumbline.domain.safety import SHORT_NOTICE
+
+        width = min(terminal.columns(), 100) - 2
+        lines = textwrap.wrap(SHORT_NOTICE, width, initial_indent="  ", subsequent_indent="  ")
+        terminal.say(f"{terminal.PROG}: before you start:", *lines, file=sys.stderr)
 
 
 def show_today(args: argparse.Namespace) -> int:

@@ -9,8 +9,7 @@ import datetime as dt
 import sys
 
 from plumbline.cli import clock, render
-from plumbline.cli.checklist_commands import open_tracker
-from plumbline.cli.safety_note import note_once
+from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.domain.reminders import Reminder
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.locations import resolve_data_dir

@@ -7,9 +7,8 @@ import datetime as dt
 import textwrap
 
 from plumbline.cli import clock, render, terminal
-from plumbline.cli.checklist_commands import open_tracker
+from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.cli.dates import parse_day
-from plumbline.cli.safety_note import note_once
 from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison, pain_comparison, week_review
 from plumbline.storage.errors import BadInput
 

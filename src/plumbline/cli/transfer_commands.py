@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from plumbline.cli import clock, terminal
-from plumbline.cli.checklist_commands import open_tracker
-from plumbline.cli.safety_note import note_once
+from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.storage.atomic import atomic_write, read_regular
 from plumbline.storage.errors import BadInput
 
