@@ -37,3 +37,9 @@ def test_not_shown_where_the_app_notice_was_already_seen(cli, data_dir):
 def test_a_failed_write_does_not_use_it_up(cli):
     assert cli("check", "no-such-habit").code == 2
     assert cli("uncheck", "knee-pillow").err.startswith(HEAD)
+
+
+def test_setting_up_the_reminder_service_shows_it_too(cli, tmp_path):
+    result = cli("remind", "--install-service", env={"XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert result.code == 0 and result.err.startswith(HEAD)
+    assert cli("check", "knee-pillow").err == ""  # once per data dir, whichever command showed it
