@@ -37,7 +37,7 @@ def write_demo(data_dir: Path, today: dt.date, days: int = 60, seed: int = 7, bu
                 entry = Entry(day, skipped=True)
             elif roll < keep:
                 entry = Entry(day, count=habit.target)
-            elif habit.kind is Kind.COUNT:
+            elif habit.kind is Kind.COUNT and habit.target > 1:  # short of a target above 1
                 entry = Entry(day, count=chance.randint(1, habit.target - 1))
             else:
                 entry = None

@@ -139,7 +139,8 @@ def test_on_a_nearly_full_disk_a_failed_backup_is_told_and_leaves_the_check_in_i
         env = {"PLUMBLINE_DATA_DIR": str(data)}
         first = cli("check", "knee-pillow", "--note", "x" * 20_000, env=env)
         assert first.code == 0, first.err
-        fill(disk, leave_bytes=30_000)  # room for a check-in, not for a backup of 20 KB files too
+        assert cli("today", env=env).code == 0  # writes the habit-file cache now, before the disk fills
+        fill(disk, leave_bytes=26_000)  # room for a check-in, not for a backup of 20 KB files too
         result = cli("check", "core-work", now="2026-11-24T10:00:00", env=env)
         assert "could not take a backup" in result.err and str(data / "backups") in result.err
         assert "unexpected" not in result.err and "Traceback" not in result.err

@@ -54,7 +54,7 @@ async def test_review_shows_pain_and_a_comparison_when_there_is_enough(make_app,
         await pilot.pause()
         shown = screen_text(app)
         assert "Pain" in shown and "average" in shown
-        assert "On days with no crossing the knees your pain averaged 2.0; on days without, 5.0" in shown
+        assert 'On "Kept knees uncrossed" days your pain averaged 2.0 (15 days); on other days, 5.0' in shown
 
 
 async def test_h_opens_the_year_of_the_highlighted_habit(make_app, data_dir):

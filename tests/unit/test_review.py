@@ -60,7 +60,7 @@ def test_pain_comparison_needs_enough_days_on_both_sides():
     assert comparison is not None
     assert (comparison.with_habit, comparison.without_habit, comparison.days) == (2, 5, 30)
     sentence = describe_comparison(comparison)
-    assert "averaged 2.0" in sentence and "5.0" in sentence and "30 days" in sentence
+    assert "averaged 2.0" in sentence and "5.0" in sentence and "(15 days)" in sentence
     assert "because" not in sentence and "helps" not in sentence  # an association, never a cause
     few = {d: p for d, p in list(pain.items())[:10]}
     assert pain_comparison(core, entries, few, MONDAY) is None

@@ -21,6 +21,23 @@ def open_tracker(args: argparse.Namespace) -> Tracker:
     return tracker
 
 
+def note_once(tracker: Tracker) -> None:
+    """The safety notice, short, on stderr: once per data dir, after the first command that writes
+    (check, uncheck, skip, pain, import) or sets up reminders. Someone who only uses the shell or
+    the reminder service never sees the app's first-start notice; this is remembered beside it
+    (shell_notice_seen) and not shown where the app's notice was already seen."""
+    if tracker.first_time("shell_notice_seen", "notice_seen"):
+        # Imported only here: textwrap alone was 1.7 ms of every command.
+        import sys
+        import textwrap
+
+        from plumbline.domain.safety import SHORT_NOTICE
+
+        width = min(terminal.columns(), 100) - 2
+        lines = textwrap.wrap(SHORT_NOTICE, width, initial_indent="  ", subsequent_indent="  ")
+        terminal.say(f"{terminal.PROG}: before you start:", *lines, file=sys.stderr)
+
+
 def show_today(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     day = parse_day(args.date, tracker.today(clock.now()))
@@ -48,6 +65,7 @@ def check(args: argparse.Namespace) -> int:
         terminal.say(f"{habit.name}: {entry.count:g} ({limit}{habit.target:g}) {habit.unit} on {day}".replace("  ", " "))
     else:
         terminal.say(f"{habit.label_done}: done on {day}")
+    note_once(tracker)
     return 0
 
 
@@ -69,6 +87,7 @@ def uncheck(args: argparse.Namespace) -> int:
     removed = tracker.uncheck(args.habit, day)
     name = tracker.habit(args.habit).name
     terminal.say(f"{name}: record for {day} removed" if removed else f"{name}: no record for {day}, nothing to remove")
+    note_once(tracker)
     return 0
 
 
@@ -78,6 +97,7 @@ def skip(args: argparse.Namespace) -> int:
     day = parse_day(args.date, real_today)  # a rest day may be planned ahead
     tracker.skip(args.habit, day, today=real_today)
     terminal.say(f"{tracker.habit(args.habit).name}: rest day on {day}")
+    note_once(tracker)
     return 0
 
 

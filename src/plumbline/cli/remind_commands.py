@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import sys
 
 from plumbline.cli import clock, render
-from plumbline.cli.checklist_commands import open_tracker
+from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.domain.reminders import Reminder
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.locations import resolve_data_dir
@@ -23,11 +24,14 @@ def remind(args: argparse.Namespace) -> int:
         from plumbline.cli.service_unit import install
 
         print(install(resolve_data_dir(args.data_dir)))
+        note_once(open_tracker(args))  # someone setting up reminders may never open the app
         return 0
     tracker = open_tracker(args)
     if not args.list:
         from plumbline.reminders.run import run_foreground
 
+        if sys.stderr.isatty():  # a person is watching, not the service manager's log
+            note_once(tracker)
         return run_foreground(tracker, clock.now_local)
     start = parse_from(args.start) if args.start else clock.now_local()
     reminders = upcoming_reminders(tracker, ReminderStore(tracker.store).settings(), start)

@@ -7,10 +7,10 @@ import datetime as dt
 import textwrap
 
 from plumbline.cli import clock, render, terminal
-from plumbline.cli.checklist_commands import open_tracker
+from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.cli.dates import parse_day
 from plumbline.domain.pain import TRIGGERS
-from plumbline.domain.review import describe_comparison, pain_comparison, week_review
+from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison, pain_comparison, week_review
 from plumbline.storage.errors import BadInput
 
 
@@ -25,10 +25,14 @@ def show_week(args: argparse.Namespace) -> int:
         return 0
     width = terminal.columns()
     terminal.say(*render.week_text(review, width))
+    compared = False
     for row in review.rows:
         comparison = pain_comparison(row.habit, source.history.get(row.habit.id, {}), source.pain_log, review.end)
         if comparison is not None:  # a sentence: broken between words, not by the terminal
             terminal.say(*textwrap.wrap(describe_comparison(comparison), width))
+            compared = True
+    if compared:
+        terminal.say(*textwrap.wrap(COMPARISON_CAVEAT, width))
     return 0
 
 
@@ -57,6 +61,7 @@ def log_pain(args: argparse.Namespace) -> int:
     others = len(logged.readings) - 1
     more = f" ({others + 1} readings that day, the highest {logged.level})" if others else ""
     terminal.say(f"Pain {level}/10 logged for {day}{at}{more}")
+    note_once(tracker)
     return 0
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from plumbline.cli import clock, terminal
-from plumbline.cli.checklist_commands import open_tracker
+from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.storage.atomic import atomic_write, read_regular
 from plumbline.storage.errors import BadInput
 
@@ -46,6 +46,7 @@ def import_file(args: argparse.Namespace) -> int:
 
         for line in import_loop(tracker, path, clock.now()).lines():
             terminal.say(line)
+        note_once(tracker)
         return 0
     from plumbline.storage.transfer import CSV_HEADER, import_json
 
@@ -65,6 +66,7 @@ def import_file(args: argparse.Namespace) -> int:
     entries, pains = import_json(tracker, path, text, clock.now())
     terminal.say(f"Imported {entries} check-in{'s' if entries != 1 else ''} and "
                  f"{pains} pain reading{'s' if pains != 1 else ''}")
+    note_once(tracker)
     return 0
 
 

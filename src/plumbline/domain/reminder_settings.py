@@ -29,7 +29,7 @@ class ReminderSettings:
     work_days: frozenset[int] = WORK_DAYS
     work_start: dt.time = dt.time(9, 0)
     work_end: dt.time = dt.time(17, 0)
-    break_minutes: int = 45
+    break_minutes: int = 45  # our choice: the articles say to break up long sitting, with no interval
     quiet_start: dt.time | None = dt.time(23, 0)
     quiet_end: dt.time | None = dt.time(7, 0)
     snooze_minutes: int = 10

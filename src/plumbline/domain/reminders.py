@@ -159,13 +159,20 @@ def still_asks(habit: Habit, entries: Mapping[dt.date, Entry], day: dt.date) -> 
     return is_due(habit, entries, day)
 
 
+# Exercises: their reminders end with the caution that must come with every exercise.
+EXERCISE_CATEGORIES = ("mobility", "strength")
+STOP_IF_IT_HURTS = "Stop if it hurts."
+
+
 def habit_message(habit: Habit) -> str:
-    """The first sentence of the habit's own how-to, so the nudge says what to do."""
+    """The first sentence of the habit's own how-to, so the nudge says what to do; an exercise's
+    ends with "Stop if it hurts."."""
     how = habit.how.strip()
-    if not how:
-        return f"Time for: {habit.name}"
     end = how.find(". ")
-    return how if end < 0 else how[: end + 1]
+    message = (how if end < 0 else how[: end + 1]) if how else f"Time for: {habit.name}"
+    if habit.category in EXERCISE_CATEGORIES:
+        message = f"{message}{'' if message.endswith(('.', '!', '?')) else '.'} {STOP_IF_IT_HURTS}"
+    return message
 
 
 def next_break(reminders: Sequence[Reminder]) -> Reminder | None:

@@ -187,6 +187,21 @@ def pain_comparison(
 
 
 def describe_comparison(c: PainComparison) -> str:
-    # Worded as what was observed together, never as cause and effect.
-    return (f"On days with {c.habit.name.lower()} your pain averaged {c.with_habit:.1f}; "
-            f"on days without, {c.without_habit:.1f} ({c.days} days: {c.days_with} with, {c.days_without} without).")
+    # Worded as what was observed together, never as cause and effect; the days are named by the
+    # habit's done label ("Kept knees uncrossed") and "other days", so that no habit reads as a
+    # double negative ("days without no crossing the knees").
+    return (f'On "{c.habit.label_done}" days your pain averaged {c.with_habit:.1f} ({c.days_with} days); '
+            f"on other days, {c.without_habit:.1f} ({c.days_without} days).")
+
+
+# Shown once wherever comparisons are: they show what came together, and they lean one way.
+COMPARISON_CAVEAT = (
+    "These show what came together, not what caused what. They also lean one way: on a painful "
+    "day you are told to stop exercising, so painful days tend to land among the other days and "
+    "make them look worse."
+)
+
+
+def describe_too_few_days(habit: Habit) -> str:
+    return (f'Not enough days with pain logged to compare "{habit.label_done}" days with other days '
+            f"(it takes {MIN_DAYS_EACH_SIDE} of each).")

@@ -108,6 +108,15 @@ class Tracker:
         self.reload_library()
         return path
 
+    def first_time(self, key: str, *seen_as: str) -> bool:
+        """True once per data dir for `key` (never if one of `seen_as` is already set), remembered
+        in its state as the app's notice_seen is: the CLI's one-time safety note."""
+        meta = self.store.meta()
+        if meta.get(key) or any(meta.get(other) for other in seen_as):
+            return False
+        self.store.update_meta(lambda state: state.__setitem__(key, True))
+        return True
+
     def set_archived(self, habit_id: str, archived: bool) -> None:
         self.habit(habit_id)
         self.store.set_archived(habit_id, archived)

@@ -7,6 +7,7 @@ character set lacks the others (`plumbline --ascii`, or found at start: cli/laun
 from __future__ import annotations
 
 from rich.text import Text
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from plumbline.domain.entries import Status
 
@@ -51,9 +52,17 @@ PLAIN_PUNCTUATION = str.maketrans({"·": ".", "–": "-", "−": "-", "±": "+-"
 _marks = UNICODE_MARKS
 
 
+class PlainScrollBarRender(ScrollBarRender):
+    """A scrollbar whose thumb is whole cells of colour: no block characters at its ends."""
+
+    VERTICAL_BARS = [" "] * 8
+    HORIZONTAL_BARS = [" "] * 8
+
+
 def use_ascii(plain: bool) -> None:
     global _marks
     _marks = ASCII_MARKS if plain else UNICODE_MARKS
+    ScrollBar.renderer = PlainScrollBarRender if plain else ScrollBarRender
 
 
 def plain() -> bool:

@@ -1,4 +1,6 @@
-"""Archived habits, to restore one. Answers with its id, or None."""
+"""Archived habits, to restore one, and the library's optional habits, to add one.
+
+Answers with the habit's id (an optional one's as "optional:ID"), or None."""
 
 from __future__ import annotations
 
@@ -14,12 +16,16 @@ from plumbline.domain.habit import Habit
 from plumbline.ui.user_text import user_text
 
 
+OPTIONAL = "optional:"
+
+
 class ArchivedScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "close", "Close", id="archived.close")]
 
-    def __init__(self, habits: list[Habit]) -> None:
+    def __init__(self, habits: list[Habit], optional: list[Habit] | None = None) -> None:
         super().__init__()
         self.habits = habits
+        self.optional = optional or []  # off until added: for some users only (habits/optional/)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="archived"):
@@ -29,6 +35,13 @@ class ArchivedScreen(ModalScreen[str | None]):
                 yield Static("enter restores the habit, with all its history; escape closes", classes="hint")
             else:
                 yield Static("Nothing is archived. x on a habit archives it; its history is kept.", classes="hint")
+            if self.optional:
+                yield Static("Optional habits, off until you add one", classes="title section")
+                yield OptionList(*(Option(user_text(h.name), id=OPTIONAL + h.id) for h in self.optional),
+                                 id="optional")
+                about = f"{self.optional[0].why} " if len(self.optional) == 1 else ""
+                yield Static(f"{about}enter adds it to Today; x there turns it off again.", classes="hint",
+                             markup=False)
 
     @on(OptionList.OptionSelected)
     def restore(self, event: OptionList.OptionSelected) -> None:

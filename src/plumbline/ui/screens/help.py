@@ -9,18 +9,19 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from plumbline.domain.safety import SAFETY_NOTICE
 from plumbline.ui import glyphs
-from plumbline.ui.screens.notice import SAFETY_NOTICE
 
 KEYS = [
     ("up / down", "choose a habit"),
+    ("shift+up / down", "scroll the habit's text below the list"),
     ("space / enter", "done / not done (a count habit goes up by one)"),
     ("+ / -", "count up / down"),
     ("s", "a planned rest day (keeps the streak, does not add to it)"),
     ("left / right", "an earlier / later day, to fill in what you missed"),
     ("t / g", "back to today / go to a day: YYYY-MM-DD, yesterday"),
     ("a / e", "add a habit / edit the highlighted one"),
-    ("x / u", "archive the highlighted habit / restore an archived one"),
+    ("x / u", "archive the highlighted habit / restore one, or add an optional one"),
     ("w", "the weekly review (left / right: other weeks)"),
     ("h", "the highlighted habit's year: calendar, strength, best streaks"),
     ("p", "log the day's pain, 0 to 10, with a note"),

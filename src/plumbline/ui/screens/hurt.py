@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from plumbline.domain.pain import PainEntry, one_reading, parse_level
 from plumbline.domain.routine_stops import REPEAT_DAYS
-from plumbline.ui.screens.notice import IF_PAIN_PERSISTS, STOP_AT_ONCE
+from plumbline.domain.safety import IF_PAIN_PERSISTS, STOP_AT_ONCE
 from plumbline.ui.user_text import shown
 
 

@@ -14,9 +14,10 @@ from textual.widgets import DataTable, Footer, Static
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit
 from plumbline.domain.review import (
-    MIN_DAYS_EACH_SIDE,
+    COMPARISON_CAVEAT,
     WeekReview,
     describe_comparison,
+    describe_too_few_days,
     pain_comparison,
     week_review,
 )
@@ -171,9 +172,8 @@ class ReviewScreen(Screen[None]):
         line = ""
         if habit is not None and self.review is not None:
             comparison = pain_comparison(habit, self.history.get(habit.id, {}), self.pain_log, self.review.end)
-            line = describe_comparison(comparison) if comparison else (
-                f"Not enough days with pain logged to compare days with and without {habit.name.lower()} "
-                f"(it takes {MIN_DAYS_EACH_SIDE} on each side).")
+            line = (f"{describe_comparison(comparison)} {COMPARISON_CAVEAT}" if comparison
+                    else describe_too_few_days(habit))
         self.query_one("#comparison", Static).update(user_text(line))  # it names the habit
 
     def highlighted_habit(self) -> Habit | None:

@@ -21,13 +21,13 @@ from textual.widgets import Digits, Footer, Static
 from plumbline.domain.pain import PainEntry
 from plumbline.domain.routine import Routine
 from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
+from plumbline.domain.safety import STOP_AT_ONCE
 from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import tell
 from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.hurt import HurtDialog
-from plumbline.ui.screens.notice import STOP_AT_ONCE
 from plumbline.ui.user_text import user_text
 
 TICK_SECONDS = 0.2  # often enough that the countdown never shows a second late

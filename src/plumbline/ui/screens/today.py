@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
@@ -66,6 +67,8 @@ class TodayScreen(Screen[None]):
         Binding("z", "snooze", "Snooze break", id="today.snooze", show=False),
         Binding("P", "pause_reminders", "Pause reminders", id="today.pause_reminders", show=False),
         Binding("o", "settings", "Settings", id="today.settings", show=False),
+        Binding("shift+down", "scroll_detail(1)", "More about the habit", id="today.detail_down", show=False),
+        Binding("shift+up", "scroll_detail(-1)", "Back up the habit's text", id="today.detail_up", show=False),
     ]
 
     def __init__(self, tracker: Tracker, today: dt.date) -> None:
@@ -79,7 +82,9 @@ class TodayScreen(Screen[None]):
         yield DayHeader(id="day-header")
         yield ChecklistView(id="checklist")
         yield Static(id="empty", markup=False)
-        yield HabitDetail(id="detail")
+        # The list keeps the focus: the pane scrolls with shift+up / shift+down (or the mouse).
+        with VerticalScroll(id="detail", can_focus=False):
+            yield HabitDetail(id="habit-detail")
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
@@ -113,7 +118,13 @@ class TodayScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted)
     def _show_detail(self) -> None:
-        self.query_one(HabitDetail).show(self.highlighted_habit())
+        habit = self.highlighted_habit()
+        if habit != self.query_one(HabitDetail).shown:
+            self.query_one("#detail", VerticalScroll).scroll_home(animate=False)  # another habit: its cautions first
+        self.query_one(HabitDetail).show(habit)
+
+    def action_scroll_detail(self, lines: int) -> None:
+        self.query_one("#detail", VerticalScroll).scroll_relative(y=lines * 3, animate=False)
 
     def highlighted_habit(self) -> Habit | None:
         habit_id = self.query_one(ChecklistView).highlighted_habit
@@ -229,18 +240,30 @@ class TodayScreen(Screen[None]):
         with reported(self.app):
             from plumbline.ui.screens.archived import ArchivedScreen
 
-            archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
+            from plumbline.storage.habit_files import load_library
+            from plumbline.ui.screens.archived import OPTIONAL
+
+            every = self.tracker.habits(include_archived=True)
+            archived = [h for h in every if h.archived]
+            # The library's optional habits (habits/optional/) not added yet: the SI belt.
+            known = {h.id for h in every}
+            optional = {h.id: h for h in load_library([self.tracker.builtin_dir / "optional"]).habits
+                        if h.id not in known}
 
             def restore(habit_id: str | None) -> None:
                 def restored() -> None:
                     self.refresh_rows()
                     self.query_one(ChecklistView).highlight_habit(habit_id)
 
-                if habit_id:
+                if habit_id and habit_id.startswith(OPTIONAL):
+                    with reported(self.app):
+                        habit_id = self.tracker.save_habit(optional[habit_id[len(OPTIONAL):]], today=self.today).stem
+                        restored()
+                elif habit_id:
                     save(self.app, self.tracker.locations.lock_file,
                          lambda: self.tracker.set_archived(habit_id, False), restored)
 
-            self.app.push_screen(ArchivedScreen(archived), restore)
+            self.app.push_screen(ArchivedScreen(archived, list(optional.values())), restore)
 
     def action_review(self) -> None:
         with reported(self.app):

@@ -1,4 +1,9 @@
-"""The highlighted habit explained: why it helps, how to do it, and its cautions."""
+"""The highlighted habit explained: its cautions, how to do it and why it helps.
+
+The cautions come first, right under the name: the pane has room for a few lines on a small
+terminal (80x24), and what must never be missed is the "stop if it hurts". Then the how, which
+ends with whose numbers they are (ours, where the articles give none), then the why. The pane
+grows to half the screen where there is room, and scrolls for the rest."""
 
 from __future__ import annotations
 
@@ -29,13 +34,13 @@ class HabitDetail(Static):
         text = Text()
         text.append_text(user_text(habit.name, "bold"))
         text.append(glyphs.punctuated(f"  ·  {habit.schedule.describe()}"), style="dim")
-        if habit.why:
-            text.append("\nWhy: ", style="bold")
-            text.append_text(user_text(habit.why))
-        if habit.how:
-            text.append("\nHow: ", style="bold")
-            text.append_text(user_text(habit.how))
         for caution in habit.cautions:
             text.append("\n! ", style="bold yellow")
             text.append_text(user_text(caution, "yellow"))
+        if habit.how:
+            text.append("\nHow: ", style="bold")
+            text.append_text(user_text(habit.how))
+        if habit.why:
+            text.append("\nWhy: ", style="bold")
+            text.append_text(user_text(habit.why))
         return text
