@@ -2,14 +2,10 @@
 
 import json
 import os
-import pty
-import select
-import subprocess
-import sys
-import time
 
 import pytest
 
+from tests.pseudo_terminal import app_in_pty, read_until
 from tests.cli.test_cli import one_error_line
 
 BUILTIN_IDS = {"morning-mobility", "push-pull", "towel", "core-and-glute"}
@@ -84,35 +80,13 @@ def test_listing_routines_works_with_a_damaged_database(cli, data_dir):
     assert (data_dir / "plumbline.json").read_bytes() == damaged
 
 
-def read_until(fd: int, wanted: bytes, seconds: float) -> bytes:
-    seen = b""
-    deadline = time.monotonic() + seconds
-    while wanted not in seen and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-    return seen
-
-
 def test_routine_name_opens_the_player_in_a_terminal(data_dir):
     """The real app in a pseudo-terminal: the player comes up on the named routine, and q quits."""
-    main, child = pty.openpty()
     env = {**os.environ, "PLUMBLINE_DATA_DIR": str(data_dir), "PLUMBLINE_NOW": "2026-11-23T10:00:00",
            "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
     (data_dir / "plumbline.json").write_text(json.dumps({"meta": {"1": {"schema": 1, "notice_seen": True}}}))
-    process = subprocess.Popen([sys.executable, "-m", "plumbline", "routine", "towel"],
-                               stdin=child, stdout=child, stderr=child, env=env, close_fds=True)
-    os.close(child)
-    try:
+    with app_in_pty(["routine", "towel"], env) as (main, process):
         shown = read_until(main, b"Lean back, fold forward", seconds=30)
         assert b"Towel sacral mobilization" in shown and b"Lean back, fold forward" in shown
         os.write(main, b"q")
         assert process.wait(timeout=20) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(main)

@@ -153,9 +153,7 @@ def test_on_a_nearly_full_disk_a_failed_backup_is_told_and_leaves_the_check_in_i
 def test_the_launcher_restores_once_and_opens_the_app_when_the_damaged_month_is_not_in_the_backup(data_dir):
     """Item 1 as the user met it: `plumbline` in a terminal, 'y' to the offer. It used to move the
     good plumbline.json aside and leave the damaged month, and ask again at every start."""
-    import pty
-
-    from tests.cli.test_routine_cli import read_until
+    from tests.pseudo_terminal import app_in_pty, read_until
 
     t = tracker(data_dir)
     t.store.update_meta(lambda meta: meta.update(notice_seen=True))
@@ -165,21 +163,12 @@ def test_the_launcher_restores_once_and_opens_the_app_when_the_damaged_month_is_
     database = (data_dir / "plumbline.json").read_bytes()
     env = {**os.environ, "PLUMBLINE_DATA_DIR": str(data_dir), "PLUMBLINE_NOW": "2026-12-01T10:00:00",
            "TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"}
-    main, child = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "plumbline"], stdin=child, stdout=child, stderr=child, env=env,
-                               close_fds=True)
-    os.close(child)
-    try:
+    with app_in_pty([], env) as (main, process):
         assert b"could not be read" in read_until(main, b"y: restore", seconds=30)
         os.write(main, b"y")
         assert b"Core and pelvic" in read_until(main, b"Core and pelvic", seconds=30)  # Today is open
         os.write(main, b"q")
         assert process.wait(timeout=20) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(main)
     # The good file never moved; the app only noted that it said "no desktop notifications".
     after = json.loads((data_dir / "plumbline.json").read_bytes())["meta"]["1"]
     after.pop("delivery_problem_said", None)
