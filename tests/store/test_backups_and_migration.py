@@ -87,12 +87,12 @@ def test_a_schema_1_data_dir_is_migrated_with_a_backup_and_nothing_lost(data_dir
     assert t.store.pain_log()[dt.date(2026, 11, 20)].level == 4
     assert sorted(p.name for p in (data_dir / "entries").iterdir()) == ["2025-12.json", "2026-11.json"]
     for month in ("2025-12", "2026-11"):
-        assert json.loads((data_dir / "entries" / f"{month}.json").read_text())["_meta"]["1"] == {"schema": 2, "month": month}
+        assert json.loads((data_dir / "entries" / f"{month}.json").read_text())["_meta"]["1"] == {"schema": SCHEMA_VERSION, "month": month}
     [backup] = [p for p in (data_dir / "backups").iterdir()]
-    assert backup.name.startswith("before-schema-2-")
+    assert backup.name.startswith(f"before-schema-{SCHEMA_VERSION}-")
     assert {p.name: p.read_bytes() for p in (backup / "entries").iterdir()} == before
     again = tracker(data_dir)  # a second open finds nothing to do
-    assert len(list((data_dir / "backups").iterdir())) == 1 and again.store.meta()["schema"] == 2
+    assert len(list((data_dir / "backups").iterdir())) == 1 and again.store.meta()["schema"] == SCHEMA_VERSION
 
 
 def test_a_month_file_from_a_newer_plumbline_is_refused_untouched(data_dir):
@@ -100,7 +100,7 @@ def test_a_month_file_from_a_newer_plumbline_is_refused_untouched(data_dir):
     t.check("core-work", MONDAY, today=MONDAY)
     path = data_dir / "entries" / "2026-11.json"
     data = json.loads(path.read_text())
-    data["_meta"]["1"]["schema"] = 3
+    data["_meta"]["1"]["schema"] = SCHEMA_VERSION + 1
     path.write_text(json.dumps(data))
     content = path.read_bytes()
     with pytest.raises(DamagedDatabase, match="newer plumbline"):
@@ -116,3 +116,25 @@ def test_a_month_file_in_the_wrong_place_is_refused(data_dir):
     (data_dir / "entries" / "2026-11.json").rename(data_dir / "entries" / "2026-10.json")
     with pytest.raises(DamagedDatabase, match="holds the month '2026-11'"):
         t.store.history()
+
+
+def test_a_schema_2_pain_day_still_reads_and_a_new_reading_marks_its_month_schema_3(data_dir):
+    import json
+
+    from plumbline.domain.pain import PainReading
+    from plumbline.storage.tracker import Tracker
+    from tests.conftest import BUILTIN_HABITS
+
+    (data_dir / "entries").mkdir()
+    (data_dir / "plumbline.json").write_text(json.dumps({"meta": {"1": {"schema": 2, "created": "2026-11-01"}}}))
+    month = data_dir / "entries" / "2026-11.json"
+    month.write_text(json.dumps({"_meta": {"1": {"schema": 2, "month": "2026-11"}},
+                                 "pain": {"1": {"key": "2026-11", "month": "2026-11", "days": {"20": {"l": 4, "n": "old"}}}}}))
+    tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)  # migrates the state to schema 3
+    assert json.loads((data_dir / "plumbline.json").read_text())["meta"]["1"]["schema"] == 3
+    day = dt.date(2026, 11, 20)
+    assert tracker.pain(day).readings == (PainReading(None, 4, "old"),)
+    tracker.log_pain(day, 6, "new", today=day, time=dt.time(9, 30))
+    data = json.loads(month.read_text())
+    assert data["_meta"]["1"]["schema"] == 3  # an older plumbline now says "update", not "damaged"
+    assert [r.level for r in tracker.pain(day).readings] == [6, 4]

@@ -18,7 +18,7 @@ from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.storage.errors import DamagedDatabase
 
-SCHEMA_VERSION = 2  # 2: one file per month, each with a `_meta` table (see migrations.py)
+SCHEMA_VERSION = 3  # 2: one file per month, each with a `_meta` table; 3: pain days as readings (migrations.py)
 # The days plumbline accepts and can always show: a year before 1900 or near 9999 makes the
 # date arithmetic of streaks and weeks overflow.
 FIRST_DAY = dt.date(1900, 1, 1)

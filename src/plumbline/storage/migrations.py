@@ -5,6 +5,10 @@ Schema 1 (the first plumbline): `plumbline.json` with schema 1, and one file per
 month. A check-in rewrote a whole year's file.
 Schema 2: one file per month, `entries/YYYY-MM.json`, holding the same documents plus
 `_meta` = {"schema": 2, "month": "YYYY-MM"}; a check-in rewrites one month.
+Schema 3: a pain day is a list of readings, {"r": [{"t": "HH:MM", "l": 4, "n": "...", "g": [...]}]},
+where schema 2 held one {"l": 4, "n": "..."}. The old shape still reads as one untimed reading,
+so no file is rewritten; the number moves so that an older plumbline, which could not read the
+new shape, says "update plumbline" instead of calling the files damaged.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from plumbline.storage.atomic import atomic_write
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
-from plumbline.storage.checks import SCHEMA_VERSION, month_meta
+from plumbline.storage.checks import SCHEMA_VERSION, check_meta, month_meta
 from plumbline.storage.store import Store
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
@@ -39,7 +43,11 @@ def _split_years_into_months(locations: Locations) -> None:
 
 
 # From version N to N + 1.
-STEPS: dict[int, Callable[[Locations], None]] = {1: _split_years_into_months}
+def _pain_readings(locations: Locations) -> None:
+    """Nothing to rewrite: see schema 3 above. Month files get the new number as they are written."""
+
+
+STEPS: dict[int, Callable[[Locations], None]] = {1: _split_years_into_months, 2: _pain_readings}
 
 
 def migrate(store: Store, today: dt.date) -> int | None:
@@ -48,9 +56,11 @@ def migrate(store: Store, today: dt.date) -> int | None:
     A data dir of a newer schema is left alone: Store.meta() reports it.
     """
     try:
-        schema = store.raw_meta().get("schema", SCHEMA_VERSION)
+        raw = store.raw_meta()
+        schema = raw.get("schema", SCHEMA_VERSION)
         if not isinstance(schema, int) or schema >= SCHEMA_VERSION:
             return None  # a schema that is not a number is reported by the next read
+        check_meta(store.locations.database, raw)  # a damaged state is never rewritten, even to migrate
     except DamagedDatabase:
         return None  # reported by whatever reads it next; a migration never touches such a file
     locations = store.locations

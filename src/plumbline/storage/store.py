@@ -331,10 +331,14 @@ class Store:
                 days.pop(slot, None)
             else:
                 days[slot] = new
-            if not _table(db, "_meta").get(doc_id=1):
+            named = _table(db, "_meta").get(doc_id=1)
+            if not named:
                 # A new month file names itself before it holds anything, so a crash between the
                 # two writes leaves a file that still loads.
                 _table(db, "_meta").insert(_document(month_meta(month), 1))
+            elif named.get("schema", 0) < SCHEMA_VERSION:
+                # What this writes may be in the newer shape: the file says so, for older readers.
+                _table(db, "_meta").update(month_meta(month), doc_ids=[1])
             if doc is not None and not days:
                 table.remove(doc_ids=[doc.doc_id])
             elif days:
