@@ -6,7 +6,7 @@ import argparse
 
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.dates import parse_day
-from plumbline.domain.entries import MAX_COUNT, whole
+from plumbline.domain.entries import MAX_COUNT, checked_count
 from plumbline.domain.habit import POSTURE_HABIT, Kind
 from plumbline.storage.errors import BadInput
 from plumbline.storage.locations import resolve_data_dir
@@ -72,12 +72,12 @@ def check(args: argparse.Namespace) -> int:
 def parse_count(text: str) -> float:
     """What `--count` adds: a number from 0 to MAX_COUNT, decimals allowed (2.5 km)."""
     try:
-        amount = float(text)
+        amount = checked_count(float(text))
     except ValueError:
-        amount = -1.0
-    if not 0 <= amount <= MAX_COUNT:  # also refuses nan and inf
+        amount = None
+    if amount is None:
         raise BadInput(f"bad count '{text}': give a number from 0 to {MAX_COUNT}, e.g. 1 or 2.5")
-    return whole(amount)
+    return amount
 
 
 def uncheck(args: argparse.Namespace) -> int:

@@ -55,6 +55,14 @@ def decremented(entry: Entry | None) -> Entry | None:
     return entry._replace(count=whole(entry.count - 1))
 
 
+def checked_count(value: object) -> float | None:
+    """`value` as a day's number or a target (0 to MAX_COUNT, decimals kept), or None when it is
+    not one: a bool, a text, nan, inf, below 0 or past the most."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_COUNT:
+        return None
+    return whole(value)
+
+
 def whole(number: float) -> float:
     """An int where the number is whole, so 3 reads and stores as 3, not 3.0; decimals to 3
     places, as fine as Loop keeps them (thousandths)."""

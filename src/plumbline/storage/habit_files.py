@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from plumbline.domain.entries import MAX_COUNT, whole
+from plumbline.domain.entries import MAX_COUNT, checked_count, whole
 from plumbline.storage.atomic import read_regular
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
 from plumbline.storage.errors import HabitFileError, PlumblineError
@@ -169,9 +169,10 @@ def _text(data, name, fail, required=False, limit=2000) -> str:
 
 def _target(data, fail) -> float:
     value = data.get("target", 1)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_COUNT:
+    target = checked_count(value)
+    if target is None:
         raise fail("target", f"{value!r} must be a number from 0 to {MAX_COUNT} (decimals allowed, e.g. 2.5)")
-    return whole(value)
+    return target
 
 
 def _integer(data, name, fail, default: int, minimum: int = 1) -> int:

@@ -140,11 +140,10 @@ def _habit(loop: LoopHabit, habit_id: str, before: Habit | None, summary: LoopSu
         name = name[:NAME_LIMIT]
     kind = (Kind.LIMIT if loop.at_most else Kind.COUNT) if loop.numerical else Kind.DO
     target = whole(loop.target) if loop.numerical else 1
-    habit = Habit(id=habit_id, name=name, category=before.category if before else "other", kind=kind,
+    return Habit(id=habit_id, name=name, category=before.category if before else "other", kind=kind,
                   schedule=_schedule(loop, summary), target=target, unit=loop.unit.strip()[:20] if loop.numerical else "",
                   why=loop.description.strip(), how=loop.question.strip(),
                   order=before.order if before else 1000, custom=True)
-    return habit
 
 
 def _schedule(loop: LoopHabit, summary: LoopSummary) -> Schedule:

@@ -92,11 +92,13 @@ class Store:
     def archived(self) -> set[str]:
         return set(self.meta().get("archived", []))
 
-    def habit_starts(self) -> dict[str, dt.date]:
-        """The first day of each habit added after the data dir began (see `first_day`)."""
+    def habit_state(self) -> tuple[set[str], dict[str, dt.date]]:
+        """The archived habits, and the first day of each habit added after the data dir began
+        (see `first_day`): one read of the state for what every list of habits needs."""
         meta = self.meta()
         with record_of(self.locations.database):
-            return {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get("habit_starts", {}).items()}
+            starts = {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get("habit_starts", {}).items()}
+        return set(meta.get("archived", [])), starts
 
     def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
         """Note when habits began: a habit that has a start keeps it, unless `replace`."""

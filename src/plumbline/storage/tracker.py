@@ -71,7 +71,7 @@ class Tracker:
         return self.library.errors
 
     def habits(self, include_archived: bool = False) -> list[Habit]:
-        archived, starts = self.store.archived(), self.store.habit_starts()
+        archived, starts = self.store.habit_state()
         merged = [h._replace(archived=h.id in archived, started=starts.get(h.id)) for h in self.library.habits]
         merged.sort(key=lambda h: (h.order, h.name.lower()))
         return [h for h in merged if include_archived or not h.archived]

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from plumbline.domain.entries import MAX_COUNT, Entry, day_status, whole
+from plumbline.domain.entries import MAX_COUNT, Entry, checked_count, day_status
 from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_reading
 from plumbline.domain.streaks import first_day
 from plumbline.storage.checks import FIRST_DAY, LAST_DAY
@@ -132,9 +132,10 @@ def _pain_days(rows: list[dict[str, Any]]) -> list[PainEntry]:
 
 
 def _count(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= MAX_COUNT:
+    count = checked_count(value)
+    if count is None:
         raise ValueError(f"count {value!r} is not a number from 0 to {MAX_COUNT}")
-    return whole(value)
+    return count
 
 
 def _check_state(path: Path, state: dict[str, Any]) -> None:
