@@ -1,4 +1,4 @@
-"""`plumbline` and its subcommands. Exit codes and error lines follow CONTRACT.md."""
+"""`plumbline` and its subcommands. Exit codes and error lines follow docs/contract.md."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import NoReturn
 
 from plumbline import __version__
 from plumbline.cli import terminal
-from plumbline.storage.errors import BadInput, PlumblineError
+from plumbline.errors import BadInput, PlumblineError
 
 # Which module defines each subcommand. Each module adds its commands with `register(command)`
 # and points them at a function with set_defaults(run=...). Only the module of the command
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:  # a full, read-only or foreign disk outside the paths that name their file
-        from plumbline.storage.errors import storage_error
+        from plumbline.errors import storage_error
 
         return _fail(str(storage_error(error, doing="use")), 1)
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users

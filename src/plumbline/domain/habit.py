@@ -29,10 +29,10 @@ class Kind(StrEnum):
         return self in (Kind.COUNT, Kind.LIMIT)
 
 
-# NamedTuples, not dataclasses, here and in the rest of what `plumbline today` loads: importing
-# `dataclasses` pulls in `inspect` and half the compiler (about 6 ms). And no `from __future__
-# import annotations` in these modules: NamedTuple compiles each field's annotation given as a
-# string, about 60 us a field, which added up to 3 ms across the record types.
+# Every record in the domain is a NamedTuple (one style): importing `dataclasses` pulls in
+# `inspect` and half the compiler (about 6 ms), which `plumbline today` would pay. And no
+# `from __future__ import annotations` in the modules `today` loads: NamedTuple compiles each
+# field's annotation given as a string, about 60 us a field, 3 ms across the record types.
 class Schedule(NamedTuple):
     """How often a habit is asked for: daily, chosen weekdays (0 is Monday), N times per ISO
     week, N times per calendar month, or every N days (after a done day, the next N-1 are free).

@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from plumbline.storage.errors import storage_error
+from plumbline.errors import storage_error
 
 TEMP_PREFIX = ".tmp-"
 FOLDER_MODE = 0o700  # health data: set explicitly, since the umask may be 000

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.lock import exclusive_lock
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
 from plumbline.storage.checks import SCHEMA_VERSION, check_meta, month_meta
 from plumbline.storage.store import Store

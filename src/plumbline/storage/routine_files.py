@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from plumbline.domain.routine import TWO_SIDES, Routine, Step
-from plumbline.storage.errors import RoutineFileError
+from plumbline.errors import RoutineFileError
 from plumbline.storage.habit_files import _cautions, _integer, _text, checked_id, read_toml, toml_files
-
-if TYPE_CHECKING:
-    from plumbline.storage.tracker import Tracker
 
 FOLDER = "routines"
 ROUTINE_KEYS = {"id", "name", "habit", "about", "order", "cautions", "steps"}
@@ -58,15 +55,6 @@ def load_routines(folders: Iterable[Path], habit_ids: Collection[str] | None = N
         found[routine.id] = routine
     library.routines = sorted(found.values(), key=lambda r: (r.order, r.name.lower()))
     return library
-
-
-def load_user_routines(tracker: Tracker) -> RoutineLibrary:
-    """The built-in routines, then the user's own from the data dir, checked against their habits.
-
-    Only the habit files are read, not the database: listing routines works even when it is damaged.
-    """
-    habit_ids = {h.id for h in tracker.library.habits}
-    return load_routines([tracker.builtin_dir / FOLDER, tracker.locations.custom_routines], habit_ids)
 
 
 def load_routine_file(path: Path, custom: bool = False, habit_ids: Collection[str] | None = None) -> Routine:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from plumbline.storage.atomic import atomic_write, read_regular, remove_stale_temporaries
-from plumbline.storage.errors import StorageError
+from plumbline.errors import StorageError
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.locations import Locations
 

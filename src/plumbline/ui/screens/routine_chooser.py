@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from plumbline.domain.habit import Habit
 from plumbline.domain.routine import Routine
-from plumbline.storage.routine_files import RoutineLibrary
+from plumbline.app.library import RoutineLibrary
 from plumbline.ui.user_text import user_text
 
 
