@@ -115,6 +115,17 @@ class Tracker:
         habit_ids = {h.id for h in self.library.habits}
         return load_routines([self.builtin_dir / FOLDER, self.locations.custom_routines], habit_ids)
 
+    def save_routine(self, data: dict[str, object], source: str = "the form") -> Path:
+        """Write a routine typed in the app into the data dir, checked by the routine file rules
+        (a routine of a built-in's id replaces that one, as a copied file does)."""
+        from plumbline.storage.routine_files import parse_routine, routine_toml
+
+        routine = parse_routine(data, source, habit_ids={h.id for h in self.library.habits})
+        path = self.locations.custom_routines / f"{routine.id}.toml"
+        atomic_write(path, routine_toml(routine).encode())
+        self.changes.tell(changed.HABITS)
+        return path
+
     @property
     def load_errors(self) -> list[HabitFileError]:
         return self.library.errors

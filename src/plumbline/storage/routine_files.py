@@ -141,3 +141,29 @@ def _bounded(data: dict[str, Any], name: str, fail: Fail, default: int = 1, mini
     if value > maximum:
         raise fail(name, f"{value} is more than {maximum}; give a whole number from {minimum} to {maximum}")
     return value
+
+
+def routine_toml(routine: Routine) -> str:
+    """A routine file that loads back as `routine` (the app's routine form writes these)."""
+    import tomli_w
+
+    data: dict[str, Any] = {"id": routine.id, "name": routine.name}
+    if routine.habit:
+        data["habit"] = routine.habit
+    data.update(order=routine.order, about=routine.about, cautions=list(routine.cautions))
+    data["steps"] = [_step_table(step) for step in routine.steps]
+    return tomli_w.dumps(data)
+
+
+def _step_table(step: Step) -> dict[str, Any]:
+    table: dict[str, Any] = {"name": step.name, "how": step.how}
+    table.update({"hold": step.hold} if step.hold is not None else {"reps": step.reps})
+    if step.sides:
+        table["sides"] = len(step.sides) if step.sides == TWO_SIDES else list(step.sides)
+    if step.times > 1:
+        table["times"] = step.times
+    if step.rest:
+        table["rest"] = step.rest
+    if step.caution:
+        table["caution"] = step.caution
+    return table

@@ -7,7 +7,6 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
@@ -24,9 +23,6 @@ from plumbline.ui.messages import REMINDER_SHOWN_CHANGE, DataChanged, NewDay
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.user_text import shown
-
-if TYPE_CHECKING:
-    from plumbline.app.library import RoutineLibrary
 
 # Routines and the safety notice are imported where they are used: the app starts on Today, and
 # every module loaded first delays its first paint.
@@ -232,18 +228,18 @@ class PlumblineApp(App[None]):
         library = self.tracker.routines()
 
         def chosen(routine_id: str | None) -> None:
-            if routine_id:
-                self.play_routine(routine_id, library)
+            if routine_id:  # read again: a routine may have been typed in the chooser meanwhile
+                self.play_routine(routine_id)
 
         self.push_screen(RoutineChooser(library, self.tracker.library.by_id(), habit_id), chosen)
         for error in library.errors:  # after the push, so the notice shows over the chooser
             self.notify(f"{error}; the other routines loaded", title="Routine file skipped",
                         severity="warning", timeout=15, markup=False)
 
-    def play_routine(self, routine_id: str, library: RoutineLibrary | None = None) -> None:
+    def play_routine(self, routine_id: str) -> None:
         from plumbline.ui.screens.routine_player import RoutinePlayerScreen
 
-        routine = (library or self.tracker.routines()).by_id().get(routine_id)
+        routine = self.tracker.routines().by_id().get(routine_id)
         if routine is None:
             self.notify(f"unknown routine '{routine_id}': see the routines with r", severity="error", markup=False)
             return
