@@ -14,6 +14,14 @@ PROGRAMME = ("Clamshell: 12 reps, each side - lie on your side, knees bent, open
              "Plank: hold 20 s, 3 times, rest 10 s - on the forearms, body straight")
 
 
+async def new_routine_form(pilot, app) -> RoutineForm:
+    await pilot.press("r")
+    await pilot.press("n")
+    await pilot.pause()
+    assert isinstance(app.screen, RoutineForm)
+    return app.screen
+
+
 async def fill(pilot, form: RoutineForm, name: str, steps: str, habit: str | None = None) -> None:
     form.query_one("#name", Input).value = name
     form.query_one("#steps", TextArea).text = steps
@@ -26,11 +34,7 @@ async def fill(pilot, form: RoutineForm, name: str, steps: str, habit: str | Non
 async def test_a_new_routine_is_saved_as_a_file_offered_and_played(make_app, data_dir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, RoutineForm)
+        form = await new_routine_form(pilot, app)
         cautions = form.query_one("#cautions", TextArea).text
         assert "Stop an exercise at once if it increases your pain." in cautions  # there from the start
         await fill(pilot, form, "My PT's programme", PROGRAMME, habit="glute-work")
@@ -51,10 +55,7 @@ async def test_a_new_routine_is_saved_as_a_file_offered_and_played(make_app, dat
 async def test_a_bad_step_is_named_under_the_form_and_nothing_is_written(make_app, data_dir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("r")
-        await pilot.press("n")
-        await pilot.pause()
-        form = app.screen
+        form = await new_routine_form(pilot, app)
         await fill(pilot, form, "Too much", "Bridge: 500 reps - lift")
         assert app.screen is form  # still open, with what was typed
         error = str(form.query_one("#form-error", Static).render())
