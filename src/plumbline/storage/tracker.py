@@ -5,9 +5,9 @@ The CLI and the app both go through here, so a check means the same thing everyw
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from plumbline.domain import entries as rules
 from plumbline.domain.days import MIDNIGHT, habit_day
@@ -25,6 +25,10 @@ from plumbline.storage.habit_files import Library, habit_toml, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
+
+if TYPE_CHECKING:  # the report's modules load only for the report (dataclasses cost `today` 6 ms)
+    from plumbline.domain.report import ReportSource
+    from plumbline.domain.routine import Routine
 
 
 class ReviewSource(NamedTuple):
@@ -117,9 +121,9 @@ class Tracker:
         self.store.update_meta(lambda state: state.__setitem__(key, True))
         return True
 
-    def set_archived(self, habit_id: str, archived: bool) -> None:
+    def set_archived(self, habit_id: str, archived: bool, day: dt.date | None = None) -> None:
         self.habit(habit_id)
-        self.store.set_archived(habit_id, archived)
+        self.store.set_archived(habit_id, archived, day)
 
     # -- the days ------------------------------------------------------------------------------
 
@@ -168,6 +172,14 @@ class Tracker:
         """Everything a weekly review reads, read once: moving between weeks touches no file."""
         history, pain_log = self.store.history_and_pain()
         return ReviewSource(self.habits(), history, pain_log, self.store.started(today))
+
+    def report_source(self, today: dt.date, routines: Sequence["Routine"] = ()) -> "ReportSource":
+        """Everything the report reads (domain/report.py): archived habits too, read once."""
+        from plumbline.domain.report import ReportSource
+
+        history, pain_log = self.store.history_and_pain()
+        return ReportSource(self.habits(include_archived=True), history, pain_log, self.store.started(today),
+                            self.store.routine_stops(), routines, self.store.archived_days())
 
     def standings(self, today: dt.date) -> list[tuple[Habit, Streaks, float]]:
         """Current and best streak and strength of every active habit, as of `today`."""
