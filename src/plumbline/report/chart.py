@@ -29,14 +29,12 @@ MISSED = "#f2b8b5"
 SKIPPED = "#9e9e9e"
 WEEK_BAND = "#f1f4f8"
 GRID = "#d0d4da"
-# Week numbers under the axis only where a week is wide enough to hold them.
-WEEK_FIGURES_FROM = 56
 
 
 def pain_chart(report: Report) -> str:
     days = report.days()
     scale = _Scale(days[0], (RIGHT - LEFT) / len(days))
-    strips_top = BOTTOM + 30
+    strips_top = BOTTOM + 20
     height = strips_top + ROW * len(report.habits) + 6
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" '
              f'width="{WIDTH}" height="{height}" role="img" aria-labelledby="chart-title">',
@@ -67,7 +65,7 @@ def _y(level: float) -> float:
 
 
 def _weeks(report: Report, scale: _Scale, height: int) -> list[str]:
-    """Every other week shaded, a date under each Monday and, where there is room, its figures."""
+    """Every other week shaded and a date under each Monday (the week's figures are in the table)."""
     parts = []
     width = 7 * scale.day
     for index, week in enumerate(report.pain_weeks):
@@ -75,9 +73,6 @@ def _weeks(report: Report, scale: _Scale, height: int) -> list[str]:
         if index % 2 == 0:
             parts.append(f'<rect x="{x:.1f}" y="{TOP}" width="{width:.1f}" height="{height - TOP - 4}" fill="{WEEK_BAND}"/>')
         parts.append(f'<text x="{x + 2:.1f}" y="{BOTTOM + 11}" class="tick">{week.start:%-d %b}</text>')
-        if width >= WEEK_FIGURES_FROM and week.levels:
-            parts.append(f'<text x="{x + 2:.1f}" y="{BOTTOM + 21}" class="figures">max {week.highest} · '
-                         f'med {_number(week.median)}</text>')
     return parts
 
 
@@ -137,5 +132,3 @@ def legend() -> str:
     return " ".join(f'<span class="key key-{kind}"></span>{text}' for kind, text in items)
 
 
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"

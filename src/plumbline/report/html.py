@@ -7,6 +7,7 @@ besides, so a name that slipped past could still neither load nor run anything.
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 from importlib import resources
 
 from plumbline.domain.report import HabitReport, Report
@@ -78,7 +79,8 @@ def _habit_table(report: Report) -> str:
             category = line.habit.category
             rows.append(f'<tr class="category"><th colspan="{len(weeks) + 4}" scope="rowgroup">'
                         f"{esc(category.capitalize())}</th></tr>")
-        rows.append(_habit_row(line, len(weeks)))
+        rows.append(_habit_row(line, weeks))
+    rows.append(_pain_row(report))
     return ('<section class="habits"><h2>Habits, week by week</h2>\n<table class="weeks">\n'
             f"<thead>{head}</thead>\n<tbody>\n{chr(10).join(rows)}\n</tbody>\n</table>\n"
             '<p class="note">Each week: check-ins done of those its schedule asked for (a rest day asks one less; '
@@ -86,28 +88,39 @@ def _habit_table(report: Report) -> str:
             "score of how steadily a habit has been kept lately (after Loop Habit Tracker's).</p></section>")
 
 
-def _habit_row(line: HabitReport, week_count: int) -> str:
+def _habit_row(line: HabitReport, mondays: list[dt.date]) -> str:
     habit = line.habit
     archived = f' <span class="tag">archived{" " + _day(line.archived_on) if line.archived_on else ""}</span>' \
         if habit.archived else ""
-    cells = [_week_cell(week) for week in line.weeks]
-    cells += ['<td class="none">–</td>'] * (week_count - len(cells))  # weeks still to come
+    cells = [_week_cell(week, monday) for week, monday in zip(line.weeks, mondays)]
+    cells += [f'<td class="none" data-week="{m}">–</td>' for m in mondays[len(cells):]]  # weeks still to come
     streak = line.streaks
     unit = streak.short_unit
-    return (f'<tr><th scope="row" class="name">{esc(habit.name)}{archived} '
+    # data-habit and data-week name the numbers for scripts (and the tests that check them).
+    return (f'<tr data-habit="{esc(habit.id)}"><th scope="row" class="name">{esc(habit.name)}{archived} '
             f'<span class="sub">· {esc(habit.schedule.describe())}</span></th>{"".join(cells)}'
             f'<td class="overall">{_share(line.done, line.target)}</td>'
             f"<td>{streak.current}{unit} / {streak.best}{unit}</td><td>{line.strength:.0%}</td></tr>")
 
 
-def _week_cell(week: WeekRow | None) -> str:
+def _pain_row(report: Report) -> str:
+    """Each week's pain in the habits' week columns, so a bad week lines up with its habits."""
+    cells = "".join(f'<td data-pain="{w.start}">{w.highest} · {_g(w.median)}</td>' if w.levels
+                    else f'<td class="none" data-pain="{w.start}">–</td>' for w in report.pain_weeks)
+    levels = [r.level for _, r in report.readings]
+    overall = f"{max(levels)} · {_g(statistics.median(levels))}" if levels else "–"
+    return (f'<tr class="pain-row"><th scope="row" class="name">Pain <span class="sub">· highest · median '
+            f'of the readings</span></th>{cells}<td class="overall">{overall}</td><td colspan="2"></td></tr>')
+
+
+def _week_cell(week: WeekRow | None, monday: dt.date) -> str:
     if week is None:
-        return '<td class="none" title="archived">·</td>'
+        return f'<td class="none" data-week="{monday}" title="archived">·</td>'
     if week.target == 0:
-        return f'<td class="none">{week.done or "–"}</td>'
+        return f'<td class="none" data-week="{monday}">{week.done}/0</td>'
     share = min(week.done, week.target) / week.target
     level = "full" if share >= 1 else "most" if share >= 0.5 else "few"
-    return f'<td class="{level}">{week.done}/{week.target}</td>'
+    return f'<td class="{level}" data-week="{monday}">{week.done}/{week.target}</td>'
 
 
 def _share(done: int, target: int) -> str:

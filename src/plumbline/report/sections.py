@@ -15,8 +15,16 @@ CHANGES_UNKNOWN = (
 
 
 def details(report: Report) -> str:
-    return ('<div class="details">\n' + "\n".join([_stops(report), _routines(report), _changes(report),
-                                                   _notes(report)]) + "\n</div>")
+    """The stops and the notes across the page (where there are any), the short lists side by side."""
+    small = [_routines(report), _changes(report)]
+    wide = [_stops(report)] if report.stops else []
+    if not report.stops:
+        small.insert(0, _stops(report))
+    if report.notes:
+        wide.append(_notes(report))
+    else:
+        small.append(_notes(report))
+    return "\n".join([*wide[:1], f'<div class="details">{"".join(small)}</div>', *wide[1:]])
 
 
 def _stops(report: Report) -> str:
@@ -27,8 +35,10 @@ def _stops(report: Report) -> str:
         reading = line.reading
         level = f"{reading.level}/10" if reading else "–"
         note = esc(reading.note) if reading and reading.note else ""
+        # The step is kept as the player said it: "Stopped <routine> at step 3: ..."; the routine has its column.
+        step = line.stop.step.removeprefix(f"Stopped {line.routine} at ")
         rows.append(f"<tr><td>{_when(line.stop.day, line.stop.time)}</td><td>{esc(line.routine)}</td>"
-                    f'<td>{esc(line.stop.step)}</td><td>{level}</td><td class="text">{note}</td></tr>')
+                    f'<td>{esc(step)}</td><td>{level}</td><td class="text">{note}</td></tr>')
     return ('<section><h2>"This hurts" stops</h2><table class="list"><thead><tr><th>When</th><th>Routine</th>'
             "<th>Where it stopped</th><th>Pain</th><th>Note</th></tr></thead><tbody>"
             + "".join(rows) + "</tbody></table></section>")
@@ -58,7 +68,7 @@ def _notes(report: Report) -> str:
         return '<section><h2>Notes</h2><p class="note">No notes were written on check-ins or pain readings.</p></section>'
     rows = "".join(f"<tr><td>{_when(n.day, n.time)}</td><td>{esc(n.about)}</td>"
                    f'<td class="text">{esc(n.text)}</td></tr>' for n in report.notes)
-    return ('<section class="notes-listed"><h2>Notes</h2><table class="list"><thead><tr><th>When</th><th>About</th>'
+    return ('<section><h2>Notes</h2><table class="list"><thead><tr><th>When</th><th>About</th>'
             f"<th>Note</th></tr></thead><tbody>{rows}</tbody></table></section>")
 
 
