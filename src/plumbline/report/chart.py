@@ -2,8 +2,8 @@
 median, and under it, on the same days, a strip per habit showing the days it was done.
 
 Plain SVG written by hand: the chart is a few hundred shapes of four kinds, and a plotting
-library would bring more code than the chart has (see docs/report.md). Text from data goes
-through `esc`; numbers are formatted here, never taken as text from data.
+library would bring more code than the chart has (docs/report.md says which were weighed).
+Text from data goes through `esc`; numbers are formatted here, never taken as text from data.
 """
 
 from __future__ import annotations
