@@ -147,3 +147,12 @@ def test_habits_archived_in_the_period_still_appear(cli, data_dir, tmp_path):
     text, _ = text_and_tags(html)
     assert "Core and pelvic floor: archived on 4 Nov 2026" in " ".join(text.split())
     assert "Glute work: archived on a day not recorded" in " ".join(text.split())
+
+
+def test_eight_weeks_of_ten_years_of_fifty_habits_stay_under_a_megabyte(cli, data_dir, tmp_path):
+    generate(data_dir, MONDAY, days=3652, habits=50)
+    result = cli("report", "--output", str(tmp_path / "r.html"))
+    assert result.code == 0, result.err
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert len(html.encode("utf-8")) < 1024 * 1024
+    assert len(week_cells(html)) == 50

@@ -78,3 +78,14 @@ async def test_a_failed_write_is_told_and_nothing_is_offered(make_app, tmp_path)
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         assert any("does not exist" in n.message for n in app._notifications)
+
+
+async def test_archiving_in_the_app_keeps_the_day_for_what_changed(make_app, tmp_path):
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    (archived,) = app.tracker.store.archived()
+    assert app.tracker.store.archived_days() == {archived: MONDAY}
