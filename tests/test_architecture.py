@@ -16,7 +16,8 @@ def loaded_after(statement: str) -> set[str]:
 def test_the_domain_loads_no_textual_no_storage_libraries():
     loaded = loaded_after(
         "import plumbline.domain.checklist, plumbline.domain.strength, plumbline.domain.wording, "
-        "plumbline.domain.routine_player, plumbline.domain.reminders, plumbline.domain.reminder_settings"
+        "plumbline.domain.routine_player, plumbline.domain.reminders, plumbline.domain.reminder_settings, "
+        "plumbline.domain.report"
     )
     assert not loaded & {"textual", "rich", "tinydb", "apscheduler", "plyer", "platformdirs"}
 
@@ -39,3 +40,13 @@ def test_listing_routines_loads_no_textual(tmp_path):
     )
     assert "plumbline" in loaded  # the command ran in that process
     assert not loaded & {"textual", "apscheduler", "plyer"}
+
+
+def test_the_report_loads_no_textual(tmp_path):
+    output = tmp_path / "report.html"
+    loaded = loaded_after(
+        "from plumbline.cli.main import main; "
+        f"main(['--data-dir', {str(tmp_path / 'data')!r}, 'report', '--output', {str(output)!r}])"
+    )
+    assert output.is_file()  # the command ran in that process
+    assert not loaded & {"textual", "rich", "apscheduler", "plyer"}

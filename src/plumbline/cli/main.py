@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "plumbline.cli.checklist_commands": ("today", "check", "uncheck", "skip", "habits"),
     "plumbline.cli.review_commands": ("week", "streaks", "pain"),
     "plumbline.cli.transfer_commands": ("export", "import"),
+    "plumbline.cli.report_commands": ("report",),
     "plumbline.cli.routine_commands": ("routine",),
     "plumbline.cli.remind_commands": ("remind", "notify-test"),
 }

@@ -21,6 +21,7 @@ from plumbline.ui import glyphs
 from plumbline.ui.errors import DataDamaged, reported
 from plumbline.ui.messages import REMINDER_SHOWN_CHANGE, DataChanged, NewDay
 from plumbline.ui.reminder_control import ReminderControl
+from plumbline.ui.report_control import Opener, ReportWriter, open_with_system
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.user_text import shown
 
@@ -54,9 +55,12 @@ class PlumblineApp(App[None]):
         watch_terminal: bool = False,
         ascii_marks: bool = False,
         start_notice: str = "",
+        report_writer: ReportWriter | None = None,
+        open_file: Opener = open_with_system,
     ) -> None:
         """`ascii_marks`: the plain marks (glyphs.py); `start_notice`: said once the app is up
-        (why the marks are plain, when the terminal's character set chose them)."""
+        (why the marks are plain, when the terminal's character set chose them); `report_writer`
+        and `open_file`: the therapist's report and how to open it (report_control.py)."""
         super().__init__()
         glyphs.use_ascii(ascii_marks)
         self.set_class(ascii_marks, "-plain-marks")  # app.tcss draws the borders in ASCII too
@@ -67,6 +71,8 @@ class PlumblineApp(App[None]):
         self.start_routine = routine
         self.today = tracker.today(clock())
         self.reminders = reminders  # None: no scheduling (tests, screenshots)
+        self.report_writer = report_writer
+        self.open_file = open_file
         # The first time this data dir meets "no desktop notifications", Today says it in full.
         self.delivery_in_full = False
         self.shown_reminder = ("", clock())  # a reminder shown in the app, and when it came
