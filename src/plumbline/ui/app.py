@@ -80,17 +80,21 @@ class PlumblineApp(App[None]):
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
         self.declined: set[str] = set()  # restore offers answered "no", by problem
-        # A backup that could not be taken (a full disk) does not stop the change; it is told.
-        # notify is thread-safe: a save may run in a worker.
-        tracker.warn = lambda line: self.notify(line, title="No backup today", severity="warning", timeout=20,
-                                                markup=False)
+        self._stop_listening = self._hear(tracker)
         # The UI thread never waits long for the lock: a plumbline process stopped while holding
         # it would freeze every key, q included. After APP_LOCK_SECONDS a change is "not saved",
         # naming the holder.
         lock.set_process_timeout(APP_LOCK_SECONDS)
+
+    def _hear(self, tracker: Tracker) -> Callable[[], None]:
+        """What the tracker says reaches the user. Both may come from a worker thread (a save
+        that waited for the lock), and notify and post_message are thread-safe."""
+        # A backup that could not be taken (a full disk) does not stop the change; it is told.
+        tracker.warn = lambda line: self.notify(line, title="No backup today", severity="warning", timeout=20,
+                                                markup=False)
         # Every write made through the tracker (here, in a worker, or by the reminder service's
-        # desktop answers) reaches every screen as one DataChanged; post_message is thread-safe.
-        self._stop_listening = tracker.changes.listen(lambda what: self.post_message(DataChanged(what)))
+        # desktop answers) reaches every screen as one DataChanged.
+        return tracker.changes.listen(lambda what: self.post_message(DataChanged(what)))
 
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
