@@ -9,7 +9,7 @@ from textual.widgets import Digits, OptionList
 from plumbline.domain.entries import Status
 from plumbline.storage.tracker import Tracker
 from plumbline.ui.screens.confirm import ConfirmDialog
-from plumbline.ui.screens.hurt import HurtDialog
+from plumbline.ui.screens.pain_form import PainForm
 from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.routine_chooser import RoutineChooser
 from plumbline.ui.screens.routine_player import RoutinePlayerScreen
@@ -89,7 +89,7 @@ async def test_the_hurt_key_stops_midway_and_logs_pain_with_a_note(make_app, clo
         await pilot.press("space", "space", "space", "space")
         await pilot.press(key)
         await pilot.pause()
-        assert isinstance(app.screen, HurtDialog)
+        assert isinstance(app.screen, PainForm)
         caution = str(app.screen.query_one("#hurt-caution").render())
         assert "Stop an exercise at once if it increases your pain" in caution
         assert "see a physical therapist or doctor" in caution
@@ -127,10 +127,10 @@ async def test_a_pain_level_outside_0_to_10_is_refused_with_a_reason(make_app, d
         await pilot.press("space", "x")
         await pilot.pause()
         await pilot.press("enter")
-        assert "nothing is not a level" in str(app.screen.query_one("#hurt-error").render())
+        assert "nothing is not a level" in str(app.screen.query_one("#form-error").render())
         await pilot.press("1", "2", "enter")
-        assert "'12' is not a level" in str(app.screen.query_one("#hurt-error").render())
-        assert isinstance(app.screen, HurtDialog)
+        assert "'12' is not a level" in str(app.screen.query_one("#form-error").render())
+        assert isinstance(app.screen, PainForm)
     assert tracker_of(data_dir).pain(MONDAY) is None
 
 
@@ -288,7 +288,7 @@ async def test_a_routine_that_hurts_again_within_two_weeks_suggests_pausing_it(m
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("space", "space", "x")
             await pilot.pause()
-            assert isinstance(app.screen, HurtDialog)
+            assert isinstance(app.screen, PainForm)
             again = app.screen.query("#hurt-again")
             assert bool(again) is expect_again, days_later
             if expect_again:

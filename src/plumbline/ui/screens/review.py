@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit
@@ -28,6 +28,7 @@ from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import pain_sparkline
+from plumbline.ui.widgets.key_bar import KeyBar
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ONE_WEEK = dt.timedelta(weeks=1)
@@ -76,7 +77,7 @@ class ReviewScreen(Screen[None]):
         yield Static(id="counting")
         yield Static(id="pain-line")
         yield Static(id="comparison", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -14,18 +14,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plumbline.domain.habit import Habit
 from plumbline.domain.routine import Routine
 from plumbline.storage.routine_files import RoutineLibrary
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import user_text
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class RoutineChooser(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "close", "Close", id="chooser.close")]
+class RoutineChooser(Dialog[str | None]):
+    BINDINGS = [
+        # priority: before the list's own enter, so that the key bar names it (the list's is hidden).
+        Binding("enter", "play", "Play", id="chooser.play", priority=True),
+        Binding("escape", "close", "Close", id="chooser.close"),
+    ]
 
     def __init__(self, library: RoutineLibrary, habits: Mapping[str, Habit], habit_id: str | None = None) -> None:
         super().__init__()
@@ -38,10 +43,10 @@ class RoutineChooser(ModalScreen[str | None]):
             yield Static("Guided routines", classes="title")
             if self.library.routines:
                 yield OptionList(*(Option(self._prompt(r), id=r.id) for r in self.library.routines), id="routines")
-                yield Static(id="routine-about")
-                yield Static("enter plays the routine; escape closes", classes="hint")
+                yield Static(id="routine-about")  # the key bar says that enter plays it
             else:
                 yield Static("No routines. Put routine files into the data dir's routines/ folder.", classes="hint")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if not self.library.routines:
@@ -73,6 +78,14 @@ class RoutineChooser(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _play(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.library.routines) if action == "play" else True
+
+    def action_play(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
 
     def action_close(self) -> None:
         self.dismiss(None)

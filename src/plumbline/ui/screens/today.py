@@ -15,9 +15,8 @@ from textual.widgets import OptionList, Static
 
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
-from plumbline.storage.errors import PlumblineError
 from plumbline.storage.tracker import Tracker
-from plumbline.ui.errors import reported, tell
+from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
 from plumbline.ui.saving import save
 from plumbline.ui.widgets.checklist_view import ChecklistView
@@ -26,6 +25,7 @@ from plumbline.ui.widgets.habit_detail import HabitDetail
 from plumbline.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from plumbline.domain.pain import PainReading
     from plumbline.ui.reminder_control import ReminderControl
 
 # The other screens are imported where they open, not here: Today is what the app paints first,
@@ -94,11 +94,11 @@ class TodayScreen(Screen[None]):
     # -- showing -------------------------------------------------------------------------------
 
     def refresh_rows(self) -> None:
-        try:
-            self.rows = self.tracker.checklist(self.day)
-        except PlumblineError as error:
-            tell(self.app, error)
-            return
+        with reported(self.app):
+            self._show_rows(self.tracker.checklist(self.day))
+
+    def _show_rows(self, rows: list[ChecklistRow]) -> None:
+        self.rows = rows
         header = self.query_one(DayHeader)
         header.day, header.today, header.progress = self.day, self.today, progress(self.rows)
         checklist = self.query_one(ChecklistView)
@@ -281,23 +281,23 @@ class TodayScreen(Screen[None]):
 
     def action_pain(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.pain_dialog import PainDialog
+            from plumbline.ui.screens.pain_form import PainForm
 
             day = self.day
             earlier = self.tracker.pain(day)
 
-            def answered(result: tuple[int, str, tuple[str, ...]] | None) -> None:
-                if result is None:
+            def answered(reading: PainReading | None) -> None:
+                if reading is None:
                     return
-                level, note, triggers = result
                 # A reading for today is timed now; one filled in for a past day has no time.
                 now = self.app.clock() if day == self.today else None
                 time = now.time().replace(second=0, microsecond=0) if now else None
                 save(self.app, self.tracker.locations.lock_file,
-                     lambda: self.tracker.log_pain(day, level, note, today=self.today, triggers=triggers, time=time),
-                     lambda: self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False))
+                     lambda: self.tracker.log_pain(day, reading.level, reading.note, today=self.today,
+                                                   triggers=reading.triggers, time=time),
+                     lambda: self.app.notify(f"Pain {reading.level}/10 logged for {day:%A %-d %B}", markup=False))
 
-            self.app.push_screen(PainDialog(day, earlier), answered)
+            self.app.push_screen(PainForm(day, earlier), answered)
 
     def action_routine(self) -> None:
         habit = self.highlighted_habit()
@@ -334,15 +334,12 @@ class TodayScreen(Screen[None]):
         if reminders is None:
             self.app.notify("Reminders are not running in this window", severity="warning")
             return
-        try:
+        with reported(self.app):
             said = action(reminders)
-        except (PlumblineError, OSError) as error:
-            tell(self.app, error)
-            return
-        self.app.clear_reminder()  # answered: b, z or P
-        self.refresh_rows()
-        self.refresh_countdown()
-        self.app.notify(said, markup=False)
+            self.app.clear_reminder()  # answered: b, z or P
+            self.refresh_rows()
+            self.refresh_countdown()
+            self.app.notify(said, markup=False)
 
     def action_take_break(self) -> None:
         self._remind(lambda r: r.take_break() or "Break counted; the countdown starts again")
@@ -359,11 +356,10 @@ class TodayScreen(Screen[None]):
         from plumbline.ui.screens.settings import SettingsScreen
 
         store = ReminderStore(self.tracker.store)
-        try:
+        current = ReminderSettings()
+        # Settings that cannot be read are mended here, so they bring no restore offer.
+        with reported(self.app, instead="showing the defaults"):
             current = store.settings()
-        except PlumblineError as error:
-            self.app.notify(f"{error}; showing the defaults", severity="warning", markup=False)
-            current = ReminderSettings()
 
         def applied() -> None:
             with reported(self.app):
