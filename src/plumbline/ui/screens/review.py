@@ -18,6 +18,7 @@ from plumbline.domain.review import (
     WeekReview,
     describe_comparison,
     describe_too_few_days,
+    describe_total,
     pain_comparison,
     week_review,
 )
@@ -135,16 +136,11 @@ class ReviewScreen(Screen[None]):
         text = Text()
         text.append(f" Week {week_no} ", style="bold reverse")
         text.append(glyphs.punctuated(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}"), style="bold")
-        if review.target == 0:
-            text.append("   nothing asked this week", style="dim")
-            return text
-        text.append(f"   {review.done} of {review.target} done" + ("" if review.over else " so far"), style="bold")
-        if review.share is not None:
-            text.append(f" ({review.share:.0%})", style="bold")
-            if previous.share is not None:
-                better = review.share > previous.share
-                text.append(f"  week before {previous.share:.0%}",
-                            style="green" if better else "red" if review.share < previous.share else "dim")
+        text.append(f"   {describe_total(review)}", style="dim" if review.target == 0 else "bold")
+        if review.share is not None and previous.share is not None:
+            better = review.share > previous.share
+            text.append(f"  week before {previous.share:.0%}",
+                        style="green" if better else "red" if review.share < previous.share else "dim")
         return text
 
     def _counting(self, review: WeekReview) -> Text:
