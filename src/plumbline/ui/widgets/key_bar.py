@@ -1,11 +1,9 @@
 """The bottom line of every screen and dialog: the keys it takes, drawn as one line of text.
 
 It takes the place of Textual's Footer, which mounts a widget per key and composes them again
-each time the bindings change. Measured again on 2026-11-30 (bench/first_paint.py, ten years of
-data, 15 alternating runs on a loaded machine): Today's first paint took 696 ms with this bar and
-864 ms with Footer, against 507 ms for a bare Textual app. This reads the same active bindings
-and looks the same, with one render; like Footer it names the command palette's key at the right.
-"""
+each time the bindings change: Today's first paint took about 120-170 ms longer with Footer
+(docs/performance.md). This reads the same active bindings and looks the same, with one render;
+like Footer it names the command palette's key at the right."""
 
 from __future__ import annotations
 
