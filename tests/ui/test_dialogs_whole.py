@@ -28,6 +28,12 @@ def pain_logged(data_dir: Path) -> None:
     tracker.log_pain(MONDAY, 6, "after the drive", time=dt.time(8, 40), triggers=("sitting",))
 
 
+def six_archived(data_dir: Path) -> None:
+    tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
+    for habit in tracker.habits()[:6]:
+        tracker.set_archived(habit.id, True)
+
+
 # name: (keys, routine to start in, setup, what the keyboard starts on)
 DIALOGS = {
     "pain form": (["p"], None, pain_logged, Input),
@@ -38,6 +44,7 @@ DIALOGS = {
     "go to date": (["g"], None, None, Input),
     "routine chooser": (["r"], None, None, OptionList),
     "archived list": (["x", "y", "down", "x", "y", "u"], None, None, OptionList),
+    "archived list, long": (["u"], None, six_archived, OptionList),
     "confirm": (["x"], None, None, None),
     "help": (["question_mark"], None, None, ScrollableContainer),
     "week's pain log": (["w", *["down"] * 12, "h"], None, None, ScrollableContainer),
