@@ -4,7 +4,9 @@ import json
 
 import pytest
 
+from plumbline.app.tracker import Tracker
 from tests.cli.test_cli import one_error_line
+from tests.conftest import BUILTIN_HABITS
 
 
 def test_week_json_has_the_contract_shape(cli):
@@ -92,3 +94,24 @@ def test_day_start_hour_counts_a_late_night_for_the_evening_before(cli, data_dir
     data = json.loads(cli("today", "--json", now="2026-11-24T01:45:00").out)
     assert data["date"] == "2026-11-23"
     assert next(h for h in data["habits"] if h["id"] == "knee-pillow")["status"] == "done"
+
+
+def week_total(week: dict) -> tuple[int, int]:
+    """Done against target over the week, as `week --json` gives each habit's (the app's rule:
+    more check-ins than a habit asks add nothing)."""
+    return sum(min(h["done"], h["target"]) for h in week["habits"]), sum(h["target"] for h in week["habits"])
+
+
+def test_week_text_counts_done_against_target_as_the_app_and_the_json_do(cli, data_dir):
+    Tracker(data_dir, builtin_dir=BUILTIN_HABITS).store.update_meta(lambda meta: meta.update(created="2026-11-01"))
+    for habit in ("knee-pillow", "knees-uncrossed", "core-work"):
+        cli("check", habit, "--date", "2026-11-17", now="2026-11-24T20:00:00")
+    cli("check", "knee-pillow", "--date", "2026-11-23", now="2026-11-24T20:00:00")
+    for date, tail in (("2026-11-24", " so far"), ("2026-11-17", "")):
+        head = cli("week", "--date", date, now="2026-11-24T20:00:00").out.splitlines()[0]
+        done, target = week_total(json.loads(cli("week", "--json", "--date", date, now="2026-11-24T20:00:00").out))
+        assert done > 0 and target >= 10, (date, done, target)
+        assert f" - {done} of {target} done{tail}" in head, head
+    assert head.endswith(f"({done / target:.0%})")  # a week that is over, and asked for ten or more
+    this_week = cli("week", now="2026-11-24T20:00:00").out.splitlines()[0]
+    assert "%" not in this_week  # the week in progress: counts only

@@ -161,7 +161,7 @@ async def test_quitting_while_a_save_waits_for_a_stopped_holder_is_quick(data_di
 async def test_the_routine_players_hurt_key_over_a_damaged_state_file_still_offers_and_reports(data_dir):
     """'x' read the habit day from plumbline.json before showing the pain dialog: a damaged file
     killed the app at the moment the user said it hurts."""
-    from plumbline.ui.screens.hurt import HurtDialog
+    from plumbline.ui.screens.pain_form import PainForm
 
     clock = FakeClock(dt.datetime(2026, 11, 23, 9, 0))
     tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
@@ -173,7 +173,7 @@ async def test_the_routine_players_hurt_key_over_a_damaged_state_file_still_offe
         database.write_bytes(b'{"meta": {"1": {"schema": "2"}}}')
         await pilot.press("x")
         await pilot.pause()
-        assert isinstance(app.screen, HurtDialog)
+        assert isinstance(app.screen, PainForm)
         await pilot.press("7", "enter")
         await pilot.pause()
         assert app.is_running

@@ -66,8 +66,55 @@ def test_settings_80x24_shows_save_and_cancel(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["o"])
 
 
-def test_pain_dialog_80x24(snap_compare, demo_app):
+def test_pain_form_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["p"])
+
+
+def test_pain_form_after_a_hurt_stop_80x24(snap_compare, data_dir):
+    """The tallest form: the caution, and the suggestion after a second stop within 14 days."""
+    tracker = write_demo(data_dir, NOW.date(), builtin_dir=BUILTIN_HABITS)
+    tracker.record_stop("towel", "Stopped Towel sacral mobilization at step 1: Lean back, fold forward",
+                        NOW - dt.timedelta(days=3))
+    app = PlumblineApp(tracker, clock=lambda: NOW, monotonic=lambda: 100.0, routine="towel")
+    assert snap_compare(app, terminal_size=(80, 24), press=["space", "space", "x"])
+
+
+def test_routine_chooser_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["r"])
+
+
+def test_archived_list_80x24(snap_compare, data_dir):
+    """Two habits archived, and the optional SI-belt habit below them."""
+    tracker = write_demo(data_dir, NOW.date(), builtin_dir=BUILTIN_HABITS)
+    for habit_id in ("knees-uncrossed", "no-slouching"):
+        tracker.set_archived(habit_id, True)
+    assert snap_compare(PlumblineApp(tracker, clock=lambda: NOW), terminal_size=(80, 24), press=["u"])
+
+
+def test_confirm_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["x"])
+
+
+def test_restore_offer_in_the_app_80x24(snap_compare, demo_app):
+    from plumbline.ui.screens.restore_offer import RestoreOffer
+
+    async def damaged(pilot):
+        pilot.app.push_screen(RestoreOffer("database file /home/you/.local/share/plumbline/plumbline.json "
+                                           "cannot be read (it is not valid JSON)", "2026-11-24T210000",
+                                           "leave it, keep the app open"))
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=(80, 24), run_before=damaged)
+
+
+def test_recovery_at_start_80x24(snap_compare):
+    from pathlib import Path
+
+    from plumbline.ui.recovery import RecoveryApp
+
+    app = RecoveryApp("database file /home/you/.local/share/plumbline/plumbline.json cannot be read (it is not "
+                      "valid JSON)", Path("/home/you/.local/share/plumbline/backups/2026-11-24T210000"))
+    assert snap_compare(app, terminal_size=(80, 24))
 
 
 def test_habit_form_80x24(snap_compare, demo_app):

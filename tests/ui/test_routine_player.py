@@ -9,8 +9,8 @@ from textual.widgets import Digits, OptionList
 from plumbline.domain.entries import Status
 from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.confirm import ConfirmDialog
-from plumbline.ui.screens.hurt import HurtDialog
 from plumbline.ui.screens.notice import SafetyNotice
+from plumbline.ui.screens.pain_form import PainForm
 from plumbline.ui.screens.routine_chooser import RoutineChooser
 from plumbline.ui.screens.routine_player import RoutinePlayerScreen
 from plumbline.ui.screens.today import TodayScreen
@@ -89,7 +89,7 @@ async def test_the_hurt_key_stops_midway_and_logs_pain_with_a_note(make_app, clo
         await pilot.press("space", "space", "space", "space")
         await pilot.press(key)
         await pilot.pause()
-        assert isinstance(app.screen, HurtDialog)
+        assert isinstance(app.screen, PainForm)
         caution = str(app.screen.query_one("#hurt-caution").render())
         assert "Stop an exercise at once if it increases your pain" in caution
         assert "see a physical therapist or doctor" in caution
@@ -102,6 +102,21 @@ async def test_the_hurt_key_stops_midway_and_logs_pain_with_a_note(make_app, clo
     assert pain is not None and pain.level == 7
     assert pain.note == "Stopped Towel sacral mobilization at step 1: Lean back, fold forward"
     assert tracker.store.entry("towel-mobilization", MONDAY) is None  # nothing checked
+
+
+async def test_a_hurt_stop_logs_what_brought_it_on_as_the_pain_form_on_today_does(make_app, data_dir):
+    app = make_app(routine="towel")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "x")
+        await pilot.pause()
+        assert "Not now" in screen_text(app)  # escape's name in the key bar after a stop
+        await pilot.press("5", "tab", "tab", *["down"] * 4, "space")  # bending and twisting
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    (reading,) = tracker_of(data_dir).pain(MONDAY).readings
+    assert (reading.level, reading.triggers) == (5, ("bending",))
+    assert reading.note.startswith("Stopped Towel sacral mobilization at step 1")
 
 
 async def test_stopping_without_logging_records_nothing(make_app, clock, data_dir):
@@ -127,10 +142,10 @@ async def test_a_pain_level_outside_0_to_10_is_refused_with_a_reason(make_app, d
         await pilot.press("space", "x")
         await pilot.pause()
         await pilot.press("enter")
-        assert "nothing is not a level" in str(app.screen.query_one("#hurt-error").render())
+        assert "nothing is not a level" in str(app.screen.query_one("#form-error").render())
         await pilot.press("1", "2", "enter")
-        assert "'12' is not a level" in str(app.screen.query_one("#hurt-error").render())
-        assert isinstance(app.screen, HurtDialog)
+        assert "'12' is not a level" in str(app.screen.query_one("#form-error").render())
+        assert isinstance(app.screen, PainForm)
     assert tracker_of(data_dir).pain(MONDAY) is None
 
 
@@ -288,7 +303,7 @@ async def test_a_routine_that_hurts_again_within_two_weeks_suggests_pausing_it(m
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("space", "space", "x")
             await pilot.pause()
-            assert isinstance(app.screen, HurtDialog)
+            assert isinstance(app.screen, PainForm)
             again = app.screen.query("#hurt-again")
             assert bool(again) is expect_again, days_later
             if expect_again:

@@ -153,6 +153,8 @@ def week_json(review: WeekReview) -> dict[str, Any]:
 
 
 def week_text(review: WeekReview, width: int) -> list[str]:
+    from plumbline.domain.review import describe_total  # loaded already by the week command
+
     tallies = [f"{r.done}/{r.target}" for r in review.rows]
     tally = max(map(len, tallies), default=3)
     longest = max((cells(r.habit.name) for r in review.rows), default=4)
@@ -160,9 +162,11 @@ def week_text(review: WeekReview, width: int) -> list[str]:
     day = 4 if min(longest, NAME_ROOM) + 2 + 7 * 4 + tally <= width else 3
     marks = MARKS if day == 4 else NARROW_MARKS
     name_width = max(4, min(longest, width - 2 - 7 * day - tally))
-    completion = f"{review.completion:.0%} done" if review.completion is not None else "nothing due yet"
-    head = f"Week of {review.start:%d %b} to {review.end:%d %b %Y} - {completion}"
-    lines = [head if len(head) <= width else head.removeprefix("Week of "),
+    total, start, end = describe_total(review), review.start, review.end
+    # The counts matter more than the year: a narrow terminal gets the shorter dates, not "do…".
+    heads = (f"Week of {start:%d %b} to {end:%d %b %Y} - {total}", f"{start:%d %b} to {end:%d %b %Y} - {total}",
+             f"{start:%d %b}-{end:%d %b}: {total}")
+    lines = [next((head for head in heads if len(head) <= width), heads[-1]),
              " " * (name_width + 2) + "".join(f"{d:<{day}}" for d in ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")).rstrip()]
     for r, done in zip(review.rows, tallies):
         days = "".join(f"{marks[s]:<{day}}" for _, s in r.days)

@@ -183,6 +183,15 @@ def pain_comparison(
                           len(with_habit), len(without))
 
 
+def describe_total(review: WeekReview) -> str:
+    """The week in counts, as Today gives them ("18 of 59 done so far"), the same numbers as
+    `week --json`; a percentage only where `share` says it means something."""
+    if review.target == 0:
+        return "nothing asked this week"
+    told = f"{review.done} of {review.target} done" + ("" if review.over else " so far")
+    return told if review.share is None else f"{told} ({review.share:.0%})"
+
+
 def describe_comparison(c: PainComparison) -> str:
     # Worded as what was observed together, never as cause and effect; the days are named by the
     # habit's done label ("Kept knees uncrossed") and "other days", so that no habit reads as a

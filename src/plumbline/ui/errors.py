@@ -1,4 +1,10 @@
-"""Storage trouble while the app runs becomes a notification, never a traceback over the screen."""
+"""Storage trouble while the app runs becomes a notification, never a traceback over the screen.
+
+The one idiom for screens: run what may fail inside `with reported(self.app):`. A screen that
+carries on with something else when a read fails says what it does instead (`instead=`); one that
+must know whether it worked reads the `Trouble` the block yields. `tell` is the same report for
+code that already holds the error (a thread worker handing it back to the event loop).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +25,12 @@ class DataDamaged(Message):
         self.problem = problem
 
 
+class Trouble:
+    """What went wrong inside `reported`, if anything."""
+
+    error: PlumblineError | OSError | None = None
+
+
 def tell(app: App, error: PlumblineError | OSError) -> None:
     """Show one storage problem; a damaged file also asks the app to offer a restore."""
     app.notify(str(error), title="Not saved" if isinstance(error, (OSError, StorageError)) else "",
@@ -28,10 +40,20 @@ def tell(app: App, error: PlumblineError | OSError) -> None:
 
 
 @contextlib.contextmanager
-def reported(app: App) -> Iterator[None]:
+def reported(app: App, instead: str = "") -> Iterator[Trouble]:
     """Run a change or a read; a damaged file, a full disk or a busy lock is told to the user,
-    who keeps the app and everything on screen."""
+    who keeps the app and everything on screen.
+
+    `instead`: what the screen does without it ("showing the defaults"). Such a problem is a
+    warning the screen works around, so no restore is offered: bad reminder settings, for one,
+    are mended in the settings form, and a "this hurts" stop must go on to its pain form.
+    """
+    trouble = Trouble()
     try:
-        yield
+        yield trouble
     except (PlumblineError, OSError) as error:
-        tell(app, error)
+        trouble.error = error
+        if instead:
+            app.notify(f"{error}; {instead}", severity="warning", timeout=20, markup=False)
+        else:
+            tell(app, error)

@@ -46,7 +46,8 @@ WORDS = {
 }
 
 # The other characters beyond ASCII that the app draws (separators, dashes, signs, arrow keys).
-PLAIN_PUNCTUATION = str.maketrans({"·": ".", "–": "-", "−": "-", "±": "+-", "←": "<", "→": ">", "↑": "^", "↓": "v"})
+PLAIN_PUNCTUATION = str.maketrans({"·": ".", "–": "-", "−": "-", "±": "+-", "←": "<", "→": ">", "↑": "^", "↓": "v",
+                                   "⏎": "enter", "⌫": "backspace"})  # key names in the key bar
 
 # One terminal per process: the app chooses the set once, as it starts (PlumblineApp).
 _marks = UNICODE_MARKS

@@ -15,25 +15,24 @@ from textual.worker import get_current_worker
 
 from plumbline.app import locking as lock
 from plumbline.errors import PlumblineError
-from plumbline.ui.errors import tell
+from plumbline.ui.errors import reported, tell
 
 
 def save(app: App, lock_file: object, write: Callable[[], object], done: Callable[[], None] = lambda: None) -> None:
     """Run `write`, then, if it worked, `done` (on the event loop); a storage problem is told.
     The screens need not refresh in `done`: the write tells them (DataChanged)."""
-    try:
-        with lock.waiting_at_most(0):
-            write()
-    except lock.LockBusy:
-        pid = lock.holder(lock_file)  # type: ignore[arg-type]
-        who = f"plumbline process {pid}" if pid else "another plumbline process"
-        app.notify(f"Saving... waiting for {who}, which is using the data", timeout=5, markup=False)
-        app.run_worker(lambda: _wait_and_write(app, write, done), thread=True, exit_on_error=False, group="saving")
-        return
-    except (PlumblineError, OSError) as error:
-        tell(app, error)
-        return
-    done()
+    with reported(app) as trouble:
+        try:
+            with lock.waiting_at_most(0):
+                write()
+        except lock.LockBusy:
+            pid = lock.holder(lock_file)  # type: ignore[arg-type]
+            who = f"plumbline process {pid}" if pid else "another plumbline process"
+            app.notify(f"Saving... waiting for {who}, which is using the data", timeout=5, markup=False)
+            app.run_worker(lambda: _wait_and_write(app, write, done), thread=True, exit_on_error=False, group="saving")
+            return
+    if trouble.error is None:
+        done()
 
 
 def _wait_and_write(app: App, write: Callable[[], object], done: Callable[[], None]) -> None:

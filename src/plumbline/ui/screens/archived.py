@@ -8,18 +8,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plumbline.domain.habit import Habit
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import user_text
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
 OPTIONAL = "optional:"
 
 
-class ArchivedScreen(ModalScreen[str | None]):
+class ArchivedScreen(Dialog[str | None]):
     BINDINGS = [Binding("escape", "close", "Close", id="archived.close")]
 
     def __init__(self, habits: list[Habit], optional: list[Habit] | None = None) -> None:
@@ -42,6 +43,7 @@ class ArchivedScreen(ModalScreen[str | None]):
                 about = f"{self.optional[0].why} " if len(self.optional) == 1 else ""
                 yield Static(f"{about}enter adds it to Today; x there turns it off again.", classes="hint",
                              markup=False)
+        yield KeyBar()
 
     @on(OptionList.OptionSelected)
     def restore(self, event: OptionList.OptionSelected) -> None:

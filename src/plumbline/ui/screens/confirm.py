@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
@@ -25,6 +26,7 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(shown(self.question), markup=False, id="question")  # it may name a habit
             yield Static("y / enter: yes    n / escape: no", classes="hint")
+        yield KeyBar()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -9,14 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from plumbline.domain.days import named_day
 from plumbline.domain.days import FIRST_DAY
+from plumbline.ui.screens.dialog import Dialog
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class GoToDateDialog(ModalScreen[dt.date | None]):
+class GoToDateDialog(Dialog[dt.date | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="go_to_date.cancel")]
 
     def __init__(self, shown: dt.date, today: dt.date) -> None:
@@ -30,6 +31,7 @@ class GoToDateDialog(ModalScreen[dt.date | None]):
             yield Input(id="day", compact=True, placeholder=f"YYYY-MM-DD, today or yesterday (now {self.shown})")
             yield Static("", id="form-error", markup=False)
             yield Static("enter goes there, escape cancels", classes="hint")
+        yield KeyBar()
 
     @on(Input.Submitted)
     def go(self) -> None:

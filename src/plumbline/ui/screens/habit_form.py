@@ -10,14 +10,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, slug
+from plumbline.domain.printable import printable
 from plumbline.errors import HabitFileError
 from plumbline.app.library import parse_habit
-from plumbline.domain.printable import printable
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.key_bar import KeyBar
 
 KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),
                 ("stay under a limit", "limit")]
@@ -27,7 +28,7 @@ LONG_FIELDS = (("why", "Why it helps"), ("how", "How to do it (sets, reps, holds
                ("cautions", "Cautions, one per line (stop if it hurts; your therapist's own)"))
 
 
-class HabitForm(ModalScreen[Habit | None]):
+class HabitForm(Dialog[Habit | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
@@ -55,7 +56,7 @@ class HabitForm(ModalScreen[Habit | None]):
         }
         hints = {
             "schedule": "daily, 3 a week, 2 a month, every 3 days, mon wed fri",
-            "target": "count: the number to reach a day; limit: the most a day (2.5 is fine)",
+            "target": "count: a day's goal; limit: a day's most (2.5 is fine)",
             "done_label": "how a done day reads, e.g. Kept knees uncrossed",
             "time": "HH:MM for a reminder, or empty",
         }
@@ -81,6 +82,10 @@ class HabitForm(ModalScreen[Habit | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()  # the keyboard starts on the first field
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from plumbline.domain.safety import SAFETY_NOTICE
 from plumbline.ui import glyphs
+from plumbline.ui.screens.dialog import Dialog
+from plumbline.ui.widgets.key_bar import KeyBar
 
 KEYS = [
     ("up / down", "choose a habit"),
@@ -34,7 +35,7 @@ KEYS = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q,question_mark", "close", "Close", id="help.close")]
 
     def __init__(self, delivery_problem: str | None = None) -> None:
@@ -42,21 +43,23 @@ class HelpScreen(ModalScreen[None]):
         self.delivery_problem = delivery_problem  # why reminders are not on the desktop, if they are not
 
     def compose(self) -> ComposeResult:
-        keys = Text()
+        # A grid, so that a meaning too long for the line wraps under itself, not under the keys.
+        keys = Table.grid(padding=(0, 0, 0, 2))
+        keys.add_column(justify="right", style="bold", no_wrap=True)
+        keys.add_column()
         for key, meaning in KEYS:
-            keys.append(f"{key:>15}  ", style="bold")
-            keys.append(f"{meaning}\n")
-        keys.append("\n")
-        keys.append_text(glyphs.legend())
+            keys.add_row(key, meaning)
         with VerticalScroll(classes="dialog", id="help"):
             if self.delivery_problem:  # first: it is what is wrong now
                 yield Static("Reminders", classes="title")
                 yield Static(self.delivery_problem[0].upper() + self.delivery_problem[1:] + ".", markup=False)
             yield Static("Keys", classes="title")
             yield Static(keys)
+            yield Static(glyphs.legend(), classes="section")
             yield Static("Safety", classes="title")
             yield Static(SAFETY_NOTICE, markup=False)
             yield Static("escape to close", classes="hint")
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss(None)

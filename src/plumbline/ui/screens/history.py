@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from plumbline.domain.checklist import active_in_order
 from plumbline.domain.entries import Entry
@@ -27,6 +27,7 @@ from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import bar_chart, heat_map
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
 class HistoryScreen(Screen[None]):
@@ -70,7 +71,7 @@ class HistoryScreen(Screen[None]):
             yield Static(id="strength-chart")
             yield Static(Text("Best streaks", style="bold"), classes="section")
             yield Static(id="best-runs")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.show_history()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from plumbline.domain.safety import SAFETY_NOTICE  # the words: the same in help and the CLI's note
+from plumbline.ui.screens.dialog import Dialog
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class SafetyNotice(ModalScreen[None]):
+class SafetyNotice(Dialog[None]):
     BINDINGS = [Binding("enter,escape", "close", "Close", id="notice.close")]
 
     def compose(self) -> ComposeResult:
@@ -19,6 +20,7 @@ class SafetyNotice(ModalScreen[None]):
             yield Static("Before you start", classes="title")
             yield Static(SAFETY_NOTICE, markup=False)
             yield Static("enter or escape to continue", classes="hint")
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss(None)

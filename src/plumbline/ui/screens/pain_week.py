@@ -7,15 +7,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from plumbline.domain.review import WeekReview
 from plumbline.ui import glyphs
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import user_text
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class PainWeekScreen(ModalScreen[None]):
+class PainWeekScreen(Dialog[None]):
     BINDINGS = [Binding("escape,h,enter", "close", "Close", id="pain_week.close")]
 
     def __init__(self, review: WeekReview) -> None:
@@ -28,6 +29,7 @@ class PainWeekScreen(ModalScreen[None]):
             yield Static(title, classes="title", markup=False)
             yield Static(self._log(), id="pain-readings")
             yield Static("Each day counts its highest reading. p on Today adds one; escape closes.", classes="hint")
+        yield KeyBar()
 
     def _log(self) -> Text:
         text = Text()

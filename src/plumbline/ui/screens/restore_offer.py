@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class RestoreOffer(ModalScreen[bool]):
+class RestoreOffer(Dialog[bool]):
     """Answers True to restore the backup, False to leave every file as it is."""
 
     DEFAULT_CSS = """
@@ -19,6 +20,7 @@ class RestoreOffer(ModalScreen[bool]):
     #recovery { width: 76; max-width: 100%; height: auto; padding: 1 2; border: round $error; background: $surface; }
     #recovery .title { text-style: bold; color: $error; margin-bottom: 1; }
     #recovery .hint { color: $text-muted; margin-top: 1; }
+    RestoreOffer.-narrow #recovery { width: 100%; }  /* as every dialog (dialog.py) */
     """
     BINDINGS = [
         Binding("y", "answer(True)", "Restore", id="recovery.restore"),
@@ -43,6 +45,7 @@ class RestoreOffer(ModalScreen[bool]):
                 markup=False, classes="hint",
             )
             yield Static(f"y: restore the backup    n: {self.leave}", classes="hint", markup=False)
+        yield KeyBar()
 
     def action_answer(self, restore: bool) -> None:
         self.dismiss(restore)

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit
@@ -18,6 +18,7 @@ from plumbline.domain.review import (
     WeekReview,
     describe_comparison,
     describe_too_few_days,
+    describe_total,
     pain_comparison,
     week_review,
 )
@@ -28,6 +29,7 @@ from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import pain_sparkline
+from plumbline.ui.widgets.key_bar import KeyBar
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ONE_WEEK = dt.timedelta(weeks=1)
@@ -78,7 +80,7 @@ class ReviewScreen(Screen[None]):
         yield Static(id="counting")
         yield Static(id="pain-line")
         yield Static(id="comparison", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -136,16 +138,11 @@ class ReviewScreen(Screen[None]):
         text = Text()
         text.append(f" Week {week_no} ", style="bold reverse")
         text.append(glyphs.punctuated(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}"), style="bold")
-        if review.target == 0:
-            text.append("   nothing asked this week", style="dim")
-            return text
-        text.append(f"   {review.done} of {review.target} done" + ("" if review.over else " so far"), style="bold")
-        if review.share is not None:
-            text.append(f" ({review.share:.0%})", style="bold")
-            if previous.share is not None:
-                better = review.share > previous.share
-                text.append(f"  week before {previous.share:.0%}",
-                            style="green" if better else "red" if review.share < previous.share else "dim")
+        text.append(f"   {describe_total(review)}", style="dim" if review.target == 0 else "bold")
+        if review.share is not None and previous.share is not None:
+            better = review.share > previous.share
+            text.append(f"  week before {previous.share:.0%}",
+                        style="green" if better else "red" if review.share < previous.share else "dim")
         return text
 
     def _counting(self, review: WeekReview) -> Text:

@@ -14,22 +14,25 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plumbline.domain.habit import Habit
 from plumbline.domain.routine import Routine
 from plumbline.app.library import RoutineLibrary
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.services import plumbline_app
 from plumbline.ui.user_text import user_text
+from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class RoutineChooser(ModalScreen[str | None]):
+class RoutineChooser(Dialog[str | None]):
     BINDINGS = [
-        Binding("escape", "close", "Close", id="chooser.close"),
+        # priority: before the list's own enter, so that the key bar names it (the list's is hidden).
+        Binding("enter", "play", "Play", id="chooser.play", priority=True),
         Binding("n", "new", "New routine", id="chooser.new"),
-        Binding("e", "edit", "Edit (your copy)", id="chooser.edit"),
+        Binding("e", "edit", "Edit a copy", id="chooser.edit"),
+        Binding("escape", "close", "Close", id="chooser.close"),
     ]
 
     def __init__(self, library: RoutineLibrary, habits: Mapping[str, Habit], habit_id: str | None = None) -> None:
@@ -43,10 +46,10 @@ class RoutineChooser(ModalScreen[str | None]):
             yield Static("Guided routines", classes="title")
             if self.library.routines:
                 yield OptionList(*(Option(self._prompt(r), id=r.id) for r in self.library.routines), id="routines")
-                yield Static(id="routine-about")
-                yield Static("enter plays; n new routine (your therapist's); e edit; escape closes", classes="hint")
+                yield Static(id="routine-about")  # the key bar says that enter plays it, n adds one
             else:
                 yield Static("No routines yet: n types in a new one (your therapist's programme).", classes="hint")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._highlight(self.preselect.id if self.preselect else None)
@@ -85,6 +88,14 @@ class RoutineChooser(ModalScreen[str | None]):
     @on(OptionList.OptionSelected)
     def _play(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self.library.routines) if action == "play" else True
+
+    def action_play(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
 
     def action_close(self) -> None:
         self.dismiss(None)

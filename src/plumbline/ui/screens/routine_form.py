@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from plumbline.domain.habit import Habit, slug
@@ -23,13 +22,15 @@ from plumbline.domain.routine import Routine
 from plumbline.domain.routine_text import EXAMPLES, step_line, steps_from_lines
 from plumbline.domain.safety import STOP_AT_ONCE
 from plumbline.errors import PlumblineError
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.key_bar import KeyBar
 
 NO_HABIT = "-"
 SOURCE = "the form"  # what a routine file error names as its file
 
 
-class RoutineForm(ModalScreen[None]):
+class RoutineForm(Dialog[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="routine_form.save"),
         Binding("escape", "cancel", "Cancel", id="routine_form.cancel"),
@@ -72,6 +73,7 @@ class RoutineForm(ModalScreen[None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()

@@ -16,19 +16,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
-from plumbline.domain.pain import PainEntry
+from plumbline.domain.pain import PainReading
 from plumbline.domain.routine import Routine
 from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
 from plumbline.domain.safety import STOP_AT_ONCE
 from plumbline.errors import PlumblineError
 from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
-from plumbline.ui.errors import tell
+from plumbline.ui.errors import reported
 from plumbline.ui.screens.confirm import ConfirmDialog
-from plumbline.ui.screens.hurt import HurtDialog
+from plumbline.ui.screens.pain_form import HurtStop, PainForm
 from plumbline.ui.user_text import user_text
+from plumbline.ui.widgets.key_bar import KeyBar
 
 TICK_SECONDS = 0.2  # often enough that the countdown never shows a second late
 CUE_SECONDS = 1.0  # how long the countdown flashes when a hold or rest ends
@@ -89,7 +90,7 @@ class RoutinePlayerScreen(Screen[None]):
         yield Static(id="routine-status")
         yield Static(id="step-caution")
         yield Static(id="stop-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
@@ -165,16 +166,16 @@ class RoutinePlayerScreen(Screen[None]):
         self.player.stop()
         self.show()
         self.refresh_bindings()
-        now = self.clock()
-        try:
-            earlier = self.tracker.record_stop(self.routine.id, self._stop_note(), now)
-        except PlumblineError as error:  # the stop itself must still work on a damaged or full disk
-            self.app.notify(str(error), severity="error", markup=False, timeout=30)
-            earlier = None
+        earlier = None
+        # The stop itself must still work on a damaged or full disk, and go on to the pain form.
+        with reported(self.app, instead="the stop is not kept"):
+            earlier = self.tracker.record_stop(self.routine.id, self._stop_note(), self.clock())
         again = f"{self.routine.name} hurt on {earlier.day:%A %-d %B} too" if earlier else ""
         # The calendar day, not the habit day: reading the "day starts at" setting could fail on a
         # damaged file, and a pain entry must still be offered.
-        self.app.push_screen(HurtDialog(self._today(), self._stop_note(), again), self._hurt_answered)
+        day = self._today()
+        self.app.push_screen(PainForm(day, stop=HurtStop(self._stop_note(), again)),
+                             lambda reading: self._hurt_answered(day, reading))
 
     def _today(self) -> dt.date:
         try:
@@ -187,15 +188,13 @@ class RoutinePlayerScreen(Screen[None]):
         side = f", {phase.side} side" if phase and phase.side else ""
         return f"Stopped {self.routine.name} at step {self.player.step_number}: {self.player.step.name}{side}"
 
-    def _hurt_answered(self, entry: PainEntry | None) -> None:
-        if entry is not None:
-            try:
+    def _hurt_answered(self, day: dt.date, reading: PainReading | None) -> None:
+        if reading is not None:
+            with reported(self.app):
                 now = self.clock()
-                self.tracker.log_pain(entry.day, entry.level, entry.note, today=self._today(),
-                                      time=now.time().replace(second=0, microsecond=0))
-                self.app.notify(f"Pain {entry.level}/10 logged for today", markup=False)
-            except (PlumblineError, OSError) as error:
-                tell(self.app, error)
+                self.tracker.log_pain(day, reading.level, reading.note, today=self._today(),
+                                      time=now.time().replace(second=0, microsecond=0), triggers=reading.triggers)
+                self.app.notify(f"Pain {reading.level}/10 logged for today", markup=False)
         self.dismiss(None)
 
     def action_leave(self) -> None:
@@ -227,13 +226,10 @@ class RoutinePlayerScreen(Screen[None]):
             return "Every step was skipped, so nothing was checked."
         if not self.routine.habit:
             return "Well done."
-        try:
+        with reported(self.app) as trouble:  # and a damaged file brings the restore offer
             today = self.tracker.today(self.clock())
             self.tracker.check(self.routine.habit, today, today=today)
-        except (PlumblineError, OSError) as error:
-            tell(self.app, error)  # and a damaged file brings the restore offer
-            return f"Not checked: {error}"
-        return f"Checked for today: {self.habit_label}"
+        return f"Not checked: {trouble.error}" if trouble.error else f"Checked for today: {self.habit_label}"
 
     # -- drawing -------------------------------------------------------------------------------
 

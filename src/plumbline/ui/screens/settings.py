@@ -12,13 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from plumbline.domain.habit import Habit
 from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, describe_times, parse_settings
 from plumbline.domain.reminders import POSTURE_HABIT
+from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.key_bar import KeyBar
 
 # (field, label, hint)
 FIELDS = (
@@ -34,7 +35,7 @@ FIELDS = (
 )
 
 
-class SettingsScreen(ModalScreen[ReminderSettings | None]):
+class SettingsScreen(Dialog[ReminderSettings | None]):
     DEFAULT_CSS = """
     SettingsScreen Grid {
         grid-size: 2;
@@ -76,6 +77,7 @@ class SettingsScreen(ModalScreen[ReminderSettings | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(f"#{FIELDS[0][0]}", Input).focus()  # the keyboard starts on the first field

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -14,9 +15,8 @@ from textual.widgets import OptionList, Static
 
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
-from plumbline.errors import PlumblineError
 from plumbline.app.tracker import Tracker
-from plumbline.ui.errors import reported, tell
+from plumbline.ui.errors import reported
 from plumbline.ui.messages import REMINDER_SHOWN_CHANGE, DataChanged, NewDay
 from plumbline.ui.saving import save
 from plumbline.ui.services import plumbline_app
@@ -25,6 +25,9 @@ from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
 from plumbline.ui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from plumbline.domain.pain import PainReading
 
 # The other screens are imported where they open, not here: Today is what the app paints first,
 # and importing every screen (and the widgets they use) up front made start-up a third slower.
@@ -90,11 +93,11 @@ class TodayScreen(Screen[None]):
     # -- showing -------------------------------------------------------------------------------
 
     def refresh_rows(self) -> None:
-        try:
-            self.rows = self.tracker.checklist(self.day)
-        except PlumblineError as error:
-            tell(self.app, error)
-            return
+        with reported(self.app):
+            self._show_rows(self.tracker.checklist(self.day))
+
+    def _show_rows(self, rows: list[ChecklistRow]) -> None:
+        self.rows = rows
         header = self.query_one(DayHeader)
         header.day, header.today, header.progress = self.day, self.today, progress(self.rows)
         checklist = self.query_one(ChecklistView)
@@ -286,23 +289,23 @@ class TodayScreen(Screen[None]):
 
     def action_pain(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.pain_dialog import PainDialog
+            from plumbline.ui.screens.pain_form import PainForm
 
             day = self.day
             earlier = self.tracker.pain(day)
 
-            def answered(result: tuple[int, str, tuple[str, ...]] | None) -> None:
-                if result is None:
+            def answered(reading: PainReading | None) -> None:
+                if reading is None:
                     return
-                level, note, triggers = result
                 # A reading for today is timed now; one filled in for a past day has no time.
                 now = self.app.clock() if day == self.today else None
                 time = now.time().replace(second=0, microsecond=0) if now else None
                 save(self.app, self.tracker.locations.lock_file,
-                     lambda: self.tracker.log_pain(day, level, note, today=self.today, triggers=triggers, time=time),
-                     lambda: self.app.notify(f"Pain {level}/10 logged for {day:%A %-d %B}", markup=False))
+                     lambda: self.tracker.log_pain(day, reading.level, reading.note, today=self.today,
+                                                   triggers=reading.triggers, time=time),
+                     lambda: self.app.notify(f"Pain {reading.level}/10 logged for {day:%A %-d %B}", markup=False))
 
-            self.app.push_screen(PainDialog(day, earlier), answered)
+            self.app.push_screen(PainForm(day, earlier), answered)
 
     def action_routine(self) -> None:
         habit = self.highlighted_habit()
@@ -335,11 +338,10 @@ class TodayScreen(Screen[None]):
         from plumbline.domain.reminder_settings import ReminderSettings
         from plumbline.ui.screens.settings import SettingsScreen
 
-        try:
+        current = ReminderSettings()
+        # Settings that cannot be read are mended here, so they bring no restore offer.
+        with reported(self.app, instead="showing the defaults"):
             current = self.tracker.settings.reminders()
-        except PlumblineError as error:
-            self.app.notify(f"{error}; showing the defaults", severity="warning", markup=False)
-            current = ReminderSettings()
 
         def saved(result: ReminderSettings | None) -> None:
             if result is not None:  # the reminder service hears of it, and plans anew

@@ -16,8 +16,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from plumbline.errors import PlumblineError
-from plumbline.ui.errors import tell
+from plumbline.ui.errors import reported
 from plumbline.ui.services import plumbline_app
 from plumbline.ui.user_text import user_text
 
@@ -65,14 +64,11 @@ class BreakCountdown(Static):
         if app.reminders is None:
             app.notify("Reminders are not running in this window", severity="warning")
             return
-        try:
+        with reported(app):
             said = action(app.reminders)
-        except (PlumblineError, OSError) as error:
-            tell(app, error)
-            return
-        app.clear_reminder()  # answered: b, z or P
-        self.refresh_from_service()
-        app.notify(said, markup=False)
+            app.clear_reminder()  # answered: b, z or P
+            self.refresh_from_service()
+            app.notify(said, markup=False)
 
     # -- drawing -------------------------------------------------------------------------------
 

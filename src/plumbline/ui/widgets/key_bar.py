@@ -1,9 +1,9 @@
-"""The bottom line: the keys the screen shows, drawn as one line of text.
+"""The bottom line of every screen and dialog: the keys it takes, drawn as one line of text.
 
 It takes the place of Textual's Footer, which mounts a widget per key and composes them again
-each time the bindings change: on the Today screen that was about 50 ms of a 380 ms start, for a
-single line. This reads the same active bindings and looks the same, with one render.
-"""
+each time the bindings change: Today's first paint took about 120-170 ms longer with Footer
+(docs/performance.md). This reads the same active bindings and looks the same, with one render;
+like Footer it names the command palette's key at the right."""
 
 from __future__ import annotations
 
@@ -17,6 +17,17 @@ KEY_STYLE = "bold $footer-key-foreground"
 
 
 class KeyBar(Widget, can_focus=False):
+    # Here rather than in app.tcss: the recovery app, which has no style sheet, shows it too.
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    """
     ALLOW_SELECT = False
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -48,6 +59,13 @@ class KeyBar(Widget, can_focus=False):
             width = cell_len(label) + cell_len(description)
             self._spans.append((column, column + width, key))
             column += width
+        palette = self._palette()
+        if palette is not None:
+            key, label = palette
+            gap = self.size.width - column - cell_len(label) - len("palette ")
+            if gap >= 1:  # only where it fits beside the screen's own keys
+                parts += [(" " * gap, ""), (label, KEY_STYLE), ("palette ", "")]
+                self._spans.append((column + gap, self.size.width, key))
         return Content.assemble(*parts)
 
     def _keys(self) -> list[tuple[str, str, str, bool]]:
@@ -61,6 +79,13 @@ class KeyBar(Widget, can_focus=False):
             actions.add(binding.action)
             keys.append((binding.key, f" {self.app.get_key_display(binding)} ", f"{binding.description} ", enabled))
         return keys
+
+    def _palette(self) -> tuple[str, str] | None:
+        """The command palette's key, where the screen offers it (not in a dialog)."""
+        if not self.app.ENABLE_COMMAND_PALETTE:
+            return None
+        active = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        return (active.binding.key, f" {self.app.get_key_display(active.binding)} ") if active else None
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:
