@@ -17,7 +17,7 @@ from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_read
 from plumbline.domain.streaks import first_day
 from plumbline.storage.checks import FIRST_DAY, LAST_DAY
 from plumbline.storage.errors import BadInput, HabitFileError
-from plumbline.storage.habit_files import habit_toml, parse_habit
+from plumbline.storage.habit_files import habit_data, parse_habit
 from plumbline.storage.tracker import Tracker
 
 FORMAT = "plumbline-export"
@@ -34,7 +34,7 @@ def export_json(tracker: Tracker) -> str:
         "format": FORMAT,
         "version": VERSION,
         "state": {key: meta[key] for key in STATE_KEYS if key in meta},
-        "custom_habits": [_habit_data(habit_toml(h)) for h in sorted(custom, key=lambda h: h.id)],
+        "custom_habits": [habit_data(h) for h in sorted(custom, key=lambda h: h.id)],
         "entries": [
             {"habit": habit_id, "date": day.isoformat(), "count": e.count, "skipped": e.skipped, "note": e.note}
             for habit_id in sorted(history)
@@ -48,12 +48,6 @@ def export_json(tracker: Tracker) -> str:
         ],
     }
     return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-
-
-def _habit_data(toml_text: str) -> dict[str, Any]:
-    import tomllib
-
-    return tomllib.loads(toml_text)
 
 
 CSV_HEADER = ("date", "habit", "name", "status", "count", "note")
