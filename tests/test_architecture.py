@@ -39,3 +39,14 @@ def test_listing_routines_loads_no_textual(tmp_path):
     )
     assert "plumbline" in loaded  # the command ran in that process
     assert not loaded & {"textual", "apscheduler", "plyer"}
+
+
+def test_a_command_imports_only_the_module_that_runs_it(tmp_path):
+    code = ("import sys; from plumbline.cli.main import main; "
+            f"main(['--data-dir', {str(tmp_path)!r}, 'today', '--json']); "
+            "print(*(m for m in sys.modules if m.startswith('plumbline.cli.')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stderr.split())
+    assert '"habits"' in done.stdout and "plumbline.cli.checklist_commands" in loaded
+    assert not loaded & {"plumbline.cli.review_commands", "plumbline.cli.transfer_commands",
+                         "plumbline.cli.routine_commands", "plumbline.cli.remind_commands", "plumbline.cli.launch"}
