@@ -16,7 +16,7 @@ from plumbline.reminders.service import POSTURE_JOB, ReminderService
 from plumbline.reminders.watcher import ClockWatcher
 from plumbline.storage.reminder_store import ReminderStore
 from plumbline.storage.tracker import Tracker
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.reminders.recorder import Desktop
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -92,7 +92,7 @@ async def test_a_break_taken_early_restarts_the_countdown_and_counts(start_servi
     clocks.run(20)
     service.take_break()
     assert posture_job_time(service) == monday(10, 5)
-    assert service.tracker.store.entry("posture-breaks", MONDAY).count == 1
+    assert stored_entry(service.tracker.store, "posture-breaks", MONDAY).count == 1
     stale = ReminderStore(service.tracker.store)
     assert stale.state().last_break == monday(9, 20)
 

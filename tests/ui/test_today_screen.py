@@ -10,7 +10,7 @@ from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.habit_detail import HabitDetail
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.ui.conftest import screen_text
 
 SIZE = (80, 24)
@@ -48,7 +48,7 @@ async def test_space_toggles_and_survives_a_restart(make_app, data_dir):
         assert rows_by_id(reopened.screen)[first].status is Status.DONE
         await pilot.press("space")
         assert rows_by_id(reopened.screen)[first].status is Status.PENDING
-    assert Tracker(data_dir, BUILTIN_HABITS).store.entry(first, MONDAY) is None
+    assert stored_entry(Tracker(data_dir, BUILTIN_HABITS).store, first, MONDAY) is None
 
 
 async def test_count_keys_and_skip(make_app):
@@ -92,7 +92,7 @@ async def test_left_fills_in_yesterday_and_right_cannot_pass_today(make_app, dat
         assert app.screen.day == MONDAY
         row = rows_by_id(app.screen)["knee-pillow"]
         assert row.strip[-2] is Status.DONE and row.status is Status.PENDING
-    assert Tracker(data_dir, BUILTIN_HABITS).store.entry("knee-pillow", MONDAY - dt.timedelta(days=1)) is not None
+    assert stored_entry(Tracker(data_dir, BUILTIN_HABITS).store, "knee-pillow", MONDAY - dt.timedelta(days=1)) is not None
 
 
 async def test_avoid_habit_reads_naturally_when_done(make_app):

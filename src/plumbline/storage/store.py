@@ -209,15 +209,6 @@ class Store:
 
         return mtime(self.locations.data_dir), mtime(self.locations.entries_dir)
 
-    def entries(self, habit_id: str) -> dict[dt.date, Entry]:
-        return self.history().get(habit_id, {})
-
-    def entry(self, habit_id: str, day: dt.date) -> Entry | None:
-        path = self.locations.entries_file(day)
-        with self._open(path) as db:
-            doc = _table(db, "months").get(Query().key == _month_key(habit_id, day))
-        return entry_from(day, (doc or {}).get("days", {}).get(f"{day.day:02d}"))
-
     # -- writing -------------------------------------------------------------------------------
 
     def ensure_created(self, today: dt.date) -> None:
@@ -410,10 +401,6 @@ def _table(db: TinyDB, name: str) -> Table:
 
 def _document(data: dict[str, Any], doc_id: int) -> Document:
     return Document(data, doc_id=doc_id)
-
-
-def _month_key(habit_id: str, day: dt.date) -> str:
-    return f"{habit_id}|{month_of(day)}"
 
 
 def _entry_to(entry: Entry) -> dict[str, Any]:

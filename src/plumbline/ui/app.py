@@ -255,6 +255,3 @@ class PlumblineApp(App[None]):
         """Finishing a routine may have checked a habit: the checklist underneath shows it."""
         self.data_changed()
 
-
-def make_app(data_dir: Path, clock: Clock = dt.datetime.now, builtin_dir: Path | None = None) -> PlumblineApp:
-    return PlumblineApp(Tracker(data_dir, builtin_dir=builtin_dir), clock=clock)
