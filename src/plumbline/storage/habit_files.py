@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from plumbline.domain.days import clock_time
 from plumbline.domain.entries import MAX_COUNT, checked_count, whole
 from plumbline.storage.atomic import read_regular
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
 from plumbline.storage.errors import HabitFileError, PlumblineError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # Makes the error for a field: (field, problem) -> the habit's or routine's own error type.
 Fail = Callable[[str, str], PlumblineError]
 # Reads a habit file: (path, parse) -> its content, where parse() reads and parses the file.
@@ -185,9 +185,10 @@ def _time(data, fail) -> dt.time | None:
     value = data.get("time")
     if value is None:
         return None
-    if not isinstance(value, str) or not TIME_PATTERN.match(value):
-        raise fail("time", f"{value!r} must be a time of day as HH:MM, e.g. \"22:00\"")
-    return dt.time.fromisoformat(value)
+    try:
+        return clock_time(value)
+    except (TypeError, ValueError):
+        raise fail("time", f"{value!r} must be a time of day as HH:MM, e.g. \"22:00\"") from None
 
 
 def _cautions(data, fail) -> tuple[str, ...]:

@@ -14,10 +14,9 @@ new shape, says "update plumbline" instead of calling the files damaged.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 
-from plumbline.storage.atomic import atomic_write
+from plumbline.storage.atomic import atomic_write_json
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
@@ -38,7 +37,7 @@ def _split_years_into_months(locations: Locations) -> None:
         # Every month is written before the year file goes: a crash in between leaves the year
         # file and schema 1 in place, and the next start splits it again to the same result.
         for month, data in sorted(months.items()):
-            atomic_write(folder / f"{month}.json", json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+            atomic_write_json(folder / f"{month}.json", data)
         path.unlink()
 
 
@@ -77,5 +76,5 @@ def migrate(store: Store, today: dt.date) -> int | None:
             STEPS[step](locations)
         meta["schema"] = SCHEMA_VERSION
         database.setdefault("meta", {})["1"] = meta
-        atomic_write(locations.database, json.dumps(database, separators=(",", ":"), ensure_ascii=False).encode())
+        atomic_write_json(locations.database, database)
     return version

@@ -23,6 +23,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
+from plumbline.domain.days import clock_time
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, with_reading
 from plumbline.domain.routine_stops import RoutineStop
@@ -251,7 +252,7 @@ class Store:
         """Every "this hurts" stop, oldest first."""
         meta = self.meta()
         with record_of(self.locations.database):
-            return [RoutineStop(dt.date.fromisoformat(s["day"]), dt.time.fromisoformat(s["time"]), str(s["routine"]),
+            return [RoutineStop(dt.date.fromisoformat(s["day"]), clock_time(s["time"]), str(s["routine"]),
                                 str(s["step"])) for s in meta.get(STOPS_KEY, [])]
 
     def add_routine_stop(self, stop: RoutineStop) -> None:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from plumbline.domain.days import clock_time
 from plumbline.domain.entries import MAX_COUNT, Entry, checked_count, day_status
 from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_reading
 from plumbline.domain.streaks import first_day
@@ -119,7 +120,7 @@ def _pain_days(rows: list[dict[str, Any]]) -> list[PainEntry]:
     days: dict[dt.date, PainEntry] = {}
     for row in rows:
         day, time = dt.date.fromisoformat(row["date"]), row.get("time")
-        reading = PainReading(dt.time.fromisoformat(time) if time else None, int(row["level"]), str(row["note"]),
+        reading = PainReading(clock_time(time) if time else None, int(row["level"]), str(row["note"]),
                               tuple(str(t) for t in row.get("triggers", [])))
         days[day] = with_reading(days.get(day), day, reading)
     return list(days.values())
@@ -147,7 +148,7 @@ def _check_state(path: Path, state: dict[str, Any]) -> None:
         for day in dict(state.get("habit_starts", {})).values():
             dt.date.fromisoformat(day)
         for stop in list(state.get("routine_stops", [])):
-            dt.date.fromisoformat(stop["day"]), dt.time.fromisoformat(stop["time"]), str(stop["routine"])
+            dt.date.fromisoformat(stop["day"]), clock_time(stop["time"]), str(stop["routine"])
     except (TypeError, ValueError, SettingsError) as error:
         raise BadInput(f"import file {path}: its state is damaged ({error}); nothing was imported") from None
 

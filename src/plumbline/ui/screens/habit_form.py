@@ -13,7 +13,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, slug
+from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, new_id
 from plumbline.storage.errors import HabitFileError
 from plumbline.storage.habit_files import parse_habit
 from plumbline.domain.printable import printable
@@ -101,7 +101,7 @@ class HabitForm(ModalScreen[Habit | None]):
         text = {f: self.query_one(f"#{f}", Input).value.strip() for f in TEXT_FIELDS}
         kind = str(self.query_one("#kind", Select).value)
         data: dict[str, object] = {
-            "id": self.habit.id if self.habit else self._new_id(text["name"]),
+            "id": self.habit.id if self.habit else new_id(text["name"], self.taken_ids),
             "name": text["name"],
             "kind": kind,
             "category": str(self.query_one("#category", Select).value),
@@ -128,10 +128,3 @@ class HabitForm(ModalScreen[Habit | None]):
             raise ValueError(f"schedule: {error}") from None
         return habit._replace(schedule=schedule)
 
-    def _new_id(self, name: str) -> str:
-        base = candidate = slug(name)
-        n = 2
-        while candidate in self.taken_ids:
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate
