@@ -57,7 +57,8 @@ texts = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=6
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(name=texts.map(lambda t: t[:40].strip()).filter(bool), why=texts, how=texts, cautions=st.lists(texts, max_size=3))
+@given(name=texts.map(lambda t: t[:40].strip()).filter(bool), why=texts, how=texts,
+       cautions=st.lists(texts, max_size=3))
 def test_any_texts_load_back_as_saved(name, why, how, cautions):
     habit = Habit("any-texts", name, "other", Kind.DO, why=why, how=how, cautions=tuple(cautions))
     with tempfile.TemporaryDirectory() as folder:

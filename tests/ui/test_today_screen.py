@@ -92,7 +92,8 @@ async def test_left_fills_in_yesterday_and_right_cannot_pass_today(make_app, dat
         assert app.screen.day == MONDAY
         row = rows_by_id(app.screen)["knee-pillow"]
         assert row.strip[-2] is Status.DONE and row.status is Status.PENDING
-    assert stored_entry(Tracker(data_dir, BUILTIN_HABITS).store, "knee-pillow", MONDAY - dt.timedelta(days=1)) is not None
+    store = Tracker(data_dir, BUILTIN_HABITS).store
+    assert stored_entry(store, "knee-pillow", MONDAY - dt.timedelta(days=1)) is not None
 
 
 async def test_avoid_habit_reads_naturally_when_done(make_app):

@@ -22,8 +22,8 @@ def test_named_day_is_the_one_parser_of_cli_and_app():
         raise AssertionError(bad)
 
 
-@pytest.mark.parametrize(("text", "time"), [("22:00", dt.time(22)), ("7:30", dt.time(7, 30)),
-                                            (" 07:05 ", dt.time(7, 5)), ("00:00", dt.time(0)), ("23:59", dt.time(23, 59))])
+@pytest.mark.parametrize(("text", "time"), [("22:00", dt.time(22)), ("7:30", dt.time(7, 30)), (" 07:05 ", dt.time(7, 5)),
+                                            ("00:00", dt.time(0)), ("23:59", dt.time(23, 59))])
 def test_a_time_of_day_is_hh_mm(text, time):
     assert clock_time(text) == time
 

@@ -10,7 +10,6 @@ from plumbline import __version__
 from plumbline.cli import terminal
 from plumbline.storage.errors import BadInput, PlumblineError
 
-
 # Every subcommand, in the order `plumbline --help` lists them: (name, module in plumbline.cli, help).
 # The module's add_arguments(parser, name) adds the command's arguments and set_defaults(run=...).
 # A command's module is imported only when that command is run, so `plumbline check` does not pay
@@ -46,10 +45,10 @@ class CommandParser(Parser):
     """A subcommand's parser. Its arguments come from its module, imported when argparse reaches
     the command (it calls parse_known_args on the command's parser), not before."""
 
-    def __init__(self, *args: Any, command: str, module: str, **kwargs: Any) -> None:
+    def __init__(self, *, command: str, module: str, **kwargs: Any) -> None:
         # -h comes with the other arguments: argparse's help text for it is looked up by gettext,
         # about 70 us a command that is not being run.
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(add_help=False, **kwargs)
         self.command = command
         self.module: str | None = module
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import datetime as dt
+import shutil
 import textwrap
 
 from plumbline.cli import clock, render, terminal

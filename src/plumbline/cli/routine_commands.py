@@ -69,5 +69,6 @@ def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
     parser.add_argument("--list", action="store_true", help="list the routines and exit")
     parser.add_argument("--json", action="store_true", help="with --list: as JSON")
     # As before the command (main.py); SUPPRESS keeps it from hiding the global one.
-    parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="plain marks in the player's app")
+    parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS,
+                        help="plain marks in the player's app")
     parser.set_defaults(run=routine)

@@ -11,8 +11,8 @@ from typing import Any, NamedTuple
 
 from plumbline.domain.days import clock_time
 from plumbline.domain.entries import MAX_COUNT, checked_count, whole
-from plumbline.storage.atomic import read_regular
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
+from plumbline.storage.atomic import read_regular
 from plumbline.storage.errors import HabitFileError, PlumblineError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")

@@ -17,10 +17,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from plumbline.storage.atomic import atomic_write_json
-from plumbline.storage.lock import exclusive_lock
+from plumbline.storage.checks import SCHEMA_VERSION, check_meta, month_meta
 from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
-from plumbline.storage.checks import SCHEMA_VERSION, check_meta, month_meta
+from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.store import Store
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 

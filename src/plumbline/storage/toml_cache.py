@@ -17,8 +17,8 @@ from typing import Any
 
 from plumbline.storage.atomic import atomic_write_json, read_regular, remove_stale_temporaries
 from plumbline.storage.errors import StorageError
-from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.locations import Locations
+from plumbline.storage.lock import exclusive_lock
 
 FORMAT = 2
 # A file changed this recently is parsed each time instead of cached: two edits within one tick

@@ -5,7 +5,6 @@ Validation is the same code that checks habit files, so a habit saved here alway
 
 from __future__ import annotations
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, new_id
+from plumbline.domain.printable import printable
 from plumbline.storage.errors import HabitFileError
 from plumbline.storage.habit_files import parse_habit
-from plumbline.domain.printable import printable
 from plumbline.ui.user_text import shown
 
 KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),
