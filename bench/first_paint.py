@@ -24,7 +24,7 @@ def plumbline_app(data_dir: str):
     import datetime as dt
     from pathlib import Path
 
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
     from plumbline.ui.app import PlumblineApp
 
     return PlumblineApp(Tracker(Path(data_dir)), clock=lambda: dt.datetime(2026, 11, 23, 10, 0))

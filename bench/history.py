@@ -9,7 +9,7 @@ from pathlib import Path
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind, Schedule
 from plumbline.domain.pain import one_reading
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 
 HABITS = 30
 

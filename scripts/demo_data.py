@@ -9,7 +9,7 @@ from pathlib import Path
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Kind
 from plumbline.domain.pain import one_reading
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 
 # How reliably a made-up user keeps each habit, so the demo shows streaks, misses and rest days.
 KEEPING = {

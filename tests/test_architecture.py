@@ -1,4 +1,4 @@
-"""The layers of STYLE.md hold: the domain and the CLI's path stay free of the UI."""
+"""The layers of docs/architecture.md hold: the domain and the CLI's path stay free of the UI."""
 
 import subprocess
 import sys
@@ -22,7 +22,7 @@ def test_the_domain_loads_no_textual_no_storage_libraries():
 
 
 def test_the_storage_layer_loads_no_textual():
-    loaded = loaded_after("import plumbline.storage.tracker, plumbline.cli.main")
+    loaded = loaded_after("import plumbline.app.tracker, plumbline.cli.main")
     assert not loaded & {"textual", "apscheduler", "plyer"}
 
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS
 
 

@@ -12,15 +12,14 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from plumbline.reminders import service as service_module
-from plumbline.reminders.service import ReminderService
-from plumbline.storage.reminder_store import ReminderStore
-from plumbline.storage.tracker import Tracker
+from plumbline.notify import service as service_module
+from plumbline.notify.service import ReminderService
+from plumbline.app.tracker import Tracker
 from plumbline.ui.app import PlumblineApp
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.hardening.conftest import fill, mounted_tmpfs, remount_read_only
 from tests.hardening.test_lock_and_links import HOLDER
-from tests.reminders.recorder import Desktop
+from tests.notify.recorder import Desktop
 from tests.ui.conftest import FakeClock
 
 SIZE = (80, 24)
@@ -54,7 +53,7 @@ async def test_the_reminder_watch_survives_a_damaged_file_and_follows_the_repair
         assert app.is_running
         assert any(str(database) in m for m in notified(app))
         database.write_bytes(good)  # repaired (a restore, a sync)
-        ReminderStore(Tracker(data_dir, BUILTIN_HABITS).store).snooze(dt.datetime(2026, 11, 23, 9, 7, tzinfo=BERLIN))
+        Tracker(data_dir, BUILTIN_HABITS).reminders.snooze(dt.datetime(2026, 11, 23, 9, 7, tzinfo=BERLIN))
         await pilot.pause(0.2)
         assert app.reminders.next_break() == dt.datetime(2026, 11, 23, 9, 7, tzinfo=BERLIN)  # the watch lives
     assert database.read_bytes() != b'{"meta": '

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from plumbline.domain.entries import Entry
 from plumbline.storage import backups
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 from tests.hardening.conftest import fill, mounted_tmpfs
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from plumbline.cli.main import main
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui.app import PlumblineApp
 from tests.conftest import BUILTIN_HABITS, MONDAY
 from tests.hardening.damage import SHAPES

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from plumbline.storage import backups
 from plumbline.storage.locations import Locations
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS
 
 SEED = 20261130

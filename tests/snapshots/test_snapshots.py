@@ -41,7 +41,7 @@ def test_history_80x24(snap_compare, demo_app):
 
 
 def test_first_start_notice_80x24(snap_compare, data_dir):
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
 
     app = PlumblineApp(Tracker(data_dir, builtin_dir=BUILTIN_HABITS), clock=lambda: NOW)
     assert snap_compare(app, terminal_size=(80, 24))

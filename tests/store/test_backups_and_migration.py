@@ -7,9 +7,9 @@ import pytest
 
 from plumbline.domain.entries import Entry
 from plumbline.storage import backups
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.errors import DamagedDatabase
 from plumbline.storage.store import SCHEMA_VERSION
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 D = dt.timedelta(days=1)
@@ -122,7 +122,7 @@ def test_a_schema_2_pain_day_still_reads_and_a_new_reading_marks_its_month_schem
     import json
 
     from plumbline.domain.pain import PainReading
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
     from tests.conftest import BUILTIN_HABITS
 
     (data_dir / "entries").mkdir()

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from plumbline.domain.habit import Habit, Kind
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 FIRST_USE = dt.date(2026, 11, 2)

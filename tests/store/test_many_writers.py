@@ -21,7 +21,7 @@ import pytest
 from plumbline.domain.entries import Entry
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 
 WRITERS = 4

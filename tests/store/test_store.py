@@ -10,7 +10,7 @@ import pytest
 from plumbline.domain.checklist import checklist
 from plumbline.domain.entries import Entry
 from plumbline.storage.atomic import atomic_write
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
 from tests.conftest import MONDAY, stored_entry
@@ -137,7 +137,7 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
 
 
 def test_a_streak_across_years_loads_the_years_it_needs(data_dir):
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
     from tests.conftest import BUILTIN_HABITS
 
     tracker = Tracker(data_dir, BUILTIN_HABITS)
@@ -163,7 +163,7 @@ def test_history_reads_the_months_from_since_up_to_before(store):
 
 def test_a_back_filled_run_before_the_first_day_of_use_counts_in_today(data_dir):
     """Days filled in with `check --date` before the data dir was created still make the streak."""
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
     from tests.conftest import BUILTIN_HABITS
 
     tracker = Tracker(data_dir, BUILTIN_HABITS)
@@ -191,7 +191,7 @@ def test_history_and_pain_read_together_match_each_read_alone(store):
 
 
 def test_the_pain_of_one_day_is_read_from_its_month(data_dir):
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
     from tests.conftest import BUILTIN_HABITS
 
     tracker = Tracker(data_dir, BUILTIN_HABITS)
@@ -203,7 +203,7 @@ def test_the_pain_of_one_day_is_read_from_its_month(data_dir):
 
 def test_a_back_filled_record_months_before_the_first_day_of_use_makes_the_strip_days_missed(data_dir):
     """The strip counts from the habit's first record: one far back turns early strip days missed."""
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
     from tests.conftest import BUILTIN_HABITS
 
     tracker = Tracker(data_dir, BUILTIN_HABITS)

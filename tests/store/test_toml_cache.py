@@ -9,7 +9,7 @@ from plumbline.storage.habit_files import load_library
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 CUSTOM = """\

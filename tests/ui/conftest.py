@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui.app import PlumblineApp
 from tests.conftest import BUILTIN_HABITS
 

@@ -3,7 +3,7 @@
 from textual.widgets import OptionList
 
 from plumbline.storage.habit_files import load_library
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.archived import ArchivedScreen
 from tests.conftest import BUILTIN_HABITS
 from tests.ui.conftest import screen_text

@@ -6,14 +6,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.widgets import Input
 
-from plumbline.reminders.service import ReminderService
-from plumbline.storage.reminder_store import ReminderStore
-from plumbline.storage.tracker import Tracker
+from plumbline.notify.service import ReminderService
+from plumbline.app.tracker import Tracker
 from plumbline.ui.app import PlumblineApp
 from plumbline.ui.screens.settings import SettingsScreen
 from plumbline.ui.widgets.break_countdown import BreakCountdown
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
-from tests.reminders.recorder import Desktop
+from tests.notify.recorder import Desktop
 from tests.ui.conftest import screen_text
 
 SIZE = (80, 24)
@@ -83,7 +82,7 @@ async def test_settings_screen_validates_and_saves(reminder_app, data_dir):
         await pilot.pause()
         assert not isinstance(app.screen, SettingsScreen)
         assert "Next posture break 09:30" in countdown_text(app)
-    saved = ReminderStore(Tracker(data_dir, builtin_dir=BUILTIN_HABITS).store).settings()
+    saved = Tracker(data_dir, builtin_dir=BUILTIN_HABITS).reminders.settings()
     assert saved.break_minutes == 30
     assert saved.habit_times == {"knee-pillow": (dt.time(21, 30), dt.time(22, 15))}
 
@@ -128,7 +127,7 @@ async def test_day_start_is_set_on_the_settings_screen(make_app, data_dir):
 
     from textual.widgets import Input
 
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
     from tests.conftest import BUILTIN_HABITS
 
     app = make_app()
@@ -147,7 +146,7 @@ async def test_day_start_is_set_on_the_settings_screen(make_app, data_dir):
 
 
 async def test_a_reminder_shown_in_the_app_covers_nothing_and_b_answers_it(reminder_app, clock):
-    from plumbline.reminders.bus import NoNotificationService
+    from plumbline.notify.bus import NoNotificationService
 
     class NoDesktop(Desktop):  # a desktop that refuses every notification: the in-app fallback
         async def send(self, note):

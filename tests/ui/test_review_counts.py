@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import DataTable
 
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.pain_week import PainWeekScreen
 from plumbline.ui.screens.review import ReviewScreen
 from tests.conftest import BUILTIN_HABITS, MONDAY

@@ -4,7 +4,7 @@ import datetime as dt
 
 from textual.widgets import DataTable, Input
 
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.history import HistoryScreen
 from plumbline.ui.screens.review import ReviewScreen
 from plumbline.ui.screens.today import TodayScreen

@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Digits, OptionList
 
 from plumbline.domain.entries import Status
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.hurt import HurtDialog
 from plumbline.ui.screens.notice import SafetyNotice

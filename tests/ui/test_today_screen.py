@@ -6,7 +6,7 @@ import tomllib
 from textual.widgets import Input, Select
 
 from plumbline.domain.entries import Status
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView

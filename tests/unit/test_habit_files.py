@@ -2,7 +2,7 @@
 import pytest
 
 from plumbline.domain.habit import Kind, Schedule
-from plumbline.storage.errors import HabitFileError
+from plumbline.errors import HabitFileError
 from plumbline.storage.habit_files import habit_toml, load_habit_file, load_library
 from tests.conftest import BUILTIN_HABITS
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from plumbline.storage import loop_formats
-from plumbline.storage.errors import BadInput
+from plumbline.errors import BadInput
 from plumbline.storage.loop_formats import LoopEntry, LoopHabit, read_loop, sniff
 from tests.loop_fixtures import (
     CALL_MUM, CIGARETTES, EVERY_CASE, LOOP_SAMPLE, MEDITATE, READING, SKIP, WAKE_UP_EARLY, FixtureHabit,

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Kind, Schedule
-from plumbline.domain.streaks import current_streak, streaks
+from plumbline.domain.streaks import RecentEntries, current_streak, streaks
 from plumbline.domain.strength import strength, strength_series
 from tests.unit.helpers import habit
 
@@ -93,6 +93,6 @@ def test_a_partial_history_either_agrees_or_asks_for_more(schedule, states, cut)
     entries = entries_from(states)
     known_from = START + dt.timedelta(days=cut)
     recent = {d: e for d, e in entries.items() if d >= known_from}
-    partial = current_streak(h, recent, TODAY, START, known_from)
+    partial = current_streak(h, RecentEntries(recent, known_from), TODAY, START)
     if not partial.reaches_back:
         assert partial.length == streaks(h, entries, TODAY, START).current

@@ -3,7 +3,7 @@
 import pytest
 
 from plumbline.domain.routine import TWO_SIDES
-from plumbline.storage.errors import RoutineFileError
+from plumbline.errors import RoutineFileError
 from plumbline.storage.habit_files import load_library
 from plumbline.storage.routine_files import load_routine_file, load_routines
 from tests.conftest import BUILTIN_HABITS

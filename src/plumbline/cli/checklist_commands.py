@@ -8,14 +8,14 @@ import shutil
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.dates import add_day_argument, parse_day
 from plumbline.domain.entries import MAX_COUNT, checked_count
-from plumbline.domain.habit import POSTURE_HABIT, Kind
-from plumbline.storage.errors import BadInput
-from plumbline.storage.locations import resolve_data_dir
-from plumbline.storage.tracker import Tracker
+from plumbline.domain.habit import Kind
+from plumbline.errors import BadInput
+from plumbline.app.settings import APP_NOTICE, SHELL_NOTICE
+from plumbline.app.tracker import Tracker
 
 
 def open_tracker(args: argparse.Namespace) -> Tracker:
-    tracker = Tracker(resolve_data_dir(args.data_dir))
+    tracker = Tracker.at(args.data_dir)
     tracker.warn = terminal.warn
     for error in tracker.load_errors:
         terminal.warn(f"{error}; the other habits still load")
@@ -27,7 +27,7 @@ def note_once(tracker: Tracker) -> None:
     (check, uncheck, skip, pain, import) or sets up reminders. Someone who only uses the shell or
     the reminder service never sees the app's first-start notice; this is remembered beside it
     (shell_notice_seen) and not shown where the app's notice was already seen."""
-    if tracker.first_time("shell_notice_seen", "notice_seen"):
+    if tracker.settings.first_time(SHELL_NOTICE, APP_NOTICE):
         # Imported only here: textwrap alone was 1.7 ms of every command.
         import sys
         import textwrap
@@ -55,12 +55,10 @@ def check(args: argparse.Namespace) -> int:
     real_today = tracker.today(clock.now())
     day = parse_day(args.date, real_today, latest=real_today)
     amount = parse_count(args.count)
-    entry = tracker.check(args.habit, day, amount, args.note, today=real_today)
+    # A check made now (of posture breaks: a break, which restarts the countdown) is made at
+    # the local, aware moment; tracker.today(now) decided `real_today` from the same clock.
+    entry = tracker.check(args.habit, day, amount, args.note, today=real_today, at=clock.now_local())
     habit = tracker.habit(args.habit)
-    if habit.id == POSTURE_HABIT and day == real_today:
-        from plumbline.storage.reminder_store import ReminderStore  # only this habit needs it
-
-        ReminderStore(tracker.store).record_break(clock.now_local())  # restarts the break countdown
     if habit.kind.numeric:
         limit = "at most " if habit.kind is Kind.LIMIT else ""
         terminal.say(f"{habit.name}: {entry.count:g} ({limit}{habit.target:g}) {habit.unit} on {day}".replace("  ", " "))

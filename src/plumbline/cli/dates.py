@@ -10,8 +10,8 @@ import argparse
 import datetime as dt
 
 from plumbline.domain.days import named_day
-from plumbline.storage.checks import FIRST_DAY, LAST_DAY
-from plumbline.storage.errors import BadInput
+from plumbline.domain.days import FIRST_DAY, LAST_DAY
+from plumbline.errors import BadInput
 
 
 def parse_day(text: str | None, today: dt.date, latest: dt.date | None = LAST_DAY) -> dt.date:

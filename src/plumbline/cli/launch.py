@@ -5,16 +5,14 @@ from __future__ import annotations
 import sys
 
 from plumbline.cli import clock, terminal
-from plumbline.storage import backups
-from plumbline.storage.errors import BadInput, DamagedDatabase
-from plumbline.storage.locations import resolve_data_dir
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
+from plumbline.errors import BadInput, DamagedDatabase
 
 
 def run_app(data_dir: str | None, routine: str | None = None, ascii_marks: bool = False) -> int:
     """Open the app on today's checklist, or with `routine` on that routine's player;
     `ascii_marks` asks for the plain marks (x - ! ~ .) whatever the terminal can show."""
-    tracker = Tracker(resolve_data_dir(data_dir))
+    tracker = Tracker.at(data_dir)
     try:
         # What Today needs must load before any screen; a file that does not stops here.
         tracker.checklist(tracker.today(clock.now()))
@@ -25,7 +23,7 @@ def run_app(data_dir: str | None, routine: str | None = None, ascii_marks: bool 
         # Without a terminal Textual's input thread spins on a dead descriptor at full CPU forever.
         raise BadInput("the app needs a terminal (stdin and stdout are not one): run it in a terminal, "
                        "or use a command such as 'plumbline today' (see 'plumbline --help')")
-    from plumbline.reminders.service import ReminderService
+    from plumbline.notify.service import ReminderService
     from plumbline.ui import glyphs
     from plumbline.ui.app import PlumblineApp
 
@@ -49,7 +47,7 @@ PLAIN_MARKS_NOTE = (
 
 def offer_restore(tracker: Tracker) -> bool:
     """Ask, in a terminal, whether to restore the newest good backup; True once restored."""
-    backup = backups.newest_good_backup(tracker.locations)
+    backup = tracker.newest_good_backup()
     if backup is None or not sys.stdin.isatty():
         return False
     try:
@@ -61,6 +59,6 @@ def offer_restore(tracker: Tracker) -> bool:
 
     if not RecoveryApp(problem, backup).run():
         return False
-    backups.restore(tracker.locations, backup, clock.now())
+    tracker.restore(backup, clock.now())
     tracker.checklist(tracker.today(clock.now()))  # must load now; if not, the error is reported
     return True

@@ -1,4 +1,4 @@
-"""`plumbline` and its subcommands. Exit codes and error lines follow CONTRACT.md."""
+"""`plumbline` and its subcommands. Exit codes and error lines follow docs/contract.md."""
 
 import argparse
 import gc
@@ -8,7 +8,7 @@ from typing import Any, NoReturn
 
 from plumbline import __version__
 from plumbline.cli import terminal
-from plumbline.storage.errors import BadInput, PlumblineError
+from plumbline.errors import BadInput, PlumblineError
 
 # Every subcommand, in the order `plumbline --help` lists them: (name, module in plumbline.cli, help).
 # The module's add_arguments(parser, name) adds the command's arguments and set_defaults(run=...).
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:  # a full, read-only or foreign disk outside the paths that name their file
-        from plumbline.storage.errors import storage_error
+        from plumbline.errors import storage_error
 
         return _fail(str(storage_error(error, doing="use")), 1)
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback for users

@@ -11,9 +11,8 @@ import sys
 from plumbline.cli import clock, render
 from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.domain.reminders import Reminder
-from plumbline.storage.errors import PlumblineError
-from plumbline.storage.locations import resolve_data_dir
-from plumbline.storage.reminder_store import ReminderStore, upcoming_reminders
+from plumbline.errors import PlumblineError
+from plumbline.app.reminders import upcoming_reminders
 
 TEST_TITLE = "plumbline"
 TEST_MESSAGE = "Desktop notifications work: posture breaks and habit reminders will look like this."
@@ -23,18 +22,19 @@ def remind(args: argparse.Namespace) -> int:
     if args.install_service:
         from plumbline.cli.service_unit import install
 
-        print(install(resolve_data_dir(args.data_dir)))
-        note_once(open_tracker(args))  # someone setting up reminders may never open the app
+        tracker = open_tracker(args)
+        print(install(tracker.locations.data_dir))
+        note_once(tracker)  # someone setting up reminders may never open the app
         return 0
     tracker = open_tracker(args)
     if not args.list:
-        from plumbline.reminders.run import run_foreground
+        from plumbline.notify.run import run_foreground
 
         if sys.stderr.isatty():  # a person is watching, not the service manager's log
             note_once(tracker)
         return run_foreground(tracker, clock.now_local)
     start = parse_from(args.start) if args.start else clock.now_local()
-    reminders = upcoming_reminders(tracker, ReminderStore(tracker.store).settings(), start)
+    reminders = upcoming_reminders(tracker, tracker.reminders.settings(), start)
     print(render.to_json([r.to_json() for r in reminders]) if args.json else reminders_text(start, reminders))
     return 0
 
@@ -54,9 +54,9 @@ def reminders_text(start: dt.datetime, reminders: list[Reminder]) -> str:
 
 
 def notify_test(args: argparse.Namespace) -> int:
-    from plumbline.reminders.bus import NoNotificationService
-    from plumbline.reminders.notifier import send_once
-    from plumbline.reminders.sender import EXPIRE_SECONDS, Note
+    from plumbline.notify.bus import NoNotificationService
+    from plumbline.notify.notifier import send_once
+    from plumbline.notify.sender import EXPIRE_SECONDS, Note
 
     try:
         server = asyncio.run(send_once(Note(TEST_TITLE, TEST_MESSAGE)))

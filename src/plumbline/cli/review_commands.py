@@ -12,7 +12,7 @@ from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.cli.dates import add_day_argument, parse_day
 from plumbline.domain.pain import TRIGGERS
 from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison, pain_comparison, week_review
-from plumbline.storage.errors import BadInput
+from plumbline.errors import BadInput
 
 
 def show_week(args: argparse.Namespace) -> int:

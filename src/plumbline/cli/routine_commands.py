@@ -9,8 +9,8 @@ from typing import Any
 from plumbline.cli import render, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.domain.routine import Routine
-from plumbline.storage.errors import BadInput
-from plumbline.storage.routine_files import RoutineLibrary, load_user_routines
+from plumbline.errors import BadInput
+from plumbline.app.library import RoutineLibrary
 
 
 def routine_json(routine: Routine) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def routines_text(routines: Sequence[Routine]) -> list[str]:
 
 
 def open_routines(args: argparse.Namespace) -> RoutineLibrary:
-    library = load_user_routines(open_tracker(args))
+    library = open_tracker(args).routines()
     for error in library.errors:
         terminal.warn(f"{error}; the other routines still load")
     return library

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from plumbline.storage.atomic import atomic_write
+from plumbline.app.files import atomic_write
 
 UNIT_NAME = "plumbline-remind.service"
 

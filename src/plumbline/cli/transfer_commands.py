@@ -8,22 +8,15 @@ from pathlib import Path
 
 from plumbline.cli import clock, terminal
 from plumbline.cli.checklist_commands import note_once, open_tracker
-from plumbline.storage.atomic import atomic_write, read_regular
-from plumbline.storage.errors import BadInput
 
 
 def export(args: argparse.Namespace) -> int:
-    from plumbline.storage.transfer import export_csv, export_json
+    from plumbline.app.transfer import export_csv, export_json, write_export
 
-    if args.output and Path(args.output).is_dir():
-        raise BadInput(f"--output {args.output} is a folder: give the name of a file to write")
     tracker = open_tracker(args)
     text = export_json(tracker) if args.format == "json" else export_csv(tracker, tracker.today(clock.now()))
     if args.output:
-        output = Path(args.output)
-        if not output.parent.is_dir():  # a typo in the folder must not make a new folder silently
-            raise BadInput(f"cannot export to {output}: the folder {output.parent} does not exist; create it first")
-        atomic_write(output, text.encode("utf-8"))
+        write_export(Path(args.output), text)
         terminal.say(f"Exported to {args.output}", file=sys.stderr)
     elif args.format == "json":
         terminal.say_json(text)
@@ -33,39 +26,11 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    """A Loop file is recognised by its content (a zip or SQLite file of Loop's shape), whatever
-    its name; anything else must be a plumbline JSON export."""
-    from plumbline.storage.loop_formats import ACCEPTED, sniff
+    from plumbline.app.imports import import_file as import_any
 
-    path = Path(args.file)
-    if path.exists() and not (path.is_file() or path.is_dir()):
-        raise BadInput(f"import file {path} is not a regular file (a FIFO or a device): give an export file")
     tracker = open_tracker(args)
-    if sniff(path) is not None:
-        from plumbline.storage.loop_import import import_loop
-
-        for line in import_loop(tracker, path, clock.now()).lines():
-            terminal.say(line)
-        note_once(tracker)
-        return 0
-    from plumbline.storage.transfer import CSV_HEADER, import_json
-
-    try:
-        raw = read_regular(path)
-        if raw is None:
-            raise FileNotFoundError(2, "there is no such file")
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise BadInput(f"cannot read import file {path}: it is not text in UTF-8; give {ACCEPTED}") from None
-    except OSError as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise BadInput(f"cannot read import file {path} ({reason}); check the path") from None
-    if text.startswith(",".join(CSV_HEADER)):
-        raise BadInput(f"import file {path} is plumbline's CSV export, which is for spreadsheets only: "
-                       "import a JSON export (plumbline export --format json) instead")
-    entries, pains = import_json(tracker, path, text, clock.now())
-    terminal.say(f"Imported {entries} check-in{'s' if entries != 1 else ''} and "
-                 f"{pains} pain reading{'s' if pains != 1 else ''}")
+    for line in import_any(tracker, Path(args.file), clock.now()):
+        terminal.say(line)
     note_once(tracker)
     return 0
 

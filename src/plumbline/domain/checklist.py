@@ -6,7 +6,9 @@ from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status
 from plumbline.domain.habit import CATEGORIES, Habit
-from plumbline.domain.streaks import CurrentStreak, current_streak, first_day, period_counts, period_start
+from plumbline.domain.streaks import (
+    CurrentStreak, RecentEntries, current_streak, first_day, period_counts, period_start,
+)
 
 History = Mapping[str, Mapping[dt.date, Entry]]
 STRIP_DAYS = 7
@@ -26,9 +28,8 @@ class ChecklistRow(NamedTuple):
         return self.status is not Status.NOT_DUE
 
 
-def habit_row(
-    habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date, known_from: dt.date | None = None
-) -> ChecklistRow:
+def habit_row(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> ChecklistRow:
+    """The habit's row; `entries` may be RecentEntries (streaks.py), when older ones were not read."""
     begin = first_day(habit, entries, start)
     strip = tuple(
         day_status(habit, entries.get(day), day, today, begin, entries)
@@ -39,26 +40,24 @@ def habit_row(
         habit=habit,
         status=strip[-1],
         entry=entries.get(today),
-        streak=current_streak(habit, entries, today, start, known_from),
+        streak=current_streak(habit, entries, today, start),
         strip=strip,
         period_done=done,
     )
 
 
 def needs_earlier_history(row: ChecklistRow, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> bool:
-    """Whether a row worked out from recent months only could change with older records: its run
-    goes on past the oldest day loaded, or its strip starts before the habit's first known day
-    (an older, back-filled record would turn those days from not counted into missed)."""
+    """Whether a row worked out from RecentEntries could change with older records: its run goes
+    on past the oldest day loaded, or its strip starts before the habit's first known day (an
+    older, back-filled record would turn those days from not counted into missed)."""
+    if not isinstance(entries, RecentEntries):
+        return False  # everything was read
     return row.streak.reaches_back or first_day(row.habit, entries, start) > today - dt.timedelta(days=STRIP_DAYS - 1)
 
 
-def checklist(
-    habits: Sequence[Habit], history: History, today: dt.date, start: dt.date, known_from: dt.date | None = None
-) -> list[ChecklistRow]:
-    """Rows for the active habits, grouped by category, in library order within each.
-
-    `known_from` is where the loaded history begins when only recent years were read."""
-    return [habit_row(h, history.get(h.id, {}), today, start, known_from) for h in active_in_order(habits)]
+def checklist(habits: Sequence[Habit], history: History, today: dt.date, start: dt.date) -> list[ChecklistRow]:
+    """Rows for the active habits, grouped by category, in library order within each."""
+    return [habit_row(h, history.get(h.id, {}), today, start) for h in active_in_order(habits)]
 
 
 def active_in_order(habits: Sequence[Habit]) -> list[Habit]:

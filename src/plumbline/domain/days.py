@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 MIDNIGHT = dt.time(0, 0)
+# The days plumbline accepts and can always show: a year before 1900 or near 9999 makes the
+# date arithmetic of streaks and weeks overflow (and a year-0500 date is a typo, not a habit).
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
 
 
 def habit_day(moment: dt.datetime, day_starts_at: dt.time = MIDNIGHT) -> dt.date:

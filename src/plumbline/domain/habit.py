@@ -14,8 +14,9 @@ CATEGORIES = ("posture", "movement", "mobility", "strength", "sleep", "other")
 
 
 def new_id(name: str, taken: Collection[str], fallback: str = "habit") -> str:
-    """An id for a new habit, made from its name: lowercase ASCII letters and digits joined by
-    dashes (`fallback` for a name with none of them), then -2, -3... until no habit in `taken` has it."""
+    """An id for a new habit or routine, made from its name: lowercase ASCII letters and digits
+    joined by dashes (`fallback` for a name with none of them), then -2, -3... until no id in
+    `taken` is the same."""
     base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or fallback
     candidate, n = base, 2
     while candidate in taken:
@@ -35,10 +36,10 @@ class Kind(StrEnum):
         return self in (Kind.COUNT, Kind.LIMIT)
 
 
-# NamedTuples, not dataclasses, here and in the rest of what `plumbline today` loads: importing
-# `dataclasses` pulls in `inspect` and half the compiler (about 6 ms). And no `from __future__
-# import annotations` in these modules: NamedTuple compiles each field's annotation given as a
-# string, about 60 us a field, which added up to 3 ms across the record types.
+# Every record in the domain is a NamedTuple (one style): importing `dataclasses` pulls in
+# `inspect` and half the compiler (about 6 ms), which `plumbline today` would pay. And no
+# `from __future__ import annotations` in the modules `today` loads: NamedTuple compiles each
+# field's annotation given as a string, about 60 us a field, 3 ms across the record types.
 class Schedule(NamedTuple):
     """How often a habit is asked for: daily, chosen weekdays (0 is Monday), N times per ISO
     week, N times per calendar month, or every N days (after a done day, the next N-1 are free).

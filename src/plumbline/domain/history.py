@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from plumbline.domain.entries import Entry, Status, day_status, is_done
 from plumbline.domain.habit import Habit
@@ -15,8 +15,7 @@ YEAR_WEEKS = 52
 BEST_RUNS = 5
 
 
-@dataclass(frozen=True)
-class HabitHistory:
+class HabitHistory(NamedTuple):
     habit: Habit
     statuses: dict[dt.date, Status]  # the days of the last YEAR_WEEKS weeks
     weekly_strength: list[tuple[dt.date, float]]  # the score at the end of each of those weeks

@@ -7,8 +7,9 @@ the app and a value read back from disk go through `parse_settings` alike.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from plumbline.domain.days import clock_time
 from plumbline.domain.habit import WEEKDAY_NAMES
@@ -25,8 +26,7 @@ class SettingsError(ValueError):
     """One line that names the bad value and says what to write instead."""
 
 
-@dataclass(frozen=True)
-class ReminderSettings:
+class ReminderSettings(NamedTuple):
     work_days: frozenset[int] = WORK_DAYS
     work_start: dt.time = dt.time(9, 0)
     work_end: dt.time = dt.time(17, 0)
@@ -41,7 +41,7 @@ class ReminderSettings:
     idle_minutes: int = 3
     # Per habit: its reminder times. A habit not named here reminds at its habit file's `time`;
     # an empty tuple turns its reminders off.
-    habit_times: Mapping[str, tuple[dt.time, ...]] = field(default_factory=dict)
+    habit_times: Mapping[str, tuple[dt.time, ...]] = MappingProxyType({})  # read-only: one default for all
     # Not a reminder as such, but set on the same screen: before this hour, it is still the day
     # before (a late night still counts for the evening's habits).
     day_starts_at: dt.time = dt.time(0, 0)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from plumbline.domain.entries import Entry, is_done, is_due
 from plumbline.domain.habit import POSTURE_HABIT, Habit
@@ -39,8 +38,7 @@ History = Mapping[str, Mapping[dt.date, Entry]]
 Snoozes = Mapping[str, dt.datetime]  # habit id -> when its snoozed reminder comes again
 
 
-@dataclass(frozen=True)
-class Reminder:
+class Reminder(NamedTuple):
     at: dt.datetime
     kind: str  # POSTURE_BREAK or HABIT
     habit: str | None
@@ -57,8 +55,7 @@ class Reminder:
                 "title": self.title, "message": self.message}
 
 
-@dataclass(frozen=True)
-class BreakState:
+class BreakState(NamedTuple):
     """What moves the posture-break countdown; shared by the app and the reminder service."""
 
     last_break: dt.datetime | None = None  # a break taken: `b` in the app, or checking the habit

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from plumbline.domain.checklist import History, active_in_order
 from plumbline.domain.entries import Entry, Status, day_status, is_done, is_due
@@ -19,8 +19,7 @@ WEEK = 7
 PERCENT_FROM = 10
 
 
-@dataclass(frozen=True)
-class WeekRow:
+class WeekRow(NamedTuple):
     habit: Habit
     days: tuple[tuple[dt.date, Status], ...]  # Monday first
     done: int
@@ -36,8 +35,7 @@ class WeekRow:
         return min(self.done, self.expected_so_far) / self.expected_so_far
 
 
-@dataclass(frozen=True)
-class WeekReview:
+class WeekReview(NamedTuple):
     start: dt.date
     end: dt.date
     rows: tuple[WeekRow, ...]
@@ -146,8 +144,7 @@ def _due_days(habit: Habit, entries: Mapping[dt.date, Entry], days: list[dt.date
     return due
 
 
-@dataclass(frozen=True)
-class PainComparison:
+class PainComparison(NamedTuple):
     """Average pain on days the habit was done versus days it was not: an association only."""
 
     habit: Habit

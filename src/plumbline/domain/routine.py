@@ -8,16 +8,15 @@ to whole minutes.
 
 from __future__ import annotations
 
+from typing import NamedTuple
 import math
-from dataclasses import dataclass
 
 SETUP_SECONDS = 15  # reading the step and getting into position
 SECONDS_PER_REP = 5  # one slow, controlled repetition and the way back
 TWO_SIDES = ("left", "right")
 
 
-@dataclass(frozen=True)
-class Step:
+class _StepFields(NamedTuple):
     name: str
     how: str
     hold: int | None = None  # seconds to hold, or
@@ -27,9 +26,17 @@ class Step:
     rest: int = 0  # seconds to relax between one hold or set and the next within the step
     caution: str = ""
 
-    def __post_init__(self) -> None:
-        if (self.hold is None) == (self.reps is None):
-            raise ValueError(f"step '{self.name}' needs exactly one of hold and reps")
+
+class Step(_StepFields):
+    """One exercise of a routine: held for seconds, or done for a count of slow repetitions."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        step = super().__new__(cls, *args, **kwargs)
+        if (step.hold is None) == (step.reps is None):
+            raise ValueError(f"step '{step.name}' needs exactly one of hold and reps")
+        return step
 
     @property
     def is_hold(self) -> bool:
@@ -46,8 +53,7 @@ class Step:
         return SETUP_SECONDS + rounds * work + (rounds - 1) * self.rest
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(NamedTuple):
     id: str
     name: str
     steps: tuple[Step, ...]

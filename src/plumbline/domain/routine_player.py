@@ -7,7 +7,7 @@ seconds it has run, banked at each pause, so pausing and resuming never loses or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from enum import StrEnum
 
 from plumbline.domain.routine import Routine, Step
@@ -19,8 +19,7 @@ class PhaseKind(StrEnum):
     REST = "rest"
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     """One hold, one set of reps, or one rest between them."""
 
     step: int  # index into the routine's steps

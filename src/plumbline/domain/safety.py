@@ -1,7 +1,7 @@
 """The safety notice, in named sentences: the app's first-start notice and help, the routine
 player's "this hurts" dialog, and the CLI's one-time note all say the same words.
 
-Grounded in the source articles (../shared/seeds): only a professional can diagnose; see one
+Grounded in the source articles (docs/sources.md): only a professional can diagnose; see one
 before self-correction, especially with a spinal condition (seed 000) or in pregnancy and after a
 birth, which change how stable the joint is (seed 001); each way the joint can be out of place has
 its own precise correction, which a professional should name (seed 003); stop an exercise at once

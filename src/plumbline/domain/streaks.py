@@ -115,21 +115,30 @@ def streaks_as_of(habit: Habit, entries: Mapping[dt.date, Entry], all_runs: list
     return Streaks(current, best, habit.schedule.period or "days")
 
 
+class RecentEntries(dict[dt.date, Entry]):
+    """A habit's records read from `known_from` on, not all of them: ten years need not be read to
+    show a three-day streak. A streak that runs past `known_from` says so (`reaches_back`), and
+    the caller reads further back and asks again."""
+
+    def __init__(self, entries: Mapping[dt.date, Entry], known_from: dt.date) -> None:
+        super().__init__(entries)
+        self.known_from = known_from
+
+
 class CurrentStreak(NamedTuple):
     length: int
     unit: str
-    # The run was still going at `known_from`, the oldest day the caller loaded: load more, ask again.
+    # The run was still going where RecentEntries begin: read further back, ask again.
     reaches_back: bool = False
 
 
-def current_streak(
-    habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date, known_from: dt.date | None = None
-) -> CurrentStreak:
+def current_streak(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> CurrentStreak:
     """The run that reaches today, walking back from today until it breaks.
 
     Cost follows the length of the run, not of the history, so the checklist can load only the
-    recent years (`known_from` says where loaded history begins).
+    recent years (RecentEntries).
     """
+    known_from = entries.known_from if isinstance(entries, RecentEntries) else None
     if habit.schedule.period:
         return _periodic_current(habit, entries, today, start, known_from)
     begin = first_day(habit, entries, start)

@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from plumbline.storage.errors import storage_error
+from plumbline.errors import storage_error
 
 TEMP_PREFIX = ".tmp-"
 FOLDER_MODE = 0o700  # health data: set explicitly, since the umask may be 000

@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 
 from plumbline.storage.atomic import FOLDER_MODE, atomic_write, private_folder, read_regular
-from plumbline.storage.errors import DamagedDatabase, PlumblineError
+from plumbline.errors import DamagedDatabase, PlumblineError
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.locations import Locations
 

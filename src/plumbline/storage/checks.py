@@ -14,16 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from plumbline.domain.days import clock_time
+from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.errors import DamagedDatabase
+from plumbline.storage import state_keys
 
 SCHEMA_VERSION = 3  # 2: one file per month, each with a `_meta` table; 3: pain days as readings (migrations.py)
-# The days plumbline accepts and can always show: a year before 1900 or near 9999 makes the
-# date arithmetic of streaks and weeks overflow.
-FIRST_DAY = dt.date(1900, 1, 1)
-LAST_DAY = dt.date(9998, 12, 31)
 
 
 def month_meta(month: str) -> dict[str, Any]:
@@ -63,23 +60,23 @@ def check_month_records(path: Path, data: dict[str, Any]) -> None:
 
 def check_meta(path: Path, meta: dict[str, Any]) -> None:
     """The state document: its fields have the types every command expects."""
-    schema = meta.get("schema", SCHEMA_VERSION)
+    schema = meta.get(state_keys.SCHEMA, SCHEMA_VERSION)
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise DamagedDatabase(f"database file {path} has an unreadable schema version {schema!r}; it was "
                               "left as it is: open plumbline to restore a backup")
     with record_of(path):
-        created = meta.get("created")
+        created = meta.get(state_keys.CREATED)
         if created is not None:
             _in_range(dt.date.fromisoformat(created))
-        archived = meta.get("archived", [])
+        archived = meta.get(state_keys.ARCHIVED, [])
         if not isinstance(archived, list) or not all(isinstance(a, str) for a in archived):
             raise TypeError("'archived' is not a list of habit ids")
-        for day in dict(meta.get("habit_starts", {})).values():
+        for day in dict(meta.get(state_keys.HABIT_STARTS, {})).values():
             _in_range(dt.date.fromisoformat(day))
-        for key, kind in (("reminder_settings", dict), ("reminder_state", dict), ("reminders_sent", list),
-                          ("routine_stops", list)):
-            if not isinstance(meta.get(key, kind()), kind):
-                raise TypeError(f"{key!r} is not a {kind.__name__}")
+        for name, kind in ((state_keys.REMINDER_SETTINGS, dict), (state_keys.REMINDER_STATE, dict), (state_keys.REMINDERS_SENT, list),
+                           (state_keys.ROUTINE_STOPS, list)):
+            if not isinstance(meta.get(name, kind()), kind):
+                raise TypeError(f"{name!r} is not a {kind.__name__}")
 
 
 @contextmanager

@@ -12,8 +12,8 @@ from typing import Any, NamedTuple
 from plumbline.domain.days import clock_time
 from plumbline.domain.entries import MAX_COUNT, checked_count, whole
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
+from plumbline.errors import HabitFileError, PlumblineError
 from plumbline.storage.atomic import read_regular
-from plumbline.storage.errors import HabitFileError, PlumblineError
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 # Makes the error for a field: (field, problem) -> the habit's or routine's own error type.

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from plumbline.storage.atomic import private_folder, read_regular
-from plumbline.storage.errors import PlumblineError, storage_error
+from plumbline.errors import PlumblineError, storage_error
 
 TIMEOUT_VAR = "PLUMBLINE_LOCK_TIMEOUT"  # seconds; tests set a short one
 DEFAULT_TIMEOUT = 10.0

@@ -22,7 +22,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from plumbline.storage.errors import BadInput
+from plumbline.errors import BadInput
 
 ACCEPTED = "a plumbline JSON export, or Loop Habit Tracker's CSV export (.zip) or full backup (.db)"
 

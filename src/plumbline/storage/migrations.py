@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from plumbline.errors import DamagedDatabase
 from plumbline.storage.atomic import atomic_write_json
 from plumbline.storage.checks import SCHEMA_VERSION, check_meta, month_meta
-from plumbline.storage.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.store import Store

@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from plumbline.domain.routine import TWO_SIDES, Routine, Step
-from plumbline.storage.errors import RoutineFileError
+from plumbline.errors import RoutineFileError
 from plumbline.storage.habit_files import _cautions, _integer, _text, checked_id, read_toml, toml_files
-
-if TYPE_CHECKING:
-    from plumbline.storage.tracker import Tracker
 
 FOLDER = "routines"
 ROUTINE_KEYS = {"id", "name", "habit", "about", "order", "cautions", "steps"}
@@ -58,15 +55,6 @@ def load_routines(folders: Iterable[Path], habit_ids: Collection[str] | None = N
         found[routine.id] = routine
     library.routines = sorted(found.values(), key=lambda r: (r.order, r.name.lower()))
     return library
-
-
-def load_user_routines(tracker: Tracker) -> RoutineLibrary:
-    """The built-in routines, then the user's own from the data dir, checked against their habits.
-
-    Only the habit files are read, not the database: listing routines works even when it is damaged.
-    """
-    habit_ids = {h.id for h in tracker.library.habits}
-    return load_routines([tracker.builtin_dir / FOLDER, tracker.locations.custom_routines], habit_ids)
 
 
 def load_routine_file(path: Path, custom: bool = False, habit_ids: Collection[str] | None = None) -> Routine:
@@ -153,3 +141,29 @@ def _bounded(data: dict[str, Any], name: str, fail: Fail, default: int = 1, mini
     if value > maximum:
         raise fail(name, f"{value} is more than {maximum}; give a whole number from {minimum} to {maximum}")
     return value
+
+
+def routine_toml(routine: Routine) -> str:
+    """A routine file that loads back as `routine` (the app's routine form writes these)."""
+    import tomli_w
+
+    data: dict[str, Any] = {"id": routine.id, "name": routine.name}
+    if routine.habit:
+        data["habit"] = routine.habit
+    data.update(order=routine.order, about=routine.about, cautions=list(routine.cautions))
+    data["steps"] = [_step_table(step) for step in routine.steps]
+    return tomli_w.dumps(data)
+
+
+def _step_table(step: Step) -> dict[str, Any]:
+    table: dict[str, Any] = {"name": step.name, "how": step.how}
+    table.update({"hold": step.hold} if step.hold is not None else {"reps": step.reps})
+    if step.sides:
+        table["sides"] = len(step.sides) if step.sides == TWO_SIDES else list(step.sides)
+    if step.times > 1:
+        table["times"] = step.times
+    if step.rest:
+        table["rest"] = step.rest
+    if step.caution:
+        table["caution"] = step.caution
+    return table

@@ -28,18 +28,20 @@ from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, with_reading
 from plumbline.domain.routine_stops import RoutineStop
 from plumbline.storage.atomic import remove_stale_temporaries
+from plumbline.storage import state_keys
 from plumbline.storage.lock import exclusive_lock
+from plumbline.domain.days import FIRST_DAY, LAST_DAY
 from plumbline.storage.checks import (
-    FIRST_DAY, LAST_DAY, SCHEMA_VERSION, check_meta, check_month_file, check_month_records, days_of, entry_from, month_meta, pain_from,
+    SCHEMA_VERSION, check_meta, check_month_file, check_month_records, days_of, entry_from, month_meta, pain_from,
     record_of,
 )
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
 History = dict[str, dict[dt.date, Entry]]
-STOPS_KEY = "routine_stops"  # "this hurts" stops, in the state: a few a month at most
+STOPS_KEY = state_keys.ROUTINE_STOPS  # a few a month at most: they live in the state document
 PainLog = dict[dt.date, PainEntry]
 _MonthRecords = tuple[dict[str, dict[dt.date, Entry]], dict[dt.date, PainEntry]]
 EntryChange = Callable[[Entry | None], Entry | None]
@@ -86,29 +88,29 @@ class Store:
 
     def started(self, today: dt.date) -> dt.date:
         """The day tracking began: earlier days are not counted as missed."""
-        created = self.meta().get("created")
+        created = self.meta().get(state_keys.CREATED)
         with record_of(self.locations.database):
             return dt.date.fromisoformat(created) if created else today
 
     def archived(self) -> set[str]:
-        return set(self.meta().get("archived", []))
+        return set(self.meta().get(state_keys.ARCHIVED, []))
 
     def habit_state(self) -> tuple[set[str], dict[str, dt.date]]:
         """The archived habits, and the first day of each habit added after the data dir began
         (see `first_day`): one read of the state for what every list of habits needs."""
         meta = self.meta()
         with record_of(self.locations.database):
-            starts = {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get("habit_starts", {}).items()}
-        return set(meta.get("archived", [])), starts
+            starts = {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get(state_keys.HABIT_STARTS, {}).items()}
+        return set(meta.get(state_keys.ARCHIVED, [])), starts
 
     def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
         """Note when habits began: a habit that has a start keeps it, unless `replace`."""
         def change(meta: dict[str, Any]) -> None:
-            known = dict(meta.get("habit_starts", {}))
+            known = dict(meta.get(state_keys.HABIT_STARTS, {}))
             for habit_id, day in starts.items():
                 if replace or habit_id not in known:
                     known[habit_id] = day.isoformat()
-            meta["habit_starts"] = dict(sorted(known.items()))
+            meta[state_keys.HABIT_STARTS] = dict(sorted(known.items()))
 
         self.update_meta(change)
 
@@ -214,8 +216,8 @@ class Store:
 
     def ensure_created(self, today: dt.date) -> None:
         """Record the first day of use, once."""
-        if not self.meta().get("created"):
-            self.update_meta(lambda meta: meta.setdefault("created", today.isoformat()))
+        if not self.meta().get(state_keys.CREATED):
+            self.update_meta(lambda meta: meta.setdefault(state_keys.CREATED, today.isoformat()))
 
     def update_meta(self, change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
         with self._writing(self.locations.database) as db:
@@ -227,9 +229,9 @@ class Store:
 
     def set_archived(self, habit_id: str, archived: bool) -> None:
         def change(meta: dict[str, Any]) -> None:
-            ids = set(meta.get("archived", []))
+            ids = set(meta.get(state_keys.ARCHIVED, []))
             ids = ids | {habit_id} if archived else ids - {habit_id}
-            meta["archived"] = sorted(ids)
+            meta[state_keys.ARCHIVED] = sorted(ids)
 
         self.update_meta(change)
 

@@ -9,7 +9,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from plumbline.storage.atomic import atomic_write_json, read_regular
-from plumbline.storage.errors import DamagedDatabase, storage_error
+from plumbline.errors import DamagedDatabase, storage_error
 
 
 def damaged(path: Path, why: str) -> DamagedDatabase:

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from plumbline.errors import StorageError
 from plumbline.storage.atomic import atomic_write_json, read_regular, remove_stale_temporaries
-from plumbline.storage.errors import StorageError
 from plumbline.storage.locations import Locations
 from plumbline.storage.lock import exclusive_lock
 

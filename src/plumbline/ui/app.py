@@ -7,24 +7,22 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
-from plumbline.storage import lock
-from plumbline.storage.tracker import Tracker
+from plumbline.app import locking as lock
+from plumbline.app import changes as changed
+from plumbline.app.settings import APP_NOTICE
+from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import DataDamaged, reported
-from plumbline.ui.messages import DataChanged
+from plumbline.ui.messages import REMINDER_SHOWN_CHANGE, DataChanged, NewDay
 from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.user_text import shown
-
-if TYPE_CHECKING:
-    from plumbline.storage.routine_files import RoutineLibrary
 
 # Routines and the safety notice are imported where they are used: the app starts on Today, and
 # every module loaded first delays its first paint.
@@ -84,6 +82,9 @@ class PlumblineApp(App[None]):
         # it would freeze every key, q included. After APP_LOCK_SECONDS a change is "not saved",
         # naming the holder.
         lock.set_process_timeout(APP_LOCK_SECONDS)
+        # Every write made through the tracker (here, in a worker, or by the reminder service's
+        # desktop answers) reaches every screen as one DataChanged; post_message is thread-safe.
+        self._stop_listening = tracker.changes.listen(lambda what: self.post_message(DataChanged(what)))
 
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
@@ -97,22 +98,23 @@ class PlumblineApp(App[None]):
             self.notify(self.start_notice, title="Plain marks", timeout=30, markup=False)
         self._say_load_errors(self.tracker.load_errors)
         self.seen_habit_files = self.tracker.habit_files_signature()
+        settings = self.tracker.settings
         with reported(self):
-            meta = self.tracker.store.meta()
-            if not meta.get("notice_seen"):
+            if not settings.seen(APP_NOTICE):
                 from plumbline.ui.screens.notice import SafetyNotice
 
                 self.push_screen(SafetyNotice(), self._notice_seen)
-            if meta.get("theme") in self.available_themes:
-                self.theme = meta["theme"]
+            if settings.theme() in self.available_themes:
+                self.theme = settings.theme() or self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
-        self.seen_signature = self.tracker.store.signature()
+        self.seen_outside = self.tracker.outside_signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
         if self.reminders is not None:
-            self.reminders.start(show=self.show_reminder, warn=self.warn_reminders, changed=self.data_changed)
+            self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
 
     def on_unmount(self) -> None:
+        self._stop_listening()
         lock.set_process_timeout(None)
         if self.reminders is not None:
             self.reminders.stop()
@@ -131,7 +133,7 @@ class PlumblineApp(App[None]):
         error for as long as it stayed."""
         self.shown_reminder = (f"{title}: {message}", self.clock())
         self.bell()
-        self.data_changed()
+        self.post_message(DataChanged(REMINDER_SHOWN_CHANGE))
 
     def current_reminder(self) -> str:
         """The reminder shown in the app, for REMINDER_SHOWN after it came ("" once answered)."""
@@ -145,25 +147,24 @@ class PlumblineApp(App[None]):
         if self.reminders is not None and line == self.reminders.delivery_problem():
             # Not a toast: it would cover the habit details for its whole timeout, on every start.
             self.delivery_in_full = True
-            self.data_changed()
+            self.post_message(DataChanged(REMINDER_SHOWN_CHANGE))
         else:  # trouble the reminders met (a damaged file): said at once
             self.notify(line, title="Reminders", severity="warning", timeout=20, markup=False)
 
     def _theme_changed(self, theme) -> None:
         """A theme chosen in the palette is kept for the next start (it was forgotten)."""
-        if self.tracker.store.meta().get("theme") != theme.name:
-            with reported(self):
-                self.tracker.store.update_meta(lambda meta: meta.__setitem__("theme", theme.name))
+        with reported(self):
+            self.tracker.settings.save_theme(theme.name)
 
-    def data_changed(self) -> None:
-        """Every open screen refreshes what it shows (Today: the rows and the countdown)."""
+    @on(DataChanged)
+    def _tell_screens(self, message: DataChanged) -> None:
+        """Every open screen refreshes what it shows, in its own DataChanged handler."""
         for screen in self.screen_stack:
-            screen.post_message(DataChanged())
+            screen.post_message(DataChanged(message.what))
 
     def _notice_seen(self, _: None) -> None:
         with reported(self):
-            self.tracker.store.ensure_created(self.today)
-            self.tracker.store.update_meta(lambda meta: meta.__setitem__("notice_seen", True))
+            self.tracker.settings.mark_seen(APP_NOTICE, self.today)
 
     @on(DataDamaged)
     def offer_restore(self, message: DataDamaged) -> None:
@@ -184,7 +185,6 @@ class PlumblineApp(App[None]):
                 kept = self.tracker.restore(backup, self.clock())
                 self.notify("Restored from the backup of " + backup.name + "; kept aside: "
                             + (", ".join(p.name for p in kept) or "nothing"), title="Restored", markup=False)
-            self.data_changed()
 
         self.push_screen(RestoreOffer(message.problem, backup.name, "leave it, keep the app open"), answered)
 
@@ -193,17 +193,17 @@ class PlumblineApp(App[None]):
         if self.watch_terminal and not os.isatty(0):
             self.exit(return_code=1)
             return
-        signature = self.tracker.store.signature()  # two stat calls: nothing here can be damaged
+        outside = self.tracker.outside_signature()  # a few stat calls: nothing here can be damaged
+        if outside == self.seen_outside:
+            return
         habit_files = self.tracker.habit_files_signature()
         if habit_files != self.seen_habit_files:  # a habit file dropped in (or edited) while open
             self.seen_habit_files = habit_files
             before = {str(e) for e in self.tracker.load_errors}
             self.tracker.reload_library()
             self._say_load_errors([e for e in self.tracker.load_errors if str(e) not in before])
-        elif signature == self.seen_signature:
-            return
-        self.seen_signature = signature
-        self.data_changed()
+        self.seen_outside = outside
+        self.post_message(DataChanged(changed.EVERYTHING))
 
     def _say_load_errors(self, errors) -> None:
         for error in errors:
@@ -219,39 +219,31 @@ class PlumblineApp(App[None]):
         if today != self.today:
             self.today = today
             for screen in self.screen_stack:
-                if isinstance(screen, TodayScreen):
-                    screen.set_today(today)
+                screen.post_message(NewDay(today))
 
     def choose_routine(self, habit_id: str | None = None) -> None:
         """The routine chooser, with the routine linked to `habit_id` highlighted; enter plays it."""
-        from plumbline.storage.routine_files import load_user_routines
         from plumbline.ui.screens.routine_chooser import RoutineChooser
 
-        library = load_user_routines(self.tracker)
+        library = self.tracker.routines()
 
         def chosen(routine_id: str | None) -> None:
-            if routine_id:
-                self.play_routine(routine_id, library)
+            if routine_id:  # read again: a routine may have been typed in the chooser meanwhile
+                self.play_routine(routine_id)
 
         self.push_screen(RoutineChooser(library, self.tracker.library.by_id(), habit_id), chosen)
         for error in library.errors:  # after the push, so the notice shows over the chooser
             self.notify(f"{error}; the other routines loaded", title="Routine file skipped",
                         severity="warning", timeout=15, markup=False)
 
-    def play_routine(self, routine_id: str, library: RoutineLibrary | None = None) -> None:
-        from plumbline.storage.routine_files import load_user_routines
+    def play_routine(self, routine_id: str) -> None:
         from plumbline.ui.screens.routine_player import RoutinePlayerScreen
 
-        routine = (library or load_user_routines(self.tracker)).by_id().get(routine_id)
+        routine = self.tracker.routines().by_id().get(routine_id)
         if routine is None:
             self.notify(f"unknown routine '{routine_id}': see the routines with r", severity="error", markup=False)
             return
         habit = self.tracker.library.by_id().get(routine.habit or "")
         player = RoutinePlayerScreen(routine, self.tracker, self.clock, self.monotonic,
                                      habit.label_done if habit else "")
-        self.push_screen(player, self._routine_closed)
-
-    def _routine_closed(self, _: None) -> None:
-        """Finishing a routine may have checked a habit: the checklist underneath shows it."""
-        self.data_changed()
-
+        self.push_screen(player)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from textual.app import App
 from textual.message import Message
 
-from plumbline.storage.errors import DamagedDatabase, PlumblineError, StorageError
+from plumbline.errors import DamagedDatabase, PlumblineError, StorageError
 
 
 class DataDamaged(Message):

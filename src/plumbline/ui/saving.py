@@ -13,13 +13,14 @@ from collections.abc import Callable
 from textual.app import App
 from textual.worker import get_current_worker
 
-from plumbline.storage import lock
-from plumbline.storage.errors import PlumblineError
+from plumbline.app import locking as lock
+from plumbline.errors import PlumblineError
 from plumbline.ui.errors import tell
 
 
-def save(app: App, lock_file: object, write: Callable[[], object], done: Callable[[], None]) -> None:
-    """Run `write`, then, if it worked, `done` (on the event loop); a storage problem is told."""
+def save(app: App, lock_file: object, write: Callable[[], object], done: Callable[[], None] = lambda: None) -> None:
+    """Run `write`, then, if it worked, `done` (on the event loop); a storage problem is told.
+    The screens need not refresh in `done`: the write tells them (DataChanged)."""
     try:
         with lock.waiting_at_most(0):
             write()

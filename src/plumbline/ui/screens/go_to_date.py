@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from plumbline.domain.days import named_day
-from plumbline.storage.checks import FIRST_DAY
+from plumbline.domain.days import FIRST_DAY
 
 
 class GoToDateDialog(ModalScreen[dt.date | None]):

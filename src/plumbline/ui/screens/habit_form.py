@@ -13,9 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, new_id
+from plumbline.errors import HabitFileError
+from plumbline.app.library import parse_habit
 from plumbline.domain.printable import printable
-from plumbline.storage.errors import HabitFileError
-from plumbline.storage.habit_files import parse_habit
 from plumbline.ui.user_text import shown
 
 KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),

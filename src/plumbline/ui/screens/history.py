@@ -21,7 +21,7 @@ from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.history import HabitHistory, habit_history
 from plumbline.domain.wording import amount
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
@@ -153,8 +153,7 @@ class HistoryScreen(Screen[None]):
             self.app.bell()  # the line under the calendar says why
             return
         with reported(self.app):
-            change()
-        self.app.data_changed()  # Today and the review underneath show it too; this screen as well
+            change()  # the write tells every screen, this one too (DataChanged)
 
     @on(DataChanged)
     def _data_changed(self) -> None:

@@ -22,7 +22,7 @@ from plumbline.domain.review import (
     week_review,
 )
 from plumbline.domain.streaks import Run, Streaks, runs, streaks_as_of, streaks_of
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged

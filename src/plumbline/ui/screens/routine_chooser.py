@@ -20,12 +20,17 @@ from textual.widgets.option_list import Option
 
 from plumbline.domain.habit import Habit
 from plumbline.domain.routine import Routine
-from plumbline.storage.routine_files import RoutineLibrary
+from plumbline.app.library import RoutineLibrary
+from plumbline.ui.services import plumbline_app
 from plumbline.ui.user_text import user_text
 
 
 class RoutineChooser(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "close", "Close", id="chooser.close")]
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="chooser.close"),
+        Binding("n", "new", "New routine", id="chooser.new"),
+        Binding("e", "edit", "Edit (your copy)", id="chooser.edit"),
+    ]
 
     def __init__(self, library: RoutineLibrary, habits: Mapping[str, Habit], habit_id: str | None = None) -> None:
         super().__init__()
@@ -39,17 +44,24 @@ class RoutineChooser(ModalScreen[str | None]):
             if self.library.routines:
                 yield OptionList(*(Option(self._prompt(r), id=r.id) for r in self.library.routines), id="routines")
                 yield Static(id="routine-about")
-                yield Static("enter plays the routine; escape closes", classes="hint")
+                yield Static("enter plays; n new routine (your therapist's); e edit; escape closes", classes="hint")
             else:
-                yield Static("No routines. Put routine files into the data dir's routines/ folder.", classes="hint")
+                yield Static("No routines yet: n types in a new one (your therapist's programme).", classes="hint")
 
     def on_mount(self) -> None:
+        self._highlight(self.preselect.id if self.preselect else None)
+
+    def _highlight(self, routine_id: str | None) -> None:
         if not self.library.routines:
             return
         options = self.query_one(OptionList)
         ids = [r.id for r in self.library.routines]
-        options.highlighted = ids.index(self.preselect.id) if self.preselect else 0
+        options.highlighted = ids.index(routine_id) if routine_id in ids else 0
         options.focus()
+
+    async def _show_saved(self, routine_id: str) -> None:
+        await self.recompose()
+        self._highlight(routine_id)
 
     def _prompt(self, routine: Routine) -> Table:
         grid = Table.grid(expand=True, padding=(0, 1))
@@ -76,3 +88,26 @@ class RoutineChooser(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_new(self) -> None:
+        self._open_form(None)
+
+    def action_edit(self) -> None:
+        options = self.query(OptionList)
+        if options and options.first().highlighted is not None:
+            self._open_form(self.library.routines[options.first().highlighted])
+
+    def _open_form(self, routine: Routine | None) -> None:
+        from plumbline.ui.screens.routine_form import RoutineForm
+
+        tracker = plumbline_app(self).tracker
+        taken = {r.id for r in self.library.routines}
+
+        def save(data: dict) -> None:
+            tracker.save_routine(data)
+            self.library = tracker.routines()
+            self.app.notify(f"Saved the routine {data['name']}", markup=False)
+            self.call_later(self._show_saved, data["id"])
+
+        form = RoutineForm(routine, [h for h in self.habits.values() if not h.archived], taken, save)
+        self.app.push_screen(form)

@@ -22,8 +22,8 @@ from plumbline.domain.pain import PainEntry
 from plumbline.domain.routine import Routine
 from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
 from plumbline.domain.safety import STOP_AT_ONCE
-from plumbline.storage.errors import PlumblineError
-from plumbline.storage.tracker import Tracker
+from plumbline.errors import PlumblineError
+from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import tell
 from plumbline.ui.screens.confirm import ConfirmDialog

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -15,25 +14,22 @@ from textual.widgets import OptionList, Static
 
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
-from plumbline.storage.errors import PlumblineError
-from plumbline.storage.tracker import Tracker
+from plumbline.errors import PlumblineError
+from plumbline.app.tracker import Tracker
 from plumbline.ui.errors import reported, tell
-from plumbline.ui.messages import DataChanged
+from plumbline.ui.messages import REMINDER_SHOWN_CHANGE, DataChanged, NewDay
 from plumbline.ui.saving import save
+from plumbline.ui.services import plumbline_app
+from plumbline.ui.widgets.break_countdown import BreakCountdown
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.day_header import DayHeader
 from plumbline.ui.widgets.habit_detail import HabitDetail
 from plumbline.ui.widgets.key_bar import KeyBar
 
-if TYPE_CHECKING:
-    from plumbline.ui.reminder_control import ReminderControl
-
 # The other screens are imported where they open, not here: Today is what the app paints first,
 # and importing every screen (and the widgets they use) up front made start-up a third slower.
-# The reminder settings and the break countdown likewise load only when reminders are in use.
 
 ONE_DAY = dt.timedelta(days=1)
-COUNTDOWN_SECONDS = 15
 
 
 def _today_commands():
@@ -112,9 +108,11 @@ class TodayScreen(Screen[None]):
         self._show_detail()
 
     @on(DataChanged)
-    def _data_changed(self) -> None:
-        self.refresh_rows()
-        self.refresh_countdown()
+    def _data_changed(self, message: DataChanged) -> None:
+        if message.what != REMINDER_SHOWN_CHANGE:
+            self.refresh_rows()
+        for countdown in self.query(BreakCountdown):
+            countdown.refresh_from_service()
 
     @on(OptionList.OptionHighlighted)
     def _show_detail(self) -> None:
@@ -130,8 +128,10 @@ class TodayScreen(Screen[None]):
         habit_id = self.query_one(ChecklistView).highlighted_habit
         return next((r.habit for r in self.rows if r.habit.id == habit_id), None)
 
-    def set_today(self, today: dt.date) -> None:
+    @on(NewDay)
+    def _new_day(self, message: NewDay) -> None:
         """Midnight passed: a screen that showed today moves on to the new today."""
+        today = message.today
         followed = self.day == self.today
         self.today = today
         if followed:
@@ -144,7 +144,7 @@ class TodayScreen(Screen[None]):
         habit = self.highlighted_habit()
         if habit is None:
             return
-        save(self.app, self.tracker.locations.lock_file, lambda: action(habit.id), self.refresh_rows)
+        save(self.app, self.tracker.locations.lock_file, lambda: action(habit.id))
 
     @on(OptionList.OptionSelected)
     def check_habit(self, habit_id: str) -> None:
@@ -153,16 +153,21 @@ class TodayScreen(Screen[None]):
         self.action_toggle()
 
     def action_toggle(self) -> None:
-        self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today))
+        self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today, at=self._now()))
 
     def action_skip(self) -> None:
         self._change(lambda habit_id: self.tracker.toggle_skip(habit_id, self.day, today=self.today))
 
     def action_count(self, step: int) -> None:
         if step > 0:
-            self._change(lambda habit_id: self.tracker.check(habit_id, self.day, today=self.today))
+            self._change(lambda habit_id: self.tracker.check(habit_id, self.day, today=self.today, at=self._now()))
         else:
             self._change(lambda habit_id: self.tracker.decrement(habit_id, self.day))
+
+    def _now(self) -> dt.datetime:
+        """The moment of a change made now (aware): a check of posture breaks is a break then."""
+        app = plumbline_app(self)
+        return app.reminders.now() if app.reminders is not None else app.clock().astimezone()
 
     def action_day(self, step: int) -> None:
         target = self.day + step * ONE_DAY
@@ -189,7 +194,7 @@ class TodayScreen(Screen[None]):
     def action_help(self) -> None:
         from plumbline.ui.screens.help import HelpScreen
 
-        reminders = getattr(self.app, "reminders", None)
+        reminders = plumbline_app(self).reminders
         self.app.push_screen(HelpScreen(reminders.delivery_problem() if reminders else None))
 
     def action_add(self) -> None:
@@ -211,7 +216,7 @@ class TodayScreen(Screen[None]):
                     if result is None:
                         return
                     self.tracker.save_habit(result, today=self.today)
-                    self.refresh_rows()
+                    self.refresh_rows()  # now, not when DataChanged comes: the new row is highlighted
                     self.query_one(ChecklistView).highlight_habit(result.id)
                     self._show_detail()
                     self.app.notify(f"Saved {result.name}", markup=False)
@@ -226,7 +231,6 @@ class TodayScreen(Screen[None]):
             return
 
         def archived() -> None:
-            self.refresh_rows()
             self.app.notify(f"Archived {habit.name}; u restores it with its history", markup=False)
 
         def answered(yes: bool | None) -> None:
@@ -240,19 +244,14 @@ class TodayScreen(Screen[None]):
         with reported(self.app):
             from plumbline.ui.screens.archived import ArchivedScreen
 
-            from plumbline.storage.habit_files import load_library
             from plumbline.ui.screens.archived import OPTIONAL
 
-            every = self.tracker.habits(include_archived=True)
-            archived = [h for h in every if h.archived]
-            # The library's optional habits (habits/optional/) not added yet: the SI belt.
-            known = {h.id for h in every}
-            optional = {h.id: h for h in load_library([self.tracker.builtin_dir / "optional"]).habits
-                        if h.id not in known}
+            archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
+            optional = {h.id: h for h in self.tracker.optional_habits()}
 
             def restore(habit_id: str | None) -> None:
                 def restored() -> None:
-                    self.refresh_rows()
+                    self.refresh_rows()  # now, so that the restored row can be highlighted
                     self.query_one(ChecklistView).highlight_habit(habit_id)
 
                 if habit_id and habit_id.startswith(OPTIONAL):
@@ -269,7 +268,7 @@ class TodayScreen(Screen[None]):
         with reported(self.app):
             from plumbline.ui.screens.review import ReviewScreen
 
-            self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today), lambda _: self.refresh_rows())
+            self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today))
 
     def action_history(self) -> None:
         with reported(self.app):
@@ -303,81 +302,43 @@ class TodayScreen(Screen[None]):
         habit = self.highlighted_habit()
         self.app.choose_routine(habit.id if habit else None)
 
-    # -- reminders -----------------------------------------------------------------------------
+    # -- reminders: the countdown widget owns what b, z and P do --------------------------------
 
     @on(events.Mount)
     def _mount_break_countdown(self) -> None:
-        if getattr(self.app, "reminders", None) is not None:
-            from plumbline.ui.widgets.break_countdown import BreakCountdown
-
+        if plumbline_app(self).reminders is not None:
             self.mount(BreakCountdown(id="break-countdown"), after=self.query_one(DayHeader))
-            self.set_interval(COUNTDOWN_SECONDS, self.refresh_countdown)
-            self.call_after_refresh(self.refresh_countdown)
 
-    def refresh_countdown(self) -> None:
-        reminders = getattr(self.app, "reminders", None)
-        if reminders is None:
-            return
-        from plumbline.ui.widgets.break_countdown import BreakCountdown
-
-        if not self.query(BreakCountdown):
-            return
-        countdown = self.query_one(BreakCountdown)
-        countdown.now, countdown.next_break, countdown.paused_until = (
-            reminders.now(), reminders.next_break(), reminders.paused_until())
-        countdown.delivery_problem = reminders.delivery_problem()
-        countdown.reminder = self.app.current_reminder()
-        countdown.say_in_full = getattr(self.app, "delivery_in_full", False)
-
-    def _remind(self, action: Callable[[ReminderControl], str]) -> None:
-        reminders = getattr(self.app, "reminders", None)
-        if reminders is None:
+    def _countdown(self, action: Callable[[BreakCountdown], None]) -> None:
+        found = self.query(BreakCountdown)
+        if not found:
             self.app.notify("Reminders are not running in this window", severity="warning")
             return
-        try:
-            said = action(reminders)
-        except (PlumblineError, OSError) as error:
-            tell(self.app, error)
-            return
-        self.app.clear_reminder()  # answered: b, z or P
-        self.refresh_rows()
-        self.refresh_countdown()
-        self.app.notify(said, markup=False)
+        action(found.first())
 
     def action_take_break(self) -> None:
-        self._remind(lambda r: r.take_break() or "Break counted; the countdown starts again")
+        self._countdown(BreakCountdown.take_break)
 
     def action_snooze(self) -> None:
-        self._remind(lambda r: f"Posture break snoozed until {r.snooze():%H:%M}")
+        self._countdown(BreakCountdown.snooze)
 
     def action_pause_reminders(self) -> None:
-        self._remind(lambda r: _pause_said(r.toggle_pause()))
+        self._countdown(BreakCountdown.toggle_pause)
 
     def action_settings(self) -> None:
         from plumbline.domain.reminder_settings import ReminderSettings
-        from plumbline.storage.reminder_store import ReminderStore
         from plumbline.ui.screens.settings import SettingsScreen
 
-        store = ReminderStore(self.tracker.store)
         try:
-            current = store.settings()
+            current = self.tracker.settings.reminders()
         except PlumblineError as error:
             self.app.notify(f"{error}; showing the defaults", severity="warning", markup=False)
             current = ReminderSettings()
 
-        def applied() -> None:
-            with reported(self.app):
-                if getattr(self.app, "reminders", None) is not None:
-                    self.app.reminders.replan()
-                self.refresh_countdown()
-                self.app.notify("Reminder settings saved")
-
         def saved(result: ReminderSettings | None) -> None:
-            if result is not None:
-                save(self.app, self.tracker.locations.lock_file, lambda: store.save_settings(result), applied)
+            if result is not None:  # the reminder service hears of it, and plans anew
+                save(self.app, self.tracker.locations.lock_file, lambda: self.tracker.settings.save_reminders(result),
+                     lambda: self.app.notify("Reminder settings saved"))
 
         self.app.push_screen(SettingsScreen(current, self.tracker.habits()), saved)
 
-
-def _pause_said(until: dt.datetime | None) -> str:
-    return f"Reminders paused until {until:%H:%M}; P resumes them" if until else "Reminders resumed"

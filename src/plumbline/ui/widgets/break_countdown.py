@@ -1,4 +1,5 @@
-"""The line under the header: how long until the next posture break, or that reminders are paused.
+"""The line under the header: how long until the next posture break, or that reminders are paused,
+and what its keys do (b break now, z snooze, P pause; Today's bindings hand them here).
 
 It is also where the app says that reminders cannot reach the desktop: in full the first time a
 data dir meets the problem (a second line, pushing the list down rather than covering it), and
@@ -8,12 +9,22 @@ as a short mark after that; the help screen always has the whole text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from plumbline.errors import PlumblineError
+from plumbline.ui.errors import tell
+from plumbline.ui.services import plumbline_app
 from plumbline.ui.user_text import user_text
+
+if TYPE_CHECKING:
+    from plumbline.ui.reminder_control import ReminderControl
+
+REFRESH_SECONDS = 15
 
 
 class BreakCountdown(Static):
@@ -23,6 +34,47 @@ class BreakCountdown(Static):
     delivery_problem: reactive[str | None] = reactive(None, layout=True)
     say_in_full: reactive[bool] = reactive(False, layout=True)
     reminder: reactive[str] = reactive("", layout=True)  # a reminder shown here, not as a toast
+
+    def on_mount(self) -> None:
+        self.set_interval(REFRESH_SECONDS, self.refresh_from_service)
+        self.call_after_refresh(self.refresh_from_service)
+
+    def refresh_from_service(self) -> None:
+        app = plumbline_app(self)
+        if app.reminders is None:
+            return
+        reminders = app.reminders
+        self.now, self.next_break, self.paused_until = reminders.now(), reminders.next_break(), reminders.paused_until()
+        self.delivery_problem = reminders.delivery_problem()
+        self.reminder = app.current_reminder()
+        self.say_in_full = app.delivery_in_full
+
+    # -- its keys ------------------------------------------------------------------------------
+
+    def take_break(self) -> None:
+        self._answer(lambda r: r.take_break() or "Break counted; the countdown starts again")
+
+    def snooze(self) -> None:
+        self._answer(lambda r: f"Posture break snoozed until {r.snooze():%H:%M}")
+
+    def toggle_pause(self) -> None:
+        self._answer(lambda r: _pause_said(r.toggle_pause()))
+
+    def _answer(self, action: Callable[[ReminderControl], str]) -> None:
+        app = plumbline_app(self)
+        if app.reminders is None:
+            app.notify("Reminders are not running in this window", severity="warning")
+            return
+        try:
+            said = action(app.reminders)
+        except (PlumblineError, OSError) as error:
+            tell(app, error)
+            return
+        app.clear_reminder()  # answered: b, z or P
+        self.refresh_from_service()
+        app.notify(said, markup=False)
+
+    # -- drawing -------------------------------------------------------------------------------
 
     def render(self) -> Text:
         text, keys = self._countdown()
@@ -63,3 +115,7 @@ def _until(now: dt.datetime, then: dt.datetime) -> str:
         return "now"
     hours, rest = divmod(minutes, 60)
     return f"in {hours} h {rest} min" if hours else f"in {minutes} min"
+
+
+def _pause_said(until: dt.datetime | None) -> str:
+    return f"Reminders paused until {until:%H:%M}; P resumes them" if until else "Reminders resumed"

@@ -11,9 +11,9 @@ import datetime as dt
 
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.reminders import POSTURE_BREAK, Reminder, elapsed
-from plumbline.reminders.sender import DONE, SNOOZE, Note
-from plumbline.storage.reminder_store import ReminderStore, take_break
-from plumbline.storage.tracker import Tracker
+from plumbline.notify.sender import DONE, SNOOZE, Note
+from plumbline.app.breaks import take_break
+from plumbline.app.tracker import Tracker
 
 
 def note_for(reminder: Reminder, settings: ReminderSettings) -> Note:
@@ -31,11 +31,11 @@ def answer(tracker: Tracker, settings: ReminderSettings, reminder: Reminder, key
         return "posture break counted from the notification; the countdown starts again"
     if key == DONE and reminder.habit:
         day = tracker.today(now)
-        tracker.check(reminder.habit, day, today=day)
+        tracker.check(reminder.habit, day, today=day, at=now)
         return f"{reminder.title}: done on {day}, from the notification"
     if key == SNOOZE:
         until = elapsed(now, dt.timedelta(minutes=settings.snooze_minutes))
-        store = ReminderStore(tracker.store)
+        store = tracker.reminders
         if reminder.kind == POSTURE_BREAK:
             store.snooze(until)
         elif reminder.habit:

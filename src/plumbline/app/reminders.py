@@ -1,51 +1,47 @@
-"""Reminder settings and the shared break state, kept in the meta document under the store's lock.
+"""Reminder settings and the shared break state, kept in the state document under the store's lock.
 
 The app and the `plumbline remind` service both read and write here, so a snooze pressed in the
 app moves the service's next break too, and `claim` lets exactly one of them send a reminder.
+Every change a user makes here is told to the tracker's listeners (changes.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, parse_settings
-from plumbline.domain.reminders import POSTURE_BREAK, POSTURE_HABIT, BreakState, Reminder, upcoming
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.app.settings import Settings
+from plumbline.domain.reminder_settings import ReminderSettings
+from plumbline.domain.reminders import POSTURE_BREAK, BreakState, Reminder, upcoming
+from plumbline.app import changes as changed
+from plumbline.storage import state_keys
 from plumbline.storage.store import Store
 
 if TYPE_CHECKING:
-    from plumbline.storage.tracker import Tracker
+    from plumbline.app.tracker import Tracker
 
-SETTINGS_KEY = "reminder_settings"
-STATE_KEY = "reminder_state"
-SENT_KEY = "reminders_sent"
-SNOOZES_KEY = "habit_snoozes"
-DELIVERY_KEY = "delivery_problem_said"  # the last "no desktop notifications" said in this data dir
+SETTINGS_KEY = state_keys.REMINDER_SETTINGS
+STATE_KEY = state_keys.REMINDER_STATE
+SENT_KEY = state_keys.REMINDERS_SENT
+SNOOZES_KEY = state_keys.HABIT_SNOOZES
+DELIVERY_KEY = state_keys.DELIVERY_SAID
 SENT_KEPT = 200  # about two days of reminders: enough to recognise any that is sent twice
 STATE_FIELDS = ("last_break", "last_prompt", "snoozed_until", "paused_until")
 
 
-class ReminderStore:
-    def __init__(self, store: Store) -> None:
+class Reminders:
+    def __init__(self, store: Store, changes: changed.Changes | None = None) -> None:
         self.store = store
+        self.changes = changes or changed.Changes()
 
     # -- settings ------------------------------------------------------------------------------
 
     def settings(self) -> ReminderSettings:
-        raw = self.store.meta().get(SETTINGS_KEY, {})
-        try:
-            return parse_settings(raw)
-        except SettingsError as error:
-            raise DamagedDatabase(
-                f"reminder settings in {self.store.locations.database}: {error}; "
-                "fix them in the app's settings (o)"
-            ) from None
+        return Settings(self.store, self.changes.tell).reminders()
 
     def save_settings(self, settings: ReminderSettings) -> None:
-        self.store.update_meta(lambda meta: meta.__setitem__(SETTINGS_KEY, settings.to_dict()))
+        Settings(self.store, self.changes.tell).save_reminders(settings)
 
     # -- the shared break state ----------------------------------------------------------------
 
@@ -59,10 +55,10 @@ class ReminderStore:
 
     def record_break(self, at: dt.datetime) -> None:
         """A break was taken: the countdown restarts from `at` and a snooze is used up."""
-        self._change_state(lambda s: replace(s, last_break=_later(s.last_break, at), snoozed_until=None))
+        self._change_state(lambda s: s._replace(last_break=_later(s.last_break, at), snoozed_until=None))
 
     def snooze(self, until: dt.datetime) -> None:
-        self._change_state(lambda s: replace(s, snoozed_until=until))
+        self._change_state(lambda s: s._replace(snoozed_until=until))
 
     def habit_snoozes(self) -> dict[str, dt.datetime]:
         return _snoozes_from(self.store.meta().get(SNOOZES_KEY))
@@ -75,6 +71,7 @@ class ReminderStore:
             meta[SNOOZES_KEY] = {h: t.isoformat() for h, t in sorted(kept.items())}
 
         self.store.update_meta(change)
+        self.changes.tell(changed.BREAKS)
 
     def first_report(self, problem: str) -> bool:
         """True when `problem` was not the last one said in this data dir (and remembers it)."""
@@ -84,11 +81,13 @@ class ReminderStore:
         return True
 
     def pause(self, until: dt.datetime | None) -> None:
-        self._change_state(lambda s: replace(s, paused_until=until))
+        self._change_state(lambda s: s._replace(paused_until=until))
 
     def note_away(self, back: dt.datetime) -> None:
         """Back from a suspend: time away from the desk restarts the countdown, like a prompt."""
-        self._change_state(lambda s: replace(s, last_prompt=_later(s.last_prompt, back)))
+        # Not told: the service that noticed the suspend plans anew itself, and nothing the
+        # user did changed.
+        self._change_state(lambda s: s._replace(last_prompt=_later(s.last_prompt, back)), tell=False)
 
     def claim(self, reminder: Reminder, min_gap: dt.timedelta) -> bool:
         """True for the one process that may send `reminder`; False if it was sent already (or,
@@ -105,32 +104,27 @@ class ReminderStore:
                 return
             meta[SENT_KEY] = [*sent, reminder.id][-SENT_KEPT:]
             if reminder.kind == POSTURE_BREAK:
-                meta[STATE_KEY] = _state_to(replace(state, last_prompt=_later(state.last_prompt, reminder.at)))
+                meta[STATE_KEY] = _state_to(state._replace(last_prompt=_later(state.last_prompt, reminder.at)))
             claimed.append(True)
 
         self.store.update_meta(change)
         return claimed[0]
 
-    def _change_state(self, change: Callable[[BreakState], BreakState]) -> None:
+    def _change_state(self, change: Callable[[BreakState], BreakState], tell: bool = True) -> None:
         def apply(meta: dict[str, Any]) -> None:
             meta[STATE_KEY] = _state_to(change(_state_from(meta.get(STATE_KEY, {}))))
 
         self.store.update_meta(apply)
+        if tell:
+            self.changes.tell(changed.BREAKS)
 
 
 def upcoming_reminders(tracker: Tracker, settings: ReminderSettings, start: dt.datetime) -> list[Reminder]:
     """The reminders of the 24 hours from `start`, over this user's habits, records and break state."""
     # A reminder depends on this day and this ISO week only: no need to read years of history.
     recent = tracker.store.history(since=start.date() - dt.timedelta(days=8))
-    store = ReminderStore(tracker.store)
-    return upcoming(settings, tracker.habits(), recent, store.state(), start, snoozes=store.habit_snoozes())
-
-
-def take_break(tracker: Tracker, at: dt.datetime) -> None:
-    """`b` in the app and `plumbline check posture-breaks`: counts toward the habit, restarts the countdown."""
-    day = tracker.today(at)  # a break at 01:30 with the day starting at 03:00 counts for the evening before
-    tracker.check(POSTURE_HABIT, day, today=day)
-    ReminderStore(tracker.store).record_break(at)
+    reminders = tracker.reminders
+    return upcoming(settings, tracker.habits(), recent, reminders.state(), start, snoozes=reminders.habit_snoozes())
 
 
 def _later(current: dt.datetime | None, new: dt.datetime) -> dt.datetime:

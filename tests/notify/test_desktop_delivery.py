@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 from plumbline.cli.remind_commands import TEST_MESSAGE, TEST_TITLE
 from plumbline.domain.reminders import BREAK_PROMPTS, HABIT, POSTURE_BREAK
-from plumbline.reminders.sender import EXPIRE_SECONDS
-from plumbline.reminders.service import ReminderService
-from plumbline.storage.tracker import Tracker
+from plumbline.notify.sender import EXPIRE_SECONDS
+from plumbline.notify.service import ReminderService
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
-from tests.reminders.dbus_fixtures import needs_dbus
+from tests.notify.dbus_fixtures import needs_dbus
 
 pytestmark = needs_dbus
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -77,8 +77,9 @@ class Started:
         self.tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
         self.service = ReminderService(self.tracker, lambda: self.now)
         self.warnings, self.shown, self.changes = [], [], []
-        self.service.start(show=lambda *shown: self.shown.append(shown), warn=self.warnings.append,
-                           changed=lambda: self.changes.append(self.now))
+        # What the service writes reaches the app as every change does: through the tracker.
+        self.tracker.changes.listen(lambda what: self.changes.append(what))
+        self.service.start(show=lambda *shown: self.shown.append(shown), warn=self.warnings.append)
 
     async def fire_next(self, kind, habit=None):
         reminder = next(r for r in self.service.plan if r.kind == kind and r.habit == habit)

@@ -16,12 +16,13 @@ from typing import Any
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry
+from plumbline.app import changes as changed
 from plumbline.storage import backups
 from plumbline.storage.atomic import atomic_write
-from plumbline.storage.checks import FIRST_DAY
-from plumbline.storage.errors import BadInput, DamagedDatabase, PlumblineError
+from plumbline.domain.days import FIRST_DAY
+from plumbline.errors import BadInput, DamagedDatabase, PlumblineError
 from plumbline.storage.lock import exclusive_lock
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 
 
 def check_records(path: Path, entries: list[tuple[str, Entry]], pains: list[PainEntry], today: dt.date) -> None:
@@ -64,6 +65,7 @@ def apply_import(tracker: Tracker, now: dt.datetime, habits: list[Habit], change
                 raise DamagedDatabase(f"the import failed ({error}) and could not be undone ({undo}): "
                                       f"the data as it was is in {backup}; free some space, then copy it back") from None
             raise
+    tracker.changes.tell(changed.EVERYTHING)
 
 
 def _put_back(tracker: Tracker, backup: Path | None, before: set[Path]) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.reminders.dbus_fixtures import IDLE_SERVER, LOGIND_SERVER, start_bus, start_server, stop
+from tests.notify.dbus_fixtures import IDLE_SERVER, LOGIND_SERVER, start_bus, start_server, stop
 
 
 @pytest.fixture(scope="session")

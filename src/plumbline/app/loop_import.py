@@ -20,11 +20,12 @@ from typing import Any
 
 from plumbline.domain.entries import Entry, whole
 from plumbline.domain.habit import Habit, Kind, Schedule, new_id
-from plumbline.storage.errors import BadInput
+from plumbline.errors import BadInput
+from plumbline.storage import state_keys
 from plumbline.storage.loop_formats import LoopExport, LoopHabit, read_loop
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 
-LINKS_KEY = "loop_links"  # Loop habit key -> plumbline habit id, kept in the state
+LINKS_KEY = state_keys.LOOP_LINKS
 DONE, AUTO, NO, UNKNOWN, SKIP = 2, 1, 0, -1, 3
 NAME_LIMIT = 40
 
@@ -63,7 +64,7 @@ class _Plan:
 
 
 def import_loop(tracker: Tracker, path: Path, now: dt.datetime) -> LoopSummary:
-    from plumbline.storage.importing import apply_import, check_records
+    from plumbline.app.importing import apply_import, check_records
 
     try:
         export = read_loop(path)
@@ -74,14 +75,14 @@ def import_loop(tracker: Tracker, path: Path, now: dt.datetime) -> LoopSummary:
     check_records(path, plan.entries, [], tracker.today(now))
 
     def change_meta(meta: dict[str, Any]) -> None:
-        archived = set(meta.get("archived", []))
+        archived = set(meta.get(state_keys.ARCHIVED, []))
         for habit_id, flag in plan.archived.items():
             archived = archived | {habit_id} if flag else archived - {habit_id}
-        meta["archived"] = sorted(archived)
-        starts = dict(meta.get("habit_starts", {}))
+        meta[state_keys.ARCHIVED] = sorted(archived)
+        starts = dict(meta.get(state_keys.HABIT_STARTS, {}))
         for habit_id, day in plan.starts.items():
             starts[habit_id] = min(day.isoformat(), starts.get(habit_id, day.isoformat()))
-        meta["habit_starts"] = dict(sorted(starts.items()))
+        meta[state_keys.HABIT_STARTS] = dict(sorted(starts.items()))
         meta[LINKS_KEY] = {**meta.get(LINKS_KEY, {}), **plan.links}
 
     apply_import(tracker, now, plan.habits, change_meta, plan.entries, [])

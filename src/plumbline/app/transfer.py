@@ -12,19 +12,20 @@ import json
 from pathlib import Path
 from typing import Any
 
-from plumbline.domain.days import clock_time
 from plumbline.domain.entries import MAX_COUNT, Entry, checked_count, day_status
 from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_reading
 from plumbline.domain.streaks import first_day
-from plumbline.storage.checks import FIRST_DAY, LAST_DAY
-from plumbline.storage.errors import BadInput, HabitFileError
+from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
+from plumbline.errors import BadInput, HabitFileError
+from plumbline.storage import state_keys
+from plumbline.storage.atomic import atomic_write
 from plumbline.storage.habit_files import habit_data, parse_habit
-from plumbline.storage.tracker import Tracker
+from plumbline.app.tracker import Tracker
 
 FORMAT = "plumbline-export"
 VERSION = 1
 # State that belongs to the data, not to this machine's copy of it.
-STATE_KEYS = ("created", "archived", "reminder_settings", "habit_starts", "routine_stops")
+STATE_KEYS = (state_keys.CREATED, state_keys.ARCHIVED, state_keys.REMINDER_SETTINGS, state_keys.HABIT_STARTS, state_keys.ROUTINE_STOPS)
 
 
 def export_json(tracker: Tracker) -> str:
@@ -49,6 +50,15 @@ def export_json(tracker: Tracker) -> str:
         ],
     }
     return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_export(output: Path, text: str) -> None:
+    """An export written where the user asked, whole or not at all."""
+    if output.is_dir():
+        raise BadInput(f"--output {output} is a folder: give the name of a file to write")
+    if not output.parent.is_dir():  # a typo in the folder must not make a new folder silently
+        raise BadInput(f"cannot export to {output}: the folder {output.parent} does not exist; create it first")
+    atomic_write(output, text.encode("utf-8"))
 
 
 CSV_HEADER = ("date", "habit", "name", "status", "count", "note")
@@ -80,7 +90,7 @@ def _cell(text: str) -> str:
 
 def import_json(tracker: Tracker, path: Path, text: str, now: dt.datetime) -> tuple[int, int]:
     """Merge an export into the data dir, all or nothing; returns (check-ins, pain entries) imported."""
-    from plumbline.storage.importing import apply_import, check_records
+    from plumbline.app.importing import apply_import, check_records
     from plumbline.storage.loop_formats import ACCEPTED
 
     try:
@@ -138,16 +148,16 @@ def _check_state(path: Path, state: dict[str, Any]) -> None:
     from plumbline.domain.reminder_settings import SettingsError, parse_settings
 
     try:
-        if "created" in state and not FIRST_DAY <= dt.date.fromisoformat(state["created"]) <= LAST_DAY:
+        if state_keys.CREATED in state and not FIRST_DAY <= dt.date.fromisoformat(state[state_keys.CREATED]) <= LAST_DAY:
             raise ValueError(f"the first day {state['created']} is outside {FIRST_DAY}..{LAST_DAY}")
-        archived = state.get("archived", [])
+        archived = state.get(state_keys.ARCHIVED, [])
         if not isinstance(archived, list) or not all(isinstance(a, str) for a in archived):
             raise ValueError("archived must be a list of habit ids")
-        if "reminder_settings" in state:
-            parse_settings(state["reminder_settings"])
-        for day in dict(state.get("habit_starts", {})).values():
+        if state_keys.REMINDER_SETTINGS in state:
+            parse_settings(state[state_keys.REMINDER_SETTINGS])
+        for day in dict(state.get(state_keys.HABIT_STARTS, {})).values():
             dt.date.fromisoformat(day)
-        for stop in list(state.get("routine_stops", [])):
+        for stop in list(state.get(state_keys.ROUTINE_STOPS, [])):
             dt.date.fromisoformat(stop["day"]), clock_time(stop["time"]), str(stop["routine"])
     except (TypeError, ValueError, SettingsError) as error:
         raise BadInput(f"import file {path}: its state is damaged ({error}); nothing was imported") from None
@@ -157,16 +167,16 @@ def _merge_state(meta: dict[str, Any], state: dict[str, Any]) -> None:
     """The file's state wins, except that tracking started at the earlier of the two dates and
     a habit archived on either side stays archived."""
     merged = dict(state)
-    if meta.get("created") and state.get("created"):
-        merged["created"] = min(meta["created"], state["created"])
-    if "archived" in meta or "archived" in state:
-        merged["archived"] = sorted(set(meta.get("archived", [])) | set(state.get("archived", [])))
-    if "routine_stops" in meta or "routine_stops" in state:
-        known = list(meta.get("routine_stops", []))
-        merged["routine_stops"] = known + [s for s in state.get("routine_stops", []) if s not in known]
-    if "habit_starts" in meta or "habit_starts" in state:
-        starts = dict(meta.get("habit_starts", {}))
-        for habit_id, day in state.get("habit_starts", {}).items():
+    if meta.get(state_keys.CREATED) and state.get(state_keys.CREATED):
+        merged[state_keys.CREATED] = min(meta[state_keys.CREATED], state[state_keys.CREATED])
+    if state_keys.ARCHIVED in meta or state_keys.ARCHIVED in state:
+        merged[state_keys.ARCHIVED] = sorted(set(meta.get(state_keys.ARCHIVED, [])) | set(state.get(state_keys.ARCHIVED, [])))
+    if state_keys.ROUTINE_STOPS in meta or state_keys.ROUTINE_STOPS in state:
+        known = list(meta.get(state_keys.ROUTINE_STOPS, []))
+        merged[state_keys.ROUTINE_STOPS] = known + [s for s in state.get(state_keys.ROUTINE_STOPS, []) if s not in known]
+    if state_keys.HABIT_STARTS in meta or state_keys.HABIT_STARTS in state:
+        starts = dict(meta.get(state_keys.HABIT_STARTS, {}))
+        for habit_id, day in state.get(state_keys.HABIT_STARTS, {}).items():
             starts[habit_id] = min(day, starts.get(habit_id, day))
-        merged["habit_starts"] = dict(sorted(starts.items()))
+        merged[state_keys.HABIT_STARTS] = dict(sorted(starts.items()))
     meta.update(merged)

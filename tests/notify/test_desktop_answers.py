@@ -9,10 +9,9 @@ import asyncio
 import datetime as dt
 
 from plumbline.domain.reminders import HABIT, POSTURE_BREAK
-from plumbline.storage.reminder_store import ReminderStore
 from tests.conftest import MONDAY, stored_entry
-from tests.reminders.dbus_fixtures import control, needs_dbus
-from tests.reminders.test_desktop_delivery import BERLIN, Started
+from tests.notify.dbus_fixtures import control, needs_dbus
+from tests.notify.test_desktop_delivery import BERLIN, Started
 
 pytestmark = needs_dbus
 NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications", "org.plumbline.TestServer")
@@ -54,7 +53,7 @@ async def test_i_took_it_counts_the_break_and_restarts_the_countdown(data_dir, d
         await click(desktop_bus, sent["id"], "done")
         await until(lambda: started.changes)
         assert stored_entry(started.tracker.store, "posture-breaks", MONDAY).count == 1
-        assert ReminderStore(started.tracker.store).state().last_break == started.now
+        assert started.tracker.reminders.state().last_break == started.now
         assert started.service.next_break() == started.now + dt.timedelta(minutes=45)
 
 
@@ -93,16 +92,16 @@ async def test_time_away_in_working_hours_is_a_natural_break(data_dir, idle_moni
         started.service.replan()
         await set_idle(idle_monitor, 60)  # a minute: not yet a break
         await started.service.notice_idle()
-        assert ReminderStore(started.tracker.store).state().last_break is None
+        assert started.tracker.reminders.state().last_break is None
         await set_idle(idle_monitor, 200)  # over the default 3 minutes
         await started.service.notice_idle()
-        assert ReminderStore(started.tracker.store).state().last_break == monday(10, 0)
+        assert started.tracker.reminders.state().last_break == monday(10, 0)
         assert started.service.next_break() == monday(10, 45)
         started.now = monday(10, 20)
         await set_idle(idle_monitor, 30)  # back at the desk since 10:19:30
         await started.service.notice_idle()
         back = monday(10, 20) - dt.timedelta(seconds=30)
-        assert ReminderStore(started.tracker.store).state().last_break == back
+        assert started.tracker.reminders.state().last_break == back
         assert started.service.next_break() == monday(11, 5)  # 45 min from the return, whole minutes
         assert stored_entry(started.tracker.store, "posture-breaks", MONDAY) is None  # a walk or a meeting: not counted
         assert len(started.changes) == 2
@@ -113,18 +112,18 @@ async def test_time_away_outside_working_hours_or_switched_off_changes_nothing(d
         started.now = monday(19, 0)
         await set_idle(idle_monitor, 600)
         await started.service.notice_idle()
-        assert ReminderStore(started.tracker.store).state().last_break is None
-        store = ReminderStore(started.tracker.store)
+        assert started.tracker.reminders.state().last_break is None
+        store = started.tracker.reminders
         store.save_settings(store.settings().__class__(natural_breaks=False))
         started.now = monday(10, 0)
         started.service.replan()
         started.service.away = False
         await started.service.notice_idle()
-        assert ReminderStore(started.tracker.store).state().last_break is None
+        assert started.tracker.reminders.state().last_break is None
 
 
 async def test_logind_is_asked_where_the_session_bus_has_no_idle_monitor(desktop_bus, logind_bus, monkeypatch):
-    from plumbline.reminders.idle import IdleMonitor
+    from plumbline.notify.idle import IdleMonitor
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop_bus.address)
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", logind_bus.address)
@@ -143,13 +142,13 @@ async def test_where_no_desktop_reports_idle_time_nothing_changes_or_complains(d
         started.now = monday(10, 0)
         assert await started.service.idle.idle_seconds() is None
         await started.service.notice_idle()
-        assert ReminderStore(started.tracker.store).state().last_break is None
+        assert started.tracker.reminders.state().last_break is None
         assert (started.warnings, started.changes) == ([], [])
 
 
 async def test_the_open_app_shows_an_answer_from_the_desktop_at_once(data_dir, desktop_bus, monkeypatch):
-    from plumbline.reminders.service import ReminderService
-    from plumbline.storage.tracker import Tracker
+    from plumbline.notify.service import ReminderService
+    from plumbline.app.tracker import Tracker
     from plumbline.ui.app import PlumblineApp
     from tests.conftest import BUILTIN_HABITS
     from tests.ui.conftest import screen_text

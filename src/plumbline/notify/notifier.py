@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from plumbline.reminders.bus import NoNotificationService
-from plumbline.reminders.sender import Answered, Note, Sender, choose_sender
+from plumbline.notify.bus import NoNotificationService
+from plumbline.notify.sender import Answered, Note, Sender, choose_sender
 
 Show = Callable[[str, str], None]
 

@@ -3,7 +3,7 @@ test_desktop_delivery proves the real path over a real D-Bus."""
 
 
 class Desktop:
-    """A Sender (plumbline.reminders.sender) that keeps what it was given."""
+    """A Sender (plumbline.notify.sender) that keeps what it was given."""
 
     def __init__(self):
         self.notes = []

@@ -11,9 +11,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from plumbline.reminders import bus as session
-from plumbline.reminders.bus import NoNotificationService
-from plumbline.reminders.sender import APP_NAME, EXPIRE_SECONDS, Answered, Note
+from plumbline.notify import bus as session
+from plumbline.notify.bus import NoNotificationService
+from plumbline.notify.sender import APP_NAME, EXPIRE_SECONDS, Answered, Note
 
 NAME = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"

@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from plumbline.reminders import sender
-from plumbline.reminders.bus import NoNotificationService
-from plumbline.reminders.dbus_sender import DBusSender
-from plumbline.reminders.plyer_sender import PlyerSender
-from plumbline.reminders.sender import Note
+from plumbline.notify import sender
+from plumbline.notify.bus import NoNotificationService
+from plumbline.notify.dbus_sender import DBusSender
+from plumbline.notify.plyer_sender import PlyerSender
+from plumbline.notify.sender import Note
 
 
 @pytest.mark.parametrize("platform, expected", [("darwin", PlyerSender), ("win32", PlyerSender),

@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from plumbline.reminders import bus as session
-from plumbline.reminders.bus import NoNotificationService
+from plumbline.notify import bus as session
+from plumbline.notify.bus import NoNotificationService
 
 ANSWER_SECONDS = 2.0
 # (bus name, object path, interface, method, seconds per unit the method returns)

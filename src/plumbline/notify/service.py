@@ -17,14 +17,16 @@ from typing import Any
 
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.reminders import HABIT, Reminder, elapsed, next_break, utc
-from plumbline.reminders.answers import answer, note_for
-from plumbline.reminders.idle import IdleMonitor
-from plumbline.reminders.notifier import Notifier, Show
-from plumbline.reminders.sender import Note, Sender, choose_sender
-from plumbline.reminders.watcher import ClockWatcher
-from plumbline.storage.errors import PlumblineError
-from plumbline.storage.reminder_store import ReminderStore, take_break, upcoming_reminders
-from plumbline.storage.tracker import Tracker
+from plumbline.notify.answers import answer, note_for
+from plumbline.notify.idle import IdleMonitor
+from plumbline.notify.notifier import Notifier, Show
+from plumbline.notify.sender import Note, Sender, choose_sender
+from plumbline.notify.watcher import ClockWatcher
+from plumbline.errors import PlumblineError
+from plumbline.app import changes as changed
+from plumbline.app.breaks import take_break
+from plumbline.app.reminders import upcoming_reminders
+from plumbline.app.tracker import Tracker
 
 TICK_SECONDS = 15
 GRACE = dt.timedelta(minutes=2)  # a reminder later than this is stale: dropped, and the plan made anew
@@ -41,13 +43,12 @@ class ReminderService:
                  sender: Sender | None = None, idle: IdleMonitor | None = None,
                  log: Callable[[str], None] = lambda line: None) -> None:
         self.tracker = tracker
-        self.store = ReminderStore(tracker.store)
+        self.store = tracker.reminders
         self.clock = clock  # aware, local
         self.monotonic = monotonic
         self.sender = sender or choose_sender()
         self.idle = idle or IdleMonitor()
         self.log = log
-        self.changed: Callable[[], None] = lambda: None
         self.warn_now: Callable[[str], None] = lambda line: None
         self.notifier: Notifier | None = None
         self.away = False  # inside an idle spell already counted as a natural break
@@ -59,17 +60,20 @@ class ReminderService:
         self._tasks: set[asyncio.Task] = set()
         self._dropped: set[tuple[str, dt.datetime]] = set()  # (job id, run time) dropped as missed
         self._settings_warned = False
+        self._loop: asyncio.AbstractEventLoop | None = None
+        # Every change made through the tracker (by the app, a desktop answer, a natural break)
+        # moves the plan at once; changes by other processes are found by `tick`.
+        tracker.changes.listen(self._heard)
 
     # -- running -------------------------------------------------------------------------------
 
-    def start(self, show: Show, warn: Callable[[str], None], changed: Callable[[], None] = lambda: None) -> None:
+    def start(self, show: Show, warn: Callable[[str], None]) -> None:
         """Call inside the running event loop (the app's, or `plumbline remind`'s). `show` is the
-        in-app fallback; `warn` hears a delivery problem the first time this data dir meets it;
-        `changed` hears that an answer on the desktop wrote something."""
+        in-app fallback; `warn` hears a delivery problem the first time this data dir meets it."""
         from apscheduler.events import EVENT_JOB_MISSED
         from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-        self.changed = changed
+        self._loop = asyncio.get_running_loop()
         self.warn_now = warn  # trouble to say at once (a damaged file); delivery problems go through _report
         self.notifier = Notifier(self.sender, show, lambda line: self._report(line, warn), self._answered)
         self.scheduler = AsyncIOScheduler(
@@ -136,8 +140,6 @@ class ReminderService:
             return
         if said:
             self.log(said)
-            self.replan()
-            self.changed()
 
     async def notice_idle(self) -> None:
         """Time away from the keyboard in working hours is a natural break: the countdown restarts
@@ -160,8 +162,6 @@ class ReminderService:
                 self.log(f"a natural break was not recorded: {error}")
                 return
             self.log(f"{moment:%H:%M} natural break: " + ("away from the keyboard" if spell else "back"))
-            self.replan()
-            self.changed()
 
     def tick(self) -> None:
         """Every ~15 s: after a suspend or a clock jump make the plan anew (no stale burst, no
@@ -198,6 +198,14 @@ class ReminderService:
             self.settings = ReminderSettings()
         self.tracker.reload_library()
         return upcoming_reminders(self.tracker, self.settings, start)
+
+    def _heard(self, what: str) -> None:
+        if what == changed.PAIN:
+            return  # nothing planned depends on pain
+        if self._loop is not None and self._loop is not _running_loop():
+            self._loop.call_soon_threadsafe(self.replan)  # a save that waited for the lock in a worker
+        else:
+            self.replan()
 
     def replan(self) -> None:
         self._fingerprint = self.store.fingerprint()
@@ -275,12 +283,10 @@ class ReminderService:
 
     def take_break(self) -> None:
         take_break(self.tracker, self.clock())
-        self.replan()
 
     def snooze(self) -> dt.datetime:
         until = elapsed(self.clock(), dt.timedelta(minutes=self.settings.snooze_minutes))
         self.store.snooze(until)
-        self.replan()
         return until
 
     def toggle_pause(self) -> dt.datetime | None:
@@ -288,8 +294,14 @@ class ReminderService:
         length = dt.timedelta(minutes=self.settings.pause_minutes)
         until = None if self.paused_until() else elapsed(self.clock(), length)
         self.store.pause(until)
-        self.replan()
         return until
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None  # a worker thread
 
 
 def _minutes(delta: dt.timedelta) -> str:

@@ -6,8 +6,8 @@ import asyncio
 import signal
 import sys
 
-from plumbline.reminders.service import Clock, ReminderService
-from plumbline.storage.tracker import Tracker
+from plumbline.notify.service import Clock, ReminderService
+from plumbline.app.tracker import Tracker
 
 
 def run_foreground(tracker: Tracker, clock: Clock) -> int:

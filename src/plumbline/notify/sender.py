@@ -46,9 +46,9 @@ class Sender(Protocol):
 
 def choose_sender() -> Sender:
     if sys.platform in ("darwin", "win32"):
-        from plumbline.reminders.plyer_sender import PlyerSender
+        from plumbline.notify.plyer_sender import PlyerSender
 
         return PlyerSender()
-    from plumbline.reminders.dbus_sender import DBusSender
+    from plumbline.notify.dbus_sender import DBusSender
 
     return DBusSender()

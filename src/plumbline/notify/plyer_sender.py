@@ -13,8 +13,8 @@ import io
 import sys
 import warnings
 
-from plumbline.reminders.bus import NoNotificationService
-from plumbline.reminders.sender import APP_NAME, EXPIRE_SECONDS, Answered, Note
+from plumbline.notify.bus import NoNotificationService
+from plumbline.notify.sender import APP_NAME, EXPIRE_SECONDS, Answered, Note
 
 
 class PlyerSender:

@@ -1,30 +1,41 @@
 """The habits of one user: the library merged with their state, and the changes they make.
 
-The CLI and the app both go through here, so a check means the same thing everywhere.
+The CLI, the app and the reminder service all go through here, so a check means the same thing
+everywhere; every change is told to the listeners in `changes`.
 """
+
+from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from plumbline.app import breaks
+from plumbline.app import changes as changed
+from plumbline.app.settings import Settings
 from plumbline.domain import entries as rules
-from plumbline.domain.days import MIDNIGHT, habit_day
-from plumbline.domain.checklist import ChecklistRow, active_in_order, checklist, habit_row, needs_earlier_history
+from plumbline.domain.days import habit_day
+from plumbline.domain.checklist import ChecklistRow, active_in_order, habit_row, needs_earlier_history
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.domain.routine_stops import RoutineStop, hurt_before
-from plumbline.domain.streaks import Streaks, streaks
+from plumbline.domain.streaks import RecentEntries, Streaks, streaks
 from plumbline.domain.strength import strength
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.migrations import migrate
-from plumbline.storage.errors import BadInput, HabitFileError
+from plumbline.errors import BadInput, HabitFileError
 from plumbline.storage.habit_files import Library, habit_toml, load_library
-from plumbline.storage.locations import Locations, builtin_habits_dir, month_of
+from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
+from plumbline.storage import state_keys
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
+
+if TYPE_CHECKING:
+    from plumbline.app.reminders import Reminders
+    from plumbline.storage.routine_files import RoutineLibrary
 
 
 class ReviewSource(NamedTuple):
@@ -45,8 +56,32 @@ class Tracker:
         # Told of trouble that does not stop a change (a backup that could not be taken); the
         # CLI prints it as a warning, the app shows it.
         self.warn: Callable[[str], None] = lambda line: None
+        self.changes = changed.Changes()  # the app and the reminder service listen here
+        self._reminders: Reminders | None = None
+        self.settings = Settings(self.store, self.changes.tell)
         self.reload_library()  # sets self.library
         migrate(self.store, dt.date.today())
+
+    @classmethod
+    def at(cls, data_dir: str | None) -> Tracker:
+        """The tracker over `--data-dir`, else PLUMBLINE_DATA_DIR, else the platform's place
+        (storage/locations.py decides)."""
+        return cls(resolve_data_dir(data_dir))
+
+    @property
+    def reminders(self) -> Reminders:
+        """Reminder settings and the break countdown's state (loaded when first asked for: a
+        `today` or `check` never needs them)."""
+        if self._reminders is None:
+            from plumbline.app.reminders import Reminders
+
+            self._reminders = Reminders(self.store, self.changes)
+        return self._reminders
+
+    def outside_signature(self) -> object:
+        """Changes when another process writes the data or a habit file: a few stat calls,
+        cheap enough to poll every second (see ui/app.py)."""
+        return self.store.signature(), self.habit_files_signature()
 
     # -- the habits ----------------------------------------------------------------------------
 
@@ -65,6 +100,31 @@ class Tracker:
                                     if e.name.endswith(".toml")))
         except OSError:
             return ()
+
+    def optional_habits(self) -> list[Habit]:
+        """The library's optional habits (habits/optional/, such as the SI belt) not added yet."""
+        known = {h.id for h in self.library.habits}
+        return [h for h in load_library([self.builtin_dir / "optional"]).habits if h.id not in known]
+
+    def routines(self) -> RoutineLibrary:
+        """The built-in routines, then the user's own from the data dir, checked against their
+        habits. Only the habit files are read, not the database: listing routines works even
+        when it is damaged."""
+        from plumbline.storage.routine_files import FOLDER, load_routines  # `today` and `check` never need it
+
+        habit_ids = {h.id for h in self.library.habits}
+        return load_routines([self.builtin_dir / FOLDER, self.locations.custom_routines], habit_ids)
+
+    def save_routine(self, data: dict[str, object], source: str = "the form") -> Path:
+        """Write a routine typed in the app into the data dir, checked by the routine file rules
+        (a routine of a built-in's id replaces that one, as a copied file does)."""
+        from plumbline.storage.routine_files import parse_routine, routine_toml
+
+        routine = parse_routine(data, source, habit_ids={h.id for h in self.library.habits})
+        path = self.locations.custom_routines / f"{routine.id}.toml"
+        atomic_write(path, routine_toml(routine).encode())
+        self.changes.tell(changed.HABITS)
+        return path
 
     @property
     def load_errors(self) -> list[HabitFileError]:
@@ -103,37 +163,22 @@ class Tracker:
         is_new = habit.id not in self.library.by_id()
         path = self.locations.custom_habits / f"{habit.id}.toml"
         atomic_write(path, habit_toml(habit).encode())
-        if is_new and today is not None and self.store.meta().get("created"):
+        if is_new and today is not None and self.store.meta().get(state_keys.CREATED):
             self.store.set_habit_starts({habit.id: today})
         self.reload_library()
+        self.changes.tell(changed.HABITS)
         return path
-
-    def first_time(self, key: str, *seen_as: str) -> bool:
-        """True once per data dir for `key` (never if one of `seen_as` is already set), remembered
-        in its state as the app's notice_seen is: the CLI's one-time safety note."""
-        meta = self.store.meta()
-        if meta.get(key) or any(meta.get(other) for other in seen_as):
-            return False
-        self.store.update_meta(lambda state: state.__setitem__(key, True))
-        return True
 
     def set_archived(self, habit_id: str, archived: bool) -> None:
         self.habit(habit_id)
         self.store.set_archived(habit_id, archived)
+        self.changes.tell(changed.HABITS)
 
     # -- the days ------------------------------------------------------------------------------
 
-    def day_starts_at(self) -> dt.time:
-        """Set on the settings screen (stored with the reminder settings, validated there)."""
-        value = self.store.meta().get("reminder_settings", {}).get("day_starts_at")
-        try:
-            return dt.time.fromisoformat(value) if value else MIDNIGHT
-        except ValueError:
-            return MIDNIGHT  # the settings screen reports a bad stored value; days still work
-
     def today(self, now: dt.datetime) -> dt.date:
         """The habit day `now` falls in, honouring the user's "day starts at" setting."""
-        return habit_day(now, self.day_starts_at())
+        return habit_day(now, self.settings.day_starts_at())
 
     def checklist(self, today: dt.date) -> list[ChecklistRow]:
         """The day's rows, reading only as many months back as the longest current streak needs."""
@@ -141,16 +186,13 @@ class Tracker:
         since = (today - dt.timedelta(days=14)).replace(day=1)  # the seven-day strip and the ISO week
         history, reach = self.store.history(since=since), 1
 
-        def known_from() -> dt.date | None:
-            return since if months and month_of(since) > months[0] else None
+        def known(habit_id: str) -> Mapping[dt.date, Entry]:
+            entries = history.get(habit_id, {})
+            everything = not months or month_of(since) <= months[0]
+            return entries if everything else RecentEntries(entries, since)
 
-        def unfinished(rows: list[ChecklistRow]) -> set[str]:
-            if known_from() is None:
-                return set()  # everything is loaded
-            return {r.habit.id for r in rows if needs_earlier_history(r, history.get(r.habit.id, {}), today, start)}
-
-        rows = checklist(habits, history, today, start, known_from())
-        while reaching := unfinished(rows):
+        rows = [habit_row(h, known(h.id), today, start) for h in active_in_order(habits)]
+        while reaching := {r.habit.id for r in rows if needs_earlier_history(r, known(r.habit.id), today, start)}:
             # A run goes further back: add months twice as far back each time, so even a
             # decade-long streak costs a handful of passes, and no month is read twice. Only
             # the habits that need it are read and worked out again.
@@ -158,10 +200,7 @@ class Tracker:
             for habit_id, entries in self.store.history(since=earlier, before=since, habits=reaching).items():
                 history.setdefault(habit_id, {}).update(entries)
             since, reach = earlier, reach * 2
-            rows = [
-                habit_row(r.habit, history.get(r.habit.id, {}), today, start, known_from()) if r.habit.id in reaching else r
-                for r in rows
-            ]
+            rows = [habit_row(r.habit, known(r.habit.id), today, start) if r.habit.id in reaching else r for r in rows]
         return rows
 
     def review_source(self, today: dt.date) -> ReviewSource:
@@ -178,10 +217,15 @@ class Tracker:
             result.append((habit, streaks(habit, entries, today, start), strength(habit, entries, today, start)))
         return result
 
-    def check(self, habit_id: str, day: dt.date, amount: float = 1, note: str = "", today: dt.date | None = None) -> Entry:
+    def check(self, habit_id: str, day: dt.date, amount: float = 1, note: str = "", today: dt.date | None = None,
+              at: dt.datetime | None = None) -> Entry:
+        """`at`: the moment of the check (aware), when it is made now rather than filled in;
+        a check of posture breaks then counts as a break (breaks.py)."""
         habit = self.active_habit(habit_id)
         self._ready(today or day)
-        return self.store.change_entry(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
+        entry = self._change(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
+        breaks.after_check(self, habit.id, day, at)
+        return entry
 
     def uncheck(self, habit_id: str, day: dt.date) -> Entry | None:
         """Remove the day's record; returns the record that was there, if there was one."""
@@ -191,27 +235,28 @@ class Tracker:
         def remove(entry: Entry | None) -> None:
             removed.append(entry)
 
-        self.store.change_entry(habit.id, day, remove)
+        self._change(habit.id, day, remove)
         return removed[0]
 
     def decrement(self, habit_id: str, day: dt.date) -> Entry | None:
         habit = self.active_habit(habit_id)
-        return self.store.change_entry(habit.id, day, rules.decremented)
+        return self._change(habit.id, day, rules.decremented)
 
     def skip(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry:
         habit = self.active_habit(habit_id)
         self._ready(today or day)
-        return self.store.change_entry(habit.id, day, lambda e: rules.skipped(e, day))
+        return self._change(habit.id, day, lambda e: rules.skipped(e, day))
 
     def toggle_skip(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry | None:
         """The app's s key: a rest day, or, on a rest day, back to no record (like space)."""
         habit = self.active_habit(habit_id)
         self._ready(today or day)
-        return self.store.change_entry(habit.id, day, lambda e: None if e is not None and e.skipped
-                                       else rules.skipped(e, day))
+        return self._change(habit.id, day, lambda e: None if e is not None and e.skipped else rules.skipped(e, day))
 
-    def toggle(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry | None:
-        """The app's space key: a count habit goes up by one; a yes/no habit flips."""
+    def toggle(self, habit_id: str, day: dt.date, today: dt.date | None = None,
+               at: dt.datetime | None = None) -> Entry | None:
+        """The app's space key: a count habit goes up by one (for posture breaks, a break taken
+        `at`); a yes/no habit flips."""
         habit = self.active_habit(habit_id)
         self._ready(today or day)
 
@@ -220,7 +265,15 @@ class Tracker:
                 return None
             return rules.checked(habit, entry, day)
 
-        return self.store.change_entry(habit.id, day, change)
+        entry = self._change(habit.id, day, change)
+        if habit.kind.numeric:
+            breaks.after_check(self, habit.id, day, at)
+        return entry
+
+    def _change(self, habit_id: str, day: dt.date, change: Callable[[Entry | None], Entry | None]) -> Entry | None:
+        entry = self.store.change_entry(habit_id, day, change)
+        self.changes.tell(changed.ENTRIES)
+        return entry
 
     def _ready(self, today: dt.date) -> None:
         """Before a change: note the first day of use, and take the day's backup if not yet done."""
@@ -237,6 +290,7 @@ class Tracker:
         day = self.today(now)
         earlier = hurt_before(self.store.routine_stops(), routine, day)
         self.store.add_routine_stop(RoutineStop(day, now.time().replace(second=0, microsecond=0), routine, step))
+        self.changes.tell(changed.PAIN)
         return earlier
 
     # -- damage --------------------------------------------------------------------------------
@@ -252,6 +306,7 @@ class Tracker:
 
         kept = backups.restore(self.locations, backup, now)
         self.reload_library()
+        self.changes.tell(changed.EVERYTHING)
         return kept
 
     # -- the pain log --------------------------------------------------------------------------
@@ -270,7 +325,9 @@ class Tracker:
         if not valid_level(level):
             raise BadInput(f"pain level '{level}' is outside 0..10: give 0 (none) to 10 (worst)")
         self._ready(today or day)
-        return self.store.add_pain(day, PainReading(time, level, note, triggers))
+        entry = self.store.add_pain(day, PainReading(time, level, note, triggers))
+        self.changes.tell(changed.PAIN)
+        return entry
 
 
 def _check_data_dir(data_dir: Path) -> None:

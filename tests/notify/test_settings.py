@@ -1,4 +1,4 @@
-"""Reminder settings: defaults per CONTRACT, one-line validation, and durable storage."""
+"""Reminder settings: defaults per docs/contract.md, one-line validation, and durable storage."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -7,9 +7,9 @@ import pytest
 
 from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, parse_settings
 from plumbline.domain.reminders import BreakState, Reminder
-from plumbline.storage.errors import DamagedDatabase
+from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
-from plumbline.storage.reminder_store import SETTINGS_KEY, ReminderStore
+from plumbline.app.reminders import SETTINGS_KEY, Reminders
 from plumbline.storage.store import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -49,17 +49,17 @@ def test_bad_values_are_named_in_one_line_that_says_what_to_write(raw, named):
 
 
 def test_settings_survive_in_the_data_dir_and_damage_is_reported(data_dir):
-    reminders = ReminderStore(Store(Locations(data_dir)))
+    reminders = Reminders(Store(Locations(data_dir)))
     assert reminders.settings() == ReminderSettings()
     reminders.save_settings(ReminderSettings(break_minutes=30))
-    assert ReminderStore(Store(Locations(data_dir))).settings().break_minutes == 30
+    assert Reminders(Store(Locations(data_dir))).settings().break_minutes == 30
     reminders.store.update_meta(lambda meta: meta.__setitem__(SETTINGS_KEY, {"break_minutes": "x"}))
     with pytest.raises(DamagedDatabase, match="plumbline.json.*posture-break interval 'x'"):
         reminders.settings()
 
 
 def test_claim_lets_one_process_send_a_reminder_once(data_dir):
-    first, second = (ReminderStore(Store(Locations(data_dir))) for _ in range(2))
+    first, second = (Reminders(Store(Locations(data_dir))) for _ in range(2))
     at = dt.datetime(2026, 11, 23, 22, 0, tzinfo=BERLIN)
     pillow = Reminder(at, "habit", "knee-pillow", "Pillow", "text")
     assert first.claim(pillow, dt.timedelta(minutes=20)) is True
@@ -67,7 +67,7 @@ def test_claim_lets_one_process_send_a_reminder_once(data_dir):
 
 
 def test_a_posture_break_claimed_records_the_prompt_and_blocks_a_near_twin(data_dir):
-    reminders = ReminderStore(Store(Locations(data_dir)))
+    reminders = Reminders(Store(Locations(data_dir)))
     at = dt.datetime(2026, 11, 23, 11, 0, tzinfo=BERLIN)
     assert reminders.claim(Reminder(at, "posture-break", None, "Posture break", "m"), dt.timedelta(minutes=20))
     assert reminders.state().last_prompt == at
@@ -79,7 +79,7 @@ def test_a_posture_break_claimed_records_the_prompt_and_blocks_a_near_twin(data_
 
 
 def test_break_state_round_trips(data_dir):
-    reminders = ReminderStore(Store(Locations(data_dir)))
+    reminders = Reminders(Store(Locations(data_dir)))
     moment = dt.datetime(2026, 11, 23, 10, 5, tzinfo=BERLIN)
     reminders.snooze(moment + dt.timedelta(minutes=10))
     reminders.record_break(moment)

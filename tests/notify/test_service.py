@@ -12,12 +12,11 @@ import pytest
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.reminders import HABIT, POSTURE_BREAK
-from plumbline.reminders.service import POSTURE_JOB, ReminderService
-from plumbline.reminders.watcher import ClockWatcher
-from plumbline.storage.reminder_store import ReminderStore
-from plumbline.storage.tracker import Tracker
+from plumbline.notify.service import POSTURE_JOB, ReminderService
+from plumbline.notify.watcher import ClockWatcher
+from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
-from tests.reminders.recorder import Desktop
+from tests.notify.recorder import Desktop
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -93,7 +92,7 @@ async def test_a_break_taken_early_restarts_the_countdown_and_counts(start_servi
     service.take_break()
     assert posture_job_time(service) == monday(10, 5)
     assert stored_entry(service.tracker.store, "posture-breaks", MONDAY).count == 1
-    stale = ReminderStore(service.tracker.store)
+    stale = service.tracker.reminders
     assert stale.state().last_break == monday(9, 20)
 
 
@@ -101,7 +100,7 @@ async def test_a_break_planned_before_one_was_taken_is_not_sent(start_service, c
     service = start_service()
     planned = service.plan[0]
     # Another process (the CLI's check) records a break; the planned 09:45 job still fires.
-    ReminderStore(service.tracker.store).record_break(monday(9, 30))
+    service.tracker.reminders.record_break(monday(9, 30))
     clocks.now = planned.at
     assert not await service.fire(planned.id)
     assert desktop.got == []
