@@ -28,6 +28,7 @@ test: $(TEST_STAMP)
 
 screenshots: $(TEST_STAMP)
 	$(BIN)/python scripts/export_screenshots.py
+	$(BIN)/python scripts/export_report_screenshot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,4 +1,4 @@
-"""Generated history for benchmarks: N years of check-ins for 30 habits, written the fast way."""
+"""Generated history for benchmarks: N years of check-ins for 30 habits (or more), written the fast way."""
 
 from __future__ import annotations
 
@@ -25,10 +25,10 @@ def extra_habits(count: int) -> list[Habit]:
     ]
 
 
-def generate(data_dir: Path, today: dt.date, days: int, seed: int = 1) -> Tracker:
+def generate(data_dir: Path, today: dt.date, days: int, seed: int = 1, habits: int = HABITS) -> Tracker:
     tracker = Tracker(data_dir)
     start = today - dt.timedelta(days=days)
-    for habit in extra_habits(HABITS - len(tracker.habits())):
+    for habit in extra_habits(habits - len(tracker.habits())):
         tracker.save_habit(habit)
     tracker.store.update_meta(lambda meta: meta.update(created=start.isoformat(), notice_seen=True))
     chance = random.Random(seed)

@@ -118,6 +118,32 @@ async def day_step_timing(data_dir: Path, steps: int = 40) -> float:
     return statistics.median(times)
 
 
+def report_own_work(data_dir: Path, output: Path, repeat: int) -> float:
+    """plumbline's own work for `report` at ten years: read every month, work out the weeks,
+    streaks and strength, write the HTML. A fresh Tracker each run, so no month is read from
+    memory; the interpreter's start and the imports are apart (the subprocess line has them)."""
+    from plumbline.report.write import write_report
+
+    return median_seconds(lambda: write_report(Tracker(data_dir), TODAY, output, output.parent), repeat)
+
+
+def report_figures(folder: Path, env: dict[str, str], repeat: int) -> None:
+    """The therapist's report (issue 15) at 10 years x 50 habits, beside `today --json` on the same data."""
+    data = folder / "ten-years-50"
+    generate(data, TODAY, days=3652, habits=50)
+    output = folder / "report.html"
+    time.sleep(SETTLED_NS / 1e9 + 0.1)  # let the habit files settle, as main() does
+    command = [PYTHON, "-m", "plumbline", "--data-dir", str(data)]
+    run_process([*command, "today", "--json"], env)
+    (report, _), (today, _) = paired_medians([*command, "report", "--output", str(output)],
+                                             [*command, "today", "--json"], max(5, repeat // 2), env)
+    line("`report` (8 weeks) vs today --json, 50 habits", f"{report * 1000:.0f} ms", f"{today * 1000:.0f} ms",
+         report / today, None)
+    own = report_own_work(data, output, max(5, repeat // 2))
+    line("  report: own work (read, work out, write)", f"{own * 1000:.0f} ms", "1 s", own, 1)
+    line("  report: file size", f"{output.stat().st_size / 1024:.0f} KiB", "1024 KiB", output.stat().st_size / 2**20, 1)
+
+
 def line(name: str, value: str, baseline: str, ratio: float | None, target: float | None) -> None:
     verdict = "" if target is None else ("meets" if ratio is not None and ratio <= target else "MISSES")
     ratio_text = f"{ratio:5.2f}" if ratio is not None else "    -"
@@ -178,6 +204,7 @@ def main() -> None:
         line("weekly review: move one week (key left)", f"{moved * 1000:.0f} ms", "", None, None)
         step = asyncio.run(day_step_timing(big))
         line("Today: one day back (key left), own work", f"{step * 1000:.1f} ms", "16 ms frame", step / 0.016, 1)
+        report_figures(Path(folder), env, repeat)
 
 
 if __name__ == "__main__":

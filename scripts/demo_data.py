@@ -54,3 +54,34 @@ def write_demo(data_dir: Path, today: dt.date, days: int = 60, seed: int = 7, bu
         tracker.check(habit_id, today, today=today)
     tracker.check("posture-breaks", today, amount=2, today=today)
     return tracker
+
+
+# A few of the things a week brings besides check-ins, for the report's screenshot and tests.
+REPORT_NOTES = [
+    (40, "core-work", "Easier with the knees bent"),
+    (26, "glute-work", "Left side tired quickly"),
+    (12, "towel-mobilization", "Did it twice, morning and evening"),
+]
+REPORT_READINGS = [
+    (33, dt.time(8, 10), 6, "Stiff on waking after a long drive", ("waking",)),
+    (19, dt.time(17, 40), 5, "After two hours at the desk", ("sitting",)),
+    (5, dt.time(7, 50), 2, "", ("waking",)),
+]
+
+
+def write_report_demo(data_dir: Path, today: dt.date, builtin_dir: Path | None = None) -> Tracker:
+    """The demo data, with notes, readings at times of day and one "this hurts" stop."""
+    from plumbline.domain.pain import PainReading
+    from plumbline.domain.routine_stops import RoutineStop
+
+    tracker = write_demo(data_dir, today, days=70, builtin_dir=builtin_dir)
+    for back, habit_id, note in REPORT_NOTES:
+        day = today - dt.timedelta(days=back)
+        tracker.store.change_entry(habit_id, day, lambda e, day=day, note=note: Entry(day, count=1, note=note))
+    for back, time, level, note, triggers in REPORT_READINGS:
+        tracker.store.add_pain(today - dt.timedelta(days=back), PainReading(time, level, note, triggers))
+    stopped = today - dt.timedelta(days=16)
+    tracker.store.add_routine_stop(RoutineStop(stopped, dt.time(7, 20), "morning-mobility",
+                                               "Stopped Morning mobility at step 3: Piriformis stretch, left side"))
+    tracker.store.add_pain(stopped, PainReading(dt.time(7, 21), 6, "Sharp at the left SI joint", ()))
+    return tracker

@@ -16,7 +16,8 @@ def loaded_after(statement: str) -> set[str]:
 def test_the_domain_loads_no_textual_no_storage_libraries():
     loaded = loaded_after(
         "import plumbline.domain.checklist, plumbline.domain.strength, plumbline.domain.wording, "
-        "plumbline.domain.routine_player, plumbline.domain.reminders, plumbline.domain.reminder_settings"
+        "plumbline.domain.routine_player, plumbline.domain.reminders, plumbline.domain.reminder_settings, "
+        "plumbline.domain.report"
     )
     assert not loaded & {"textual", "rich", "tinydb", "apscheduler", "plyer", "platformdirs"}
 
@@ -41,6 +42,16 @@ def test_listing_routines_loads_no_textual(tmp_path):
     assert not loaded & {"textual", "apscheduler", "plyer"}
 
 
+def test_the_report_loads_no_textual(tmp_path):
+    output = tmp_path / "report.html"
+    loaded = loaded_after(
+        "from plumbline.cli.main import main; "
+        f"main(['--data-dir', {str(tmp_path / 'data')!r}, 'report', '--output', {str(output)!r}])"
+    )
+    assert output.is_file()  # the command ran in that process
+    assert not loaded & {"textual", "rich", "apscheduler", "plyer"}
+
+
 def test_a_command_imports_only_the_module_that_runs_it(tmp_path):
     code = ("import sys; from plumbline.cli.main import main; "
             f"main(['--data-dir', {str(tmp_path)!r}, 'today', '--json']); "
@@ -49,4 +60,5 @@ def test_a_command_imports_only_the_module_that_runs_it(tmp_path):
     loaded = set(done.stderr.split())
     assert '"habits"' in done.stdout and "plumbline.cli.checklist_commands" in loaded
     assert not loaded & {"plumbline.cli.review_commands", "plumbline.cli.transfer_commands",
-                         "plumbline.cli.routine_commands", "plumbline.cli.remind_commands", "plumbline.cli.launch"}
+                         "plumbline.cli.routine_commands", "plumbline.cli.remind_commands", "plumbline.cli.report_commands",
+                         "plumbline.cli.launch"}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from plumbline.storage import loop_formats
+from plumbline.storage import loop_backup, loop_formats
 from plumbline.errors import BadInput
 from plumbline.storage.loop_formats import LoopEntry, LoopHabit, read_loop, sniff
 from tests.loop_fixtures import (
@@ -346,9 +346,9 @@ def test_a_db_with_more_than_10000_habits_is_refused(tmp_path):
 
 def test_a_db_with_more_repetitions_than_the_limit_is_refused(tmp_path, monkeypatch):
     path = loop_db(tmp_path / "uhabits.db", LOOP_SAMPLE)
-    monkeypatch.setattr(loop_formats, "MAX_REPETITIONS", 9)
+    monkeypatch.setattr(loop_backup, "MAX_REPETITIONS", 9)
     assert "10 rows in Repetitions" in refused(path)
-    monkeypatch.setattr(loop_formats, "MAX_REPETITIONS", 10)
+    monkeypatch.setattr(loop_backup, "MAX_REPETITIONS", 10)
     assert len(read_loop(path).habits[1].entries) == 10
 
 
@@ -492,7 +492,7 @@ def test_reading_a_backup_changes_no_byte_and_leaves_no_file_beside_it(tmp_path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     assert [p.name for p in folder.iterdir()] == [path.name]
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        loop_formats._connect(path).execute("create table Mine (id integer)")
+        loop_backup.connect(path).execute("create table Mine (id integer)")
 
 
 def test_a_truncated_backup_is_refused_as_damaged(tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -33,8 +33,10 @@ from plumbline.storage import state_keys
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded only where used (dataclasses in the report's modules cost `today` 6 ms)
     from plumbline.app.reminders import Reminders
+    from plumbline.domain.report import ReportSource
+    from plumbline.domain.routine import Routine
     from plumbline.storage.routine_files import RoutineLibrary
 
 
@@ -169,9 +171,9 @@ class Tracker:
         self.changes.tell(changed.HABITS)
         return path
 
-    def set_archived(self, habit_id: str, archived: bool) -> None:
+    def set_archived(self, habit_id: str, archived: bool, day: dt.date | None = None) -> None:
         self.habit(habit_id)
-        self.store.set_archived(habit_id, archived)
+        self.store.set_archived(habit_id, archived, day)
         self.changes.tell(changed.HABITS)
 
     # -- the days ------------------------------------------------------------------------------
@@ -207,6 +209,14 @@ class Tracker:
         """Everything a weekly review reads, read once: moving between weeks touches no file."""
         history, pain_log = self.store.history_and_pain()
         return ReviewSource(self.habits(), history, pain_log, self.store.started(today))
+
+    def report_source(self, today: dt.date, routines: Sequence[Routine] = ()) -> ReportSource:
+        """Everything the report reads (domain/report.py): archived habits too, read once."""
+        from plumbline.domain.report import ReportSource
+
+        history, pain_log = self.store.history_and_pain()
+        return ReportSource(self.habits(include_archived=True), history, pain_log, self.store.started(today),
+                            self.store.routine_stops(), routines, self.store.archived_days())
 
     def standings(self, today: dt.date) -> list[tuple[Habit, Streaks, float]]:
         """Current and best streak and strength of every active habit, as of `today`."""

@@ -25,7 +25,8 @@ from plumbline.app.tracker import Tracker
 FORMAT = "plumbline-export"
 VERSION = 1
 # State that belongs to the data, not to this machine's copy of it.
-STATE_KEYS = (state_keys.CREATED, state_keys.ARCHIVED, state_keys.REMINDER_SETTINGS, state_keys.HABIT_STARTS, state_keys.ROUTINE_STOPS)
+STATE_KEYS = (state_keys.CREATED, state_keys.ARCHIVED, state_keys.ARCHIVED_ON, state_keys.REMINDER_SETTINGS,
+              state_keys.HABIT_STARTS, state_keys.ROUTINE_STOPS)
 
 
 def export_json(tracker: Tracker) -> str:
@@ -155,8 +156,9 @@ def _check_state(path: Path, state: dict[str, Any]) -> None:
             raise ValueError("archived must be a list of habit ids")
         if state_keys.REMINDER_SETTINGS in state:
             parse_settings(state[state_keys.REMINDER_SETTINGS])
-        for day in dict(state.get(state_keys.HABIT_STARTS, {})).values():
-            dt.date.fromisoformat(day)
+        for key in (state_keys.HABIT_STARTS, state_keys.ARCHIVED_ON):
+            for day in dict(state.get(key, {})).values():
+                dt.date.fromisoformat(day)
         for stop in list(state.get(state_keys.ROUTINE_STOPS, [])):
             dt.date.fromisoformat(stop["day"]), clock_time(stop["time"]), str(stop["routine"])
     except (TypeError, ValueError, SettingsError) as error:
@@ -171,6 +173,9 @@ def _merge_state(meta: dict[str, Any], state: dict[str, Any]) -> None:
         merged[state_keys.CREATED] = min(meta[state_keys.CREATED], state[state_keys.CREATED])
     if state_keys.ARCHIVED in meta or state_keys.ARCHIVED in state:
         merged[state_keys.ARCHIVED] = sorted(set(meta.get(state_keys.ARCHIVED, [])) | set(state.get(state_keys.ARCHIVED, [])))
+    if state_keys.ARCHIVED_ON in meta or state_keys.ARCHIVED_ON in state:
+        merged[state_keys.ARCHIVED_ON] = dict(sorted({**meta.get(state_keys.ARCHIVED_ON, {}),
+                                                      **state.get(state_keys.ARCHIVED_ON, {})}.items()))
     if state_keys.ROUTINE_STOPS in meta or state_keys.ROUTINE_STOPS in state:
         known = list(meta.get(state_keys.ROUTINE_STOPS, []))
         merged[state_keys.ROUTINE_STOPS] = known + [s for s in state.get(state_keys.ROUTINE_STOPS, []) if s not in known]

@@ -33,9 +33,22 @@ def run_app(data_dir: str | None, routine: str | None = None, ascii_marks: bool 
         ascii_marks = True
         note = PLAIN_MARKS_NOTE.format(encoding=getattr(screen, "encoding", "?"))
     app = PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local),
-                       watch_terminal=sys.stdin.isatty(), ascii_marks=ascii_marks, start_notice=note)
+                       watch_terminal=sys.stdin.isatty(), ascii_marks=ascii_marks, start_notice=note,
+                       report_writer=report_writer(tracker))
     app.run()
     return app.return_code or 0
+
+
+def report_writer(tracker: Tracker):
+    """The app's report key writes as `plumbline report` does, into the folder it was started in."""
+    from pathlib import Path
+
+    def write(first, last):
+        from plumbline.report.write import write_report
+
+        return write_report(tracker, tracker.today(clock.now()), None, Path.cwd(), first, last)
+
+    return write
 
 
 PLAIN_MARKS_NOTE = (

@@ -26,6 +26,7 @@ COMMANDS = (
     ("export", "transfer_commands", "all data, as JSON (for import) or CSV (for a spreadsheet)"),
     ("import", "transfer_commands",
      "merge a plumbline JSON export, or Loop Habit Tracker's CSV export (.zip) or full backup (.db)"),
+    ("report", "report_commands", "a self-contained HTML report of adherence and pain for a physical therapist"),
     ("routine", "routine_commands", "the guided routines: list them, or play one in the app"),
     ("remind", "remind_commands", "run the reminder service in the foreground, or list what it will remind"),
     ("notify-test", "remind_commands", "send one desktop notification now; exit 0 only if it was accepted"),

@@ -36,3 +36,6 @@ SHORT_NOTICE = (
     f"{ONE_PATTERN_ONE_CORRECTION[0].upper()}{ONE_PATTERN_ONE_CORRECTION[1:]} {STOP_AT_ONCE} "
     "The app shows this in full (press ? in it); this note is shown once."
 )
+
+# The report's one line under its heading (report/html.py), read by the user and their therapist.
+REPORT_CAUTION = f"{NOT_A_DIAGNOSIS} {STOP_AT_ONCE}"

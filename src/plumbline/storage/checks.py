@@ -71,8 +71,9 @@ def check_meta(path: Path, meta: dict[str, Any]) -> None:
         archived = meta.get(state_keys.ARCHIVED, [])
         if not isinstance(archived, list) or not all(isinstance(a, str) for a in archived):
             raise TypeError("'archived' is not a list of habit ids")
-        for day in dict(meta.get(state_keys.HABIT_STARTS, {})).values():
-            _in_range(dt.date.fromisoformat(day))
+        for key in (state_keys.HABIT_STARTS, state_keys.ARCHIVED_ON):
+            for day in dict(meta.get(key, {})).values():
+                _in_range(dt.date.fromisoformat(day))
         for name, kind in ((state_keys.REMINDER_SETTINGS, dict), (state_keys.REMINDER_STATE, dict), (state_keys.REMINDERS_SENT, list),
                            (state_keys.ROUTINE_STOPS, list)):
             if not isinstance(meta.get(name, kind()), kind):

@@ -30,7 +30,6 @@ ACCEPTED = "a plumbline JSON export, or Loop Habit Tracker's CSV export (.zip) o
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the zip members' sizes added up, as the zip declares them
 MAX_CSV_ROWS = 1_000_000  # in any one CSV file
 MAX_HABITS = 10_000
-MAX_REPETITIONS = 1_000_000  # a .db's Repetitions rows: the same bound as a CSV's rows
 
 # Which Loop release wrote which version is not settled by the sources (§1.a "When the header changed").
 CSV_CURRENT = "Loop CSV export (2.3.1 and later)"
@@ -117,7 +116,9 @@ def read_loop(path: Path) -> LoopExport:
     if kind == "loop-zip":
         return _read_zip(path)
     if kind == "loop-db":
-        return _read_db(path)
+        from plumbline.storage.loop_backup import read_db
+
+        return read_db(path)
     raise BadInput(f"{path} {reason}: give {ACCEPTED}")
 
 
@@ -156,21 +157,23 @@ def _identify_zip(file: BinaryIO) -> tuple[str | None, str]:
         with zipfile.ZipFile(file) as archive:
             names = archive.namelist()
     except ZIP_ERRORS as error:
-        return None, f"is a damaged zip ({_said(error)})"
+        return None, f"is a damaged zip ({said(error)})"
     if "Habits.csv" in names or any(n.endswith(OLD_CHECKMARKS) for n in names):
         return "loop-zip", ""
     return None, "is a zip without Loop's Habits.csv or per-habit checkmarks.csv"
 
 
 def _identify_db(path: Path) -> tuple[str | None, str]:
+    from plumbline.storage.loop_backup import connect
+
     # Loop's own test (§4.2): both tables named exactly Habits and Repetitions.
     try:
-        with closing(_connect(path)) as db:
+        with closing(connect(path)) as db:
             (found,) = db.execute(
                 "select count(*) from sqlite_master where name = 'Habits' or name = 'Repetitions'"
             ).fetchone()
     except DB_ERRORS as error:
-        return None, f"is a damaged SQLite database ({_said(error)})"
+        return None, f"is a damaged SQLite database ({said(error)})"
     if found != 2:
         return None, "is a SQLite database without Loop's Habits and Repetitions tables"
     return "loop-db", ""
@@ -196,7 +199,7 @@ def _read_zip(path: Path) -> LoopExport:
     except _Refused as refusal:
         raise BadInput(f"{path} {refusal}: give {ACCEPTED}") from None
     except ZIP_ERRORS as error:
-        raise BadInput(f"{path} is a damaged zip ({_said(error)}); export it from Loop again") from None
+        raise BadInput(f"{path} is a damaged zip ({said(error)}); export it from Loop again") from None
 
 
 def _read_csv_export(path: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> LoopExport:
@@ -326,7 +329,7 @@ def _csv_entries(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) 
             if not INTEGER.fullmatch(row[1]):
                 kinds = "YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN or " if columns == 3 else ""
                 raise BadInput(f"{where} line {line}: value {row[1]!r} is not {kinds}a whole number")
-            value = _normal(int(row[1]))
+            value = normal_value(int(row[1]))
         entries.append(LoopEntry(day, value, row[2] if columns == 3 else ""))
     # Loop writes these newest first, except 1.x (oldest first); sorted keeps a day's rows in file order.
     return tuple(sorted(entries, key=lambda e: e.day))
@@ -335,7 +338,7 @@ def _csv_entries(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) 
 def _csv_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str) -> Iterator[tuple[int, list[str]]]:
     """(line, fields) of each non-blank row; refuses the file at its MAX_CSV_ROWS + 1st row."""
     data = archive.read(member)  # bounded: the members' sizes were added up first
-    reader = csv.reader(io.StringIO(_decode(data), newline=""), strict=True)
+    reader = csv.reader(io.StringIO(decode_text(data), newline=""), strict=True)
     rows = 0
     while True:
         try:
@@ -343,7 +346,7 @@ def _csv_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str) -> 
         except StopIteration:
             return
         except csv.Error as error:
-            raise BadInput(f"{where} line {reader.line_num}: {_said(error)}") from None
+            raise BadInput(f"{where} line {reader.line_num}: {said(error)}") from None
         rows += 1
         if rows > MAX_CSV_ROWS:
             raise BadInput(f"{where} has more than the {MAX_CSV_ROWS:,} rows plumbline reads from one file")
@@ -351,7 +354,7 @@ def _csv_rows(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str) -> 
             yield reader.line_num, row
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
     """UTF-8, else latin-1.
 
     Loop writes its CSV files with java.io.FileWriter, in the phone's default charset (§1.0), which
@@ -365,120 +368,10 @@ def _decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def _said(error: Exception) -> str:
+def said(error: Exception) -> str:
     """An error's own words on one line: they can quote a name that holds a line break."""
     return " ".join(str(error).split())
 
 
-def _normal(value: int) -> int:
+def normal_value(value: int) -> int:
     return SKIP if value == OLD_SKIP else value
-
-
-# --- The full backup .db (§4) -----------------------------------------------------------------
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    # Read-only, and immutable: SQLite takes no lock and writes no journal beside the file.
-    db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
-    db.text_factory = _decode
-    return db
-
-
-def _read_db(path: Path) -> LoopExport:
-    try:
-        with closing(_connect(path)) as db:
-            return _read_db_tables(path, db)
-    except DB_ERRORS as error:
-        raise BadInput(f"{path} is a damaged SQLite database ({_said(error)}); make a new backup in Loop") from None
-
-
-def _columns(db: sqlite3.Connection, table: str) -> set[str]:
-    return {row[1].lower() for row in db.execute(f"pragma table_info({table})")}
-
-
-def _read_db_tables(path: Path, db: sqlite3.Connection) -> LoopExport:
-    (schema,) = db.execute("pragma user_version").fetchone()
-    if schema < OLDEST_SCHEMA:
-        raise BadInput(f"{path} is a Loop backup of schema {schema}; Loop itself reads none older than {OLDEST_SCHEMA}")
-    habit_columns, repetition_columns = _columns(db, "Habits"), _columns(db, "Repetitions")
-    needed = {"id", "name", "description", "freq_num", "freq_den", "position", "archived"}
-    missing = sorted(needed - habit_columns) + sorted({"habit", "timestamp"} - repetition_columns)
-    if missing:
-        raise BadInput(f"{path} lacks the column(s) {', '.join(missing)} every Loop backup has")
-    for table, limit in (("Habits", MAX_HABITS), ("Repetitions", MAX_REPETITIONS)):
-        (count,) = db.execute(f"select count(*) from {table}").fetchone()
-        if count > limit:
-            raise BadInput(f"{path} has {count:,} rows in {table}, more than the {limit:,} plumbline reads")
-    # Columns by the migration that added them (§4.3); one that is not there reads as that
-    # migration's default: type 0, target_type 0, target_value 0, unit "" (16, 18), value 2 (16).
-    optional = [c for c in ("type", "target_type", "target_value", "unit", "question", "uuid") if c in habit_columns]
-    wanted = sorted(needed) + optional
-    query = f"select {', '.join(wanted)} from Habits order by position, id"
-    habits = [dict(zip(wanted, row)) for row in db.execute(query)]
-    value = "value" if "value" in repetition_columns else "2"
-    notes = "notes" if "notes" in repetition_columns else "null"
-    # As migration 22 leaves them: no row without a habit or a timestamp, the first of a (habit, timestamp).
-    repetitions = db.execute(
-        f"select habit, timestamp, {value}, {notes} from Repetitions where rowid in (select min(rowid) "
-        "from Repetitions where habit is not null and timestamp is not null group by habit, timestamp) "
-        "order by habit, timestamp"
-    )
-    by_habit: dict[int, list[tuple]] = {}
-    for row in repetitions:
-        by_habit.setdefault(row[0], []).append(row[1:])
-    return LoopExport(
-        f"Loop full backup (.db, schema {schema})",
-        tuple(_db_habit(path, position, row, by_habit.get(row["id"], []))
-              for position, row in enumerate(habits, start=1)),
-    )
-
-
-def _db_habit(path: Path, position: int, row: dict, repetitions: list[tuple]) -> LoopHabit:
-    name = _text(row["name"])
-    where = f"{path}: habit {name!r}"
-
-    def code(column: str, allowed: tuple[int, ...]) -> int:
-        found = row.get(column) or 0  # NULL reads as the column's default, 0
-        if found not in allowed:
-            raise BadInput(f"{where}: {column} {found!r} is not one of {allowed}")
-        return found
-
-    numerator, denominator = row["freq_num"], row["freq_den"]
-    if not all(isinstance(n, int) and n >= 1 for n in (numerator, denominator)):
-        raise BadInput(f"{where}: frequency {numerator!r}/{denominator!r} is not two whole numbers from 1 up")
-    target = row.get("target_value") or 0.0
-    if not isinstance(target, (int, float)):
-        raise BadInput(f"{where}: target_value {target!r} is not a number")
-    if "question" in row:
-        question, description = _text(row["question"]), _text(row["description"])
-    else:
-        question, description = _text(row["description"]), ""  # what migration 23 does (§4.3)
-    return LoopHabit(
-        position=position,
-        name=name,
-        question=question,
-        description=description,
-        numerator=numerator,
-        denominator=denominator,
-        numerical=code("type", (0, 1)) == 1,
-        unit=_text(row.get("unit")),
-        at_most=code("target_type", (0, 1)) == 1,
-        target=float(target),
-        archived=bool(row["archived"]),
-        uuid=row.get("uuid"),
-        entries=tuple(_db_entry(where, *repetition) for repetition in repetitions),
-    )
-
-
-def _db_entry(where: str, timestamp: object, value: object, notes: object) -> LoopEntry:
-    # Milliseconds since 1970 at 00:00 UTC; Loop floors any other time to its day (§4.5).
-    if not isinstance(timestamp, int) or not 0 <= timestamp // DAY_MS <= (dt.date.max - EPOCH).days:
-        raise BadInput(f"{where}: timestamp {timestamp!r} is not milliseconds since 1970 as Loop stores them")
-    if not isinstance(value, int):
-        raise BadInput(f"{where}: value {value!r} on timestamp {timestamp} is not a whole number")
-    return LoopEntry(EPOCH + dt.timedelta(days=timestamp // DAY_MS), _normal(value), _text(notes))
-
-
-def _text(value: object) -> str:
-    """A text column; NULL (migration 23 leaves description NULL) reads as empty."""
-    return "" if value is None else str(value)

@@ -7,6 +7,7 @@ checks.py says what each may hold.
 SCHEMA = "schema"
 CREATED = "created"  # the first day of use, YYYY-MM-DD: days before it are never "missed"
 ARCHIVED = "archived"  # habit ids
+ARCHIVED_ON = "archived_on"  # habit id -> the day it was archived, where known (the report says)
 HABIT_STARTS = "habit_starts"  # habit id -> the first day of a habit added later, or imported
 ROUTINE_STOPS = "routine_stops"  # "this hurts" stops
 NOTICE_SEEN = "notice_seen"  # the app's first-start safety notice was dismissed

@@ -103,6 +103,13 @@ class Store:
             starts = {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get(state_keys.HABIT_STARTS, {}).items()}
         return set(meta.get(state_keys.ARCHIVED, [])), starts
 
+    def archived_days(self) -> dict[str, dt.date]:
+        """The day each archived habit was archived, where it was recorded."""
+        meta = self.meta()
+        with record_of(self.locations.database):
+            return {str(k): dt.date.fromisoformat(v) for k, v in meta.get(state_keys.ARCHIVED_ON, {}).items()
+                    if k in meta.get(state_keys.ARCHIVED, [])}
+
     def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
         """Note when habits began: a habit that has a start keeps it, unless `replace`."""
         def change(meta: dict[str, Any]) -> None:
@@ -227,11 +234,16 @@ class Store:
             table.upsert(_document(meta, 1))
         return meta
 
-    def set_archived(self, habit_id: str, archived: bool) -> None:
+    def set_archived(self, habit_id: str, archived: bool, day: dt.date | None = None) -> None:
+        """`day`: when it was archived, kept for the report's "what changed" (older data has none)."""
         def change(meta: dict[str, Any]) -> None:
             ids = set(meta.get(state_keys.ARCHIVED, []))
             ids = ids | {habit_id} if archived else ids - {habit_id}
             meta[state_keys.ARCHIVED] = sorted(ids)
+            days = {k: v for k, v in meta.get(state_keys.ARCHIVED_ON, {}).items() if k != habit_id}
+            if archived and day is not None:
+                days[habit_id] = day.isoformat()
+            meta[state_keys.ARCHIVED_ON] = dict(sorted(days.items()))
 
         self.update_meta(change)
 

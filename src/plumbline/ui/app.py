@@ -21,6 +21,7 @@ from plumbline.ui import glyphs
 from plumbline.ui.errors import DataDamaged, reported
 from plumbline.ui.messages import REMINDER_SHOWN_CHANGE, DataChanged, NewDay
 from plumbline.ui.reminder_control import ReminderControl
+from plumbline.ui.report_control import Opener, ReportWriter, open_with_system
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.user_text import shown
 
@@ -54,9 +55,12 @@ class PlumblineApp(App[None]):
         watch_terminal: bool = False,
         ascii_marks: bool = False,
         start_notice: str = "",
+        report_writer: ReportWriter | None = None,
+        open_file: Opener = open_with_system,
     ) -> None:
         """`ascii_marks`: the plain marks (glyphs.py); `start_notice`: said once the app is up
-        (why the marks are plain, when the terminal's character set chose them)."""
+        (why the marks are plain, when the terminal's character set chose them); `report_writer`
+        and `open_file`: the therapist's report and how to open it (report_control.py)."""
         super().__init__()
         glyphs.use_ascii(ascii_marks)
         self.set_class(ascii_marks, "-plain-marks")  # app.tcss draws the borders in ASCII too
@@ -67,6 +71,8 @@ class PlumblineApp(App[None]):
         self.start_routine = routine
         self.today = tracker.today(clock())
         self.reminders = reminders  # None: no scheduling (tests, screenshots)
+        self.report_writer = report_writer
+        self.open_file = open_file
         # The first time this data dir meets "no desktop notifications", Today says it in full.
         self.delivery_in_full = False
         self.shown_reminder = ("", clock())  # a reminder shown in the app, and when it came
@@ -74,17 +80,21 @@ class PlumblineApp(App[None]):
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
         self.declined: set[str] = set()  # restore offers answered "no", by problem
-        # A backup that could not be taken (a full disk) does not stop the change; it is told.
-        # notify is thread-safe: a save may run in a worker.
-        tracker.warn = lambda line: self.notify(line, title="No backup today", severity="warning", timeout=20,
-                                                markup=False)
+        self._stop_listening = self._hear(tracker)
         # The UI thread never waits long for the lock: a plumbline process stopped while holding
         # it would freeze every key, q included. After APP_LOCK_SECONDS a change is "not saved",
         # naming the holder.
         lock.set_process_timeout(APP_LOCK_SECONDS)
+
+    def _hear(self, tracker: Tracker) -> Callable[[], None]:
+        """What the tracker says reaches the user. Both may come from a worker thread (a save
+        that waited for the lock), and notify and post_message are thread-safe."""
+        # A backup that could not be taken (a full disk) does not stop the change; it is told.
+        tracker.warn = lambda line: self.notify(line, title="No backup today", severity="warning", timeout=20,
+                                                markup=False)
         # Every write made through the tracker (here, in a worker, or by the reminder service's
-        # desktop answers) reaches every screen as one DataChanged; post_message is thread-safe.
-        self._stop_listening = tracker.changes.listen(lambda what: self.post_message(DataChanged(what)))
+        # desktop answers) reaches every screen as one DataChanged.
+        return tracker.changes.listen(lambda what: self.post_message(DataChanged(what)))
 
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that

@@ -31,6 +31,7 @@ from plumbline.ui.widgets.charts import pain_sparkline
 
 DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ONE_WEEK = dt.timedelta(weeks=1)
+REPORT_WEEKS = 8  # as `plumbline report` by default
 
 
 class ReviewScreen(Screen[None]):
@@ -39,6 +40,7 @@ class ReviewScreen(Screen[None]):
         Binding("left", "week(-1)", "Earlier week", id="review.earlier", key_display="←", priority=True),
         Binding("right", "week(1)", "Later week", id="review.later", key_display="→", priority=True),
         Binding("h", "history", "History/pain", id="review.history"),
+        Binding("r", "report", "Report", id="review.report"),
         Binding("escape,w", "close", "Back", id="review.close"),
     ]
 
@@ -202,6 +204,18 @@ class ReviewScreen(Screen[None]):
             from plumbline.ui.screens.pain_week import PainWeekScreen
 
             self.app.push_screen(PainWeekScreen(self.review))
+
+    def action_report(self) -> None:
+        """The report of REPORT_WEEKS weeks up to the week shown, once it is over; for this week,
+        the last whole weeks (the report's default)."""
+        from plumbline.ui.report_control import write_report
+
+        monday = self.day - dt.timedelta(days=self.day.weekday())
+        last = monday + dt.timedelta(days=6)
+        if last >= self.today:
+            write_report(self.app)  # type: ignore[arg-type]
+        else:
+            write_report(self.app, last - REPORT_WEEKS * ONE_WEEK + dt.timedelta(days=1), last)  # type: ignore[arg-type]
 
     @on(DataChanged)
     def _data_changed(self) -> None:

@@ -235,7 +235,7 @@ class TodayScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                save(self.app, self.tracker.locations.lock_file, lambda: self.tracker.set_archived(habit.id, True),
+                save(self.app, self.tracker.locations.lock_file, lambda: self.tracker.set_archived(habit.id, True, self.today),
                      archived)
 
         self.app.push_screen(ConfirmDialog(f"Archive '{habit.name}'? Its history is kept."), answered)
@@ -263,6 +263,12 @@ class TodayScreen(Screen[None]):
                          lambda: self.tracker.set_archived(habit_id, False), restored)
 
             self.app.push_screen(ArchivedScreen(archived, list(optional.values())), restore)
+
+    def action_report(self) -> None:
+        """From the palette: the report of the last whole weeks."""
+        from plumbline.ui.report_control import write_report
+
+        write_report(self.app)  # type: ignore[arg-type]
 
     def action_review(self) -> None:
         with reported(self.app):

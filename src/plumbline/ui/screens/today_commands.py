@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # Today's actions as the palette names them (the key is in the help screen).
 ACTIONS = {
     "review": "Open the weekly review",
+    "report": "Write the report for your physical therapist (HTML)",
     "history": "Open the highlighted habit's history",
     "pain": "Log a pain reading",
     "routine": "Start a guided routine",
