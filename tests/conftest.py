@@ -27,6 +27,15 @@ def write_habits(data_dir: Path, names: dict[str, str]) -> None:
             f'id = "{habit_id}"\nname = "{name}"\ncategory = "movement"\nkind = "do"\n', encoding="utf-8")
 
 
+def stored_entries(store, habit_id: str) -> dict:
+    """A habit's entries as its files hold them now, read afresh (the store keeps no copy)."""
+    return store.history(habits=[habit_id]).get(habit_id, {})
+
+
+def stored_entry(store, habit_id: str, day: dt.date):
+    return stored_entries(store, habit_id).get(day)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"

@@ -50,3 +50,15 @@ def test_the_report_loads_no_textual(tmp_path):
     )
     assert output.is_file()  # the command ran in that process
     assert not loaded & {"textual", "rich", "apscheduler", "plyer"}
+
+
+def test_a_command_imports_only_the_module_that_runs_it(tmp_path):
+    code = ("import sys; from plumbline.cli.main import main; "
+            f"main(['--data-dir', {str(tmp_path)!r}, 'today', '--json']); "
+            "print(*(m for m in sys.modules if m.startswith('plumbline.cli.')), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(done.stderr.split())
+    assert '"habits"' in done.stdout and "plumbline.cli.checklist_commands" in loaded
+    assert not loaded & {"plumbline.cli.review_commands", "plumbline.cli.transfer_commands",
+                         "plumbline.cli.routine_commands", "plumbline.cli.remind_commands", "plumbline.cli.report_commands",
+                         "plumbline.cli.launch"}

@@ -186,7 +186,7 @@ def test_a_command_leaves_the_collector_on_with_its_imports_frozen(data_dir):
 
 
 def test_help_fits_the_width_it_is_given(cli):
-    """Our help formatter sizes itself (argparse's own imports shutil for it): $COLUMNS still rules."""
+    """Help is as wide as the terminal (argparse asks shutil.get_terminal_size): $COLUMNS rules."""
     narrow = cli("--help", env={"COLUMNS": "40"})
     assert narrow.code == 0 and max(len(line) for line in narrow.out.splitlines()) <= 40
     assert max(len(line) for line in cli("--help", env={"COLUMNS": "120"}).out.splitlines()) > 40

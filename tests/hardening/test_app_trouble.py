@@ -16,7 +16,7 @@ from plumbline.notify import service as service_module
 from plumbline.notify.service import ReminderService
 from plumbline.app.tracker import Tracker
 from plumbline.ui.app import PlumblineApp
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.hardening.conftest import fill, mounted_tmpfs, remount_read_only
 from tests.hardening.test_lock_and_links import HOLDER
 from tests.notify.recorder import Desktop
@@ -132,7 +132,7 @@ async def test_a_change_waits_for_a_stopped_lock_holder_off_the_event_loop_and_l
             assert holder.wait(10) == 0
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert app.tracker.store.entry(first, MONDAY) is not None  # the change landed
+            assert stored_entry(app.tracker.store, first, MONDAY) is not None  # the change landed
             assert next(r for r in app.screen.rows if r.habit.id == first).entry is not None
     finally:
         if holder.poll() is None:

@@ -36,3 +36,19 @@ def test_a_posix_rule_with_summer_time_gives_each_moment_its_offset(monkeypatch,
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("tz", ["Europe/Berlin", ":Europe/Berlin"])
+def test_a_zone_named_in_tz_gives_its_summer_and_winter_offsets(monkeypatch, recwarn, tz):
+    import time
+
+    monkeypatch.setenv("TZ", tz)
+    time.tzset()
+    try:
+        zone = clock.local_zone()
+        assert dt.datetime(2026, 7, 1, 12, tzinfo=zone).utcoffset() == dt.timedelta(hours=2)
+        assert dt.datetime(2026, 1, 1, 12, tzinfo=zone).utcoffset() == dt.timedelta(hours=1)
+        assert not recwarn.list  # nothing said over the app's screen
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -9,7 +9,7 @@ import asyncio
 import datetime as dt
 
 from plumbline.domain.reminders import HABIT, POSTURE_BREAK
-from tests.conftest import MONDAY
+from tests.conftest import MONDAY, stored_entry
 from tests.notify.dbus_fixtures import control, needs_dbus
 from tests.notify.test_desktop_delivery import BERLIN, Started
 
@@ -41,7 +41,7 @@ async def test_done_on_a_habit_reminder_checks_the_habit(data_dir, desktop_bus, 
         _, sent = await started.fire_and_read(HABIT, "knee-pillow")
         await click(desktop_bus, sent["id"], "done")
         await until(lambda: started.changes)
-        assert started.tracker.store.entry("knee-pillow", MONDAY).count == 1
+        assert stored_entry(started.tracker.store, "knee-pillow", MONDAY).count == 1
         assert started.service.sender.pending == {}  # answered: nothing left waiting
         assert not [r for r in started.service.plan if r.habit == "knee-pillow" and r.at.date() == MONDAY]
 
@@ -52,7 +52,7 @@ async def test_i_took_it_counts_the_break_and_restarts_the_countdown(data_dir, d
         started.now = posture.at + dt.timedelta(minutes=2)  # read, stood up, clicked
         await click(desktop_bus, sent["id"], "done")
         await until(lambda: started.changes)
-        assert started.tracker.store.entry("posture-breaks", MONDAY).count == 1
+        assert stored_entry(started.tracker.store, "posture-breaks", MONDAY).count == 1
         assert started.tracker.reminders.state().last_break == started.now
         assert started.service.next_break() == started.now + dt.timedelta(minutes=45)
 
@@ -65,7 +65,7 @@ async def test_snooze_brings_the_habit_reminder_back_after_the_snooze_length(dat
         await until(lambda: started.changes)
         again = [r.at for r in started.service.plan if r.habit == "knee-pillow" and r.at.date() == MONDAY]
         assert again == [started.now + dt.timedelta(minutes=10)]
-        assert started.tracker.store.entry("knee-pillow", MONDAY) is None  # snoozing records nothing
+        assert stored_entry(started.tracker.store, "knee-pillow", MONDAY) is None  # snoozing records nothing
         await started.fire_next(HABIT, "knee-pillow")  # and it does come again
         assert desktop_bus.received()[-1]["summary"] == "Pillow between the knees"
 
@@ -103,7 +103,7 @@ async def test_time_away_in_working_hours_is_a_natural_break(data_dir, idle_moni
         back = monday(10, 20) - dt.timedelta(seconds=30)
         assert started.tracker.reminders.state().last_break == back
         assert started.service.next_break() == monday(11, 5)  # 45 min from the return, whole minutes
-        assert started.tracker.store.entry("posture-breaks", MONDAY) is None  # a walk or a meeting: not counted
+        assert stored_entry(started.tracker.store, "posture-breaks", MONDAY) is None  # a walk or a meeting: not counted
         assert len(started.changes) == 2
 
 
@@ -168,7 +168,7 @@ async def test_the_open_app_shows_an_answer_from_the_desktop_at_once(data_dir, d
         assert "0/6" in screen_text(app)
         now[0] = monday(9, 47)
         await click(desktop_bus, sent["id"], "done")
-        await until(lambda: tracker.store.entry("posture-breaks", MONDAY) is not None)
+        await until(lambda: stored_entry(tracker.store, "posture-breaks", MONDAY) is not None)
         await pilot.pause()
         await pilot.pause()
         shown = screen_text(app)

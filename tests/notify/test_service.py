@@ -15,7 +15,7 @@ from plumbline.domain.reminders import HABIT, POSTURE_BREAK
 from plumbline.notify.service import POSTURE_JOB, ReminderService
 from plumbline.notify.watcher import ClockWatcher
 from plumbline.app.tracker import Tracker
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.notify.recorder import Desktop
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -91,7 +91,7 @@ async def test_a_break_taken_early_restarts_the_countdown_and_counts(start_servi
     clocks.run(20)
     service.take_break()
     assert posture_job_time(service) == monday(10, 5)
-    assert service.tracker.store.entry("posture-breaks", MONDAY).count == 1
+    assert stored_entry(service.tracker.store, "posture-breaks", MONDAY).count == 1
     stale = service.tracker.reminders
     assert stale.state().last_break == monday(9, 20)
 

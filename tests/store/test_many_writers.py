@@ -22,7 +22,7 @@ from plumbline.domain.entries import Entry
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
 from plumbline.app.tracker import Tracker
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 
 WRITERS = 4
 CHECKS = 50
@@ -145,7 +145,7 @@ def test_four_writers_adding_to_one_count_reach_exactly_200(data_dir):
     # Each read-modify-write saw every earlier one: the counts returned are 1..200, each once.
     returned = sorted(entry.count for r in reports for _, _, entry in r.checked)
     assert returned == list(range(1, WRITERS * CHECKS + 1))
-    assert Store(Locations(data_dir)).entry(COUNT_HABIT, MONDAY) == Entry(MONDAY, WRITERS * CHECKS)
+    assert stored_entry(Store(Locations(data_dir)), COUNT_HABIT, MONDAY) == Entry(MONDAY, WRITERS * CHECKS)
     assert Store(Locations(data_dir)).history() == {COUNT_HABIT: {MONDAY: Entry(MONDAY, WRITERS * CHECKS)}}
     assert_files_whole(data_dir)
     overlap = switches(reports)

@@ -13,7 +13,7 @@ from plumbline.storage.atomic import atomic_write
 from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
-from tests.conftest import MONDAY
+from tests.conftest import MONDAY, stored_entry
 
 D = dt.timedelta(days=1)
 
@@ -30,7 +30,7 @@ def add_one(entry):
 def test_an_entry_written_is_read_back_by_a_new_store(store, data_dir):
     store.change_entry("core-work", MONDAY, lambda e: Entry(MONDAY, count=1, note="felt fine"))
     fresh = Store(Locations(data_dir))
-    assert fresh.entry("core-work", MONDAY) == Entry(MONDAY, count=1, note="felt fine")
+    assert stored_entry(fresh, "core-work", MONDAY) == Entry(MONDAY, count=1, note="felt fine")
     assert fresh.history() == {"core-work": {MONDAY: Entry(MONDAY, count=1, note="felt fine")}}
 
 

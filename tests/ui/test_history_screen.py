@@ -7,7 +7,7 @@ from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.history import HistoryScreen
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entries
 from tests.ui.conftest import screen_text
 
 D = dt.timedelta(days=1)
@@ -69,15 +69,15 @@ async def test_fill_in_a_past_day_from_the_calendar(make_app, data_dir):
         await pilot.press("space")
         await pilot.pause()
         tracker = Tracker(data_dir, BUILTIN_HABITS)
-        assert tracker.store.entries("knees-uncrossed") == {day: Entry(day, 1)}
+        assert stored_entries(tracker.store, "knees-uncrossed") == {day: Entry(day, 1)}
         assert history.history.statuses[day].value == "done"
         assert "Sat 14 Nov 2026: ✓ done" in screen_text(app)
         await pilot.press("enter")  # enter toggles as on Today
         await pilot.pause()
-        assert tracker.store.entries("knees-uncrossed") == {}
+        assert stored_entries(tracker.store, "knees-uncrossed") == {}
         await pilot.press("s")
         await pilot.pause()
-        assert tracker.store.entries("knees-uncrossed") == {day: Entry(day, skipped=True)}
+        assert stored_entries(tracker.store, "knees-uncrossed") == {day: Entry(day, skipped=True)}
         await pilot.press("escape")
         await pilot.pause()
         today = app.screen
@@ -93,7 +93,7 @@ async def test_days_to_come_are_refused(make_app, data_dir):
         assert history.cursor == MONDAY + D
         await pilot.press("space")
         await pilot.pause()
-        assert Tracker(data_dir, BUILTIN_HABITS).store.entries("knees-uncrossed") == {}
+        assert stored_entries(Tracker(data_dir, BUILTIN_HABITS).store, "knees-uncrossed") == {}
         assert "Tue 24 Nov 2026: not come yet: only a day that has come can be filled in" in screen_text(app)
         await pilot.press("right")  # no week after this one
         assert history.cursor == MONDAY + D

@@ -11,7 +11,7 @@ from plumbline.app.tracker import Tracker
 from plumbline.ui.app import PlumblineApp
 from plumbline.ui.screens.settings import SettingsScreen
 from plumbline.ui.widgets.break_countdown import BreakCountdown
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.notify.recorder import Desktop
 from tests.ui.conftest import screen_text
 
@@ -49,7 +49,7 @@ async def test_the_countdown_shows_the_next_break_and_b_restarts_it(reminder_app
         await pilot.press("b")
         await pilot.pause()
         assert "Next posture break 10:05 (in 45 min)" in countdown_text(app)
-        assert app.tracker.store.entry("posture-breaks", MONDAY).count == 1
+        assert stored_entry(app.tracker.store, "posture-breaks", MONDAY).count == 1
         assert any("Break counted" in m for m in notified(app))
 
 

@@ -15,7 +15,7 @@ from plumbline.ui.screens.routine_chooser import RoutineChooser
 from plumbline.ui.screens.routine_player import RoutinePlayerScreen
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.ui.conftest import screen_text
 
 SIZE = (80, 24)
@@ -70,7 +70,7 @@ async def test_a_routine_run_to_the_end_checks_its_habit(make_app, clock, data_d
         await pilot.press("space")  # start the 30-second hold
         await advance(pilot, clock, 29.5)
         assert countdown(app) == "0:01" and not app.screen.player.finished
-        assert tracker_of(data_dir).store.entry("gentle-mobility", MONDAY) is None
+        assert stored_entry(tracker_of(data_dir).store, "gentle-mobility", MONDAY) is None
         await advance(pilot, clock, 0.5)
         assert app.screen.player.finished and bells == [1]
         assert "Checked for today: Did gentle mobility" in screen_text(app)
@@ -79,7 +79,7 @@ async def test_a_routine_run_to_the_end_checks_its_habit(make_app, clock, data_d
         assert isinstance(app.screen, TodayScreen)
         done = {r.habit.id: r.status for r in app.screen.rows}
         assert done["gentle-mobility"] is Status.DONE  # the checklist underneath shows it at once
-    assert tracker_of(data_dir).store.entry("gentle-mobility", MONDAY) is not None
+    assert stored_entry(tracker_of(data_dir).store, "gentle-mobility", MONDAY) is not None
 
 
 @pytest.mark.parametrize("key", ["x", "exclamation_mark"])
@@ -101,7 +101,7 @@ async def test_the_hurt_key_stops_midway_and_logs_pain_with_a_note(make_app, clo
     pain = tracker.pain(MONDAY)
     assert pain is not None and pain.level == 7
     assert pain.note == "Stopped Towel sacral mobilization at step 1: Lean back, fold forward"
-    assert tracker.store.entry("towel-mobilization", MONDAY) is None  # nothing checked
+    assert stored_entry(tracker.store, "towel-mobilization", MONDAY) is None  # nothing checked
 
 
 async def test_a_hurt_stop_logs_what_brought_it_on_as_the_pain_form_on_today_does(make_app, data_dir):
@@ -133,7 +133,7 @@ async def test_stopping_without_logging_records_nothing(make_app, clock, data_di
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
     tracker = tracker_of(data_dir)
-    assert tracker.pain(MONDAY) is None and tracker.store.entry("gentle-mobility", MONDAY) is None
+    assert tracker.pain(MONDAY) is None and stored_entry(tracker.store, "gentle-mobility", MONDAY) is None
 
 
 async def test_a_pain_level_outside_0_to_10_is_refused_with_a_reason(make_app, data_dir):
@@ -201,7 +201,7 @@ async def test_skipping_every_step_checks_nothing(make_app, data_dir):
         await pilot.press("space", "n")
         await pilot.pause()
         assert "nothing was checked" in screen_text(app)
-    assert tracker_of(data_dir).store.entry("towel-mobilization", MONDAY) is None
+    assert stored_entry(tracker_of(data_dir).store, "towel-mobilization", MONDAY) is None
 
 
 async def test_escape_asks_before_leaving_and_checks_nothing(make_app, data_dir):
@@ -215,7 +215,7 @@ async def test_escape_asks_before_leaving_and_checks_nothing(make_app, data_dir)
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-    assert tracker_of(data_dir).store.entry("towel-mobilization", MONDAY) is None
+    assert stored_entry(tracker_of(data_dir).store, "towel-mobilization", MONDAY) is None
 
 
 @pytest.mark.parametrize(
@@ -291,7 +291,7 @@ async def test_q_in_the_middle_of_a_routine_asks_before_quitting(make_app, data_
         await pilot.press("y")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
-    assert tracker_of(data_dir).store.entry("gentle-mobility", MONDAY) is None
+    assert stored_entry(tracker_of(data_dir).store, "gentle-mobility", MONDAY) is None
 
 
 async def test_a_routine_that_hurts_again_within_two_weeks_suggests_pausing_it(make_app, clock, data_dir):

@@ -13,7 +13,7 @@ from plumbline.ui.screens.review import ReviewScreen
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.break_countdown import BreakCountdown
 from plumbline.ui.widgets.checklist_view import ChecklistView
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.notify.recorder import Desktop
 
 SIZE = (80, 24)
@@ -56,7 +56,7 @@ async def test_space_on_the_posture_breaks_row_today_is_a_break(data_dir, clock)
         app.screen.query_one(ChecklistView).highlight_habit("posture-breaks")
         await pilot.press("space")
         await pilot.pause()
-        assert app.tracker.store.entry("posture-breaks", MONDAY).count == 1
+        assert stored_entry(app.tracker.store, "posture-breaks", MONDAY).count == 1
         assert app.tracker.reminders.state().last_break == dt.datetime(2026, 11, 23, 9, 20, tzinfo=BERLIN)
         assert "Next posture break 10:05" in countdown(app)
 
@@ -69,7 +69,7 @@ async def test_space_on_the_posture_breaks_row_of_yesterday_is_only_a_count(data
         app.screen.query_one(ChecklistView).highlight_habit("posture-breaks")
         await pilot.press("space")
         await pilot.pause()
-        assert app.tracker.store.entry("posture-breaks", MONDAY - dt.timedelta(days=1)).count == 1
+        assert stored_entry(app.tracker.store, "posture-breaks", MONDAY - dt.timedelta(days=1)).count == 1
         assert app.tracker.reminders.state().last_break is None
         assert "Next posture break 09:45" in countdown(app)
 

@@ -1,6 +1,7 @@
 """The Today screen driven by Pilot, as a user would, over a real data dir."""
 
 import datetime as dt
+import tomllib
 
 from textual.widgets import Input, Select
 
@@ -10,7 +11,7 @@ from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.habit_detail import HabitDetail
-from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.ui.conftest import screen_text
 
 SIZE = (80, 24)
@@ -48,7 +49,7 @@ async def test_space_toggles_and_survives_a_restart(make_app, data_dir):
         assert rows_by_id(reopened.screen)[first].status is Status.DONE
         await pilot.press("space")
         assert rows_by_id(reopened.screen)[first].status is Status.PENDING
-    assert Tracker(data_dir, BUILTIN_HABITS).store.entry(first, MONDAY) is None
+    assert stored_entry(Tracker(data_dir, BUILTIN_HABITS).store, first, MONDAY) is None
 
 
 async def test_count_keys_and_skip(make_app):
@@ -92,7 +93,8 @@ async def test_left_fills_in_yesterday_and_right_cannot_pass_today(make_app, dat
         assert app.screen.day == MONDAY
         row = rows_by_id(app.screen)["knee-pillow"]
         assert row.strip[-2] is Status.DONE and row.status is Status.PENDING
-    assert Tracker(data_dir, BUILTIN_HABITS).store.entry("knee-pillow", MONDAY - dt.timedelta(days=1)) is not None
+    store = Tracker(data_dir, BUILTIN_HABITS).store
+    assert stored_entry(store, "knee-pillow", MONDAY - dt.timedelta(days=1)) is not None
 
 
 async def test_avoid_habit_reads_naturally_when_done(make_app):
@@ -164,8 +166,8 @@ async def test_add_a_habit_with_validation(make_app, data_dir):
         assert isinstance(app.screen, TodayScreen)
         assert highlighted(app) == "x-walk-after-lunch"
         assert "[x] Walk after lunch" in screen_text(app)
-    saved = (data_dir / "habits" / "x-walk-after-lunch.toml").read_text()
-    assert 'weekdays = ["mon", "wed", "fri"]' in saved
+    saved = tomllib.loads((data_dir / "habits" / "x-walk-after-lunch.toml").read_text())
+    assert saved["schedule"] == {"weekdays": ["mon", "wed", "fri"]} and saved["name"] == "[x] Walk after lunch"
 
 
 async def test_a_therapists_programme_can_be_typed_in_with_several_lines_and_cautions(make_app, data_dir):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from plumbline.domain.entries import Entry, whole
-from plumbline.domain.habit import Habit, Kind, Schedule, slug
+from plumbline.domain.habit import Habit, Kind, Schedule, new_id
 from plumbline.errors import BadInput
 from plumbline.storage import state_keys
 from plumbline.storage.loop_formats import LoopExport, LoopHabit, read_loop
@@ -99,7 +99,7 @@ def _plan(tracker: Tracker, export: LoopExport, summary: LoopSummary) -> _Plan:
         key = f"uuid:{loop.uuid}" if loop.uuid else f"position:{loop.position}:{loop.name}"
         habit_id = links.get(key)
         if habit_id is None or habit_id not in known:
-            habit_id = _new_id(loop, taken)
+            habit_id = new_id(loop.name, taken, fallback=f"loop-habit-{loop.position:03d}")
             summary.added.append(habit_id)
         else:
             summary.updated.append(habit_id)
@@ -123,15 +123,6 @@ def _with_kind_known(loop: LoopHabit, summary: LoopSummary) -> LoopHabit:
     summary.changed.append(f"'{loop.name}' holds numbers, so it came over as a count habit: set its target "
                            "in the app (e, on the habit)")
     return loop._replace(numerical=True, target=max(loop.target, 1.0))
-
-
-def _new_id(loop: LoopHabit, taken: set[str]) -> str:
-    """A new id, never one a different habit has: a name without Latin letters gets its position."""
-    base = slug(loop.name) if slug(loop.name) != "habit" else f"loop-habit-{loop.position:03d}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
 
 
 def _habit(loop: LoopHabit, habit_id: str, before: Habit | None, summary: LoopSummary) -> Habit:

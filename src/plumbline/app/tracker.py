@@ -235,6 +235,7 @@ class Tracker:
         self._ready(today or day)
         entry = self._change(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
         breaks.after_check(self, habit.id, day, at)
+        assert entry is not None  # a check always leaves a record
         return entry
 
     def uncheck(self, habit_id: str, day: dt.date) -> Entry | None:
@@ -255,7 +256,9 @@ class Tracker:
     def skip(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry:
         habit = self.active_habit(habit_id)
         self._ready(today or day)
-        return self._change(habit.id, day, lambda e: rules.skipped(e, day))
+        entry = self._change(habit.id, day, lambda e: rules.skipped(e, day))
+        assert entry is not None  # a skip always leaves a record
+        return entry
 
     def toggle_skip(self, habit_id: str, day: dt.date, today: dt.date | None = None) -> Entry | None:
         """The app's s key: a rest day, or, on a rest day, back to no record (like space)."""

@@ -15,11 +15,11 @@ from typing import Any
 from plumbline.domain.entries import MAX_COUNT, Entry, checked_count, day_status
 from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_reading
 from plumbline.domain.streaks import first_day
-from plumbline.domain.days import FIRST_DAY, LAST_DAY
+from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
 from plumbline.errors import BadInput, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
-from plumbline.storage.habit_files import habit_toml, parse_habit
+from plumbline.storage.habit_files import habit_data, parse_habit
 from plumbline.app.tracker import Tracker
 
 FORMAT = "plumbline-export"
@@ -37,7 +37,7 @@ def export_json(tracker: Tracker) -> str:
         "format": FORMAT,
         "version": VERSION,
         "state": {key: meta[key] for key in STATE_KEYS if key in meta},
-        "custom_habits": [_habit_data(habit_toml(h)) for h in sorted(custom, key=lambda h: h.id)],
+        "custom_habits": [habit_data(h) for h in sorted(custom, key=lambda h: h.id)],
         "entries": [
             {"habit": habit_id, "date": day.isoformat(), "count": e.count, "skipped": e.skipped, "note": e.note}
             for habit_id in sorted(history)
@@ -60,12 +60,6 @@ def write_export(output: Path, text: str) -> None:
     if not output.parent.is_dir():  # a typo in the folder must not make a new folder silently
         raise BadInput(f"cannot export to {output}: the folder {output.parent} does not exist; create it first")
     atomic_write(output, text.encode("utf-8"))
-
-
-def _habit_data(toml_text: str) -> dict[str, Any]:
-    import tomllib
-
-    return tomllib.loads(toml_text)
 
 
 CSV_HEADER = ("date", "habit", "name", "status", "count", "note")
@@ -137,7 +131,7 @@ def _pain_days(rows: list[dict[str, Any]]) -> list[PainEntry]:
     days: dict[dt.date, PainEntry] = {}
     for row in rows:
         day, time = dt.date.fromisoformat(row["date"]), row.get("time")
-        reading = PainReading(dt.time.fromisoformat(time) if time else None, int(row["level"]), str(row["note"]),
+        reading = PainReading(clock_time(time) if time else None, int(row["level"]), str(row["note"]),
                               tuple(str(t) for t in row.get("triggers", [])))
         days[day] = with_reading(days.get(day), day, reading)
     return list(days.values())
@@ -166,7 +160,7 @@ def _check_state(path: Path, state: dict[str, Any]) -> None:
             for day in dict(state.get(key, {})).values():
                 dt.date.fromisoformat(day)
         for stop in list(state.get(state_keys.ROUTINE_STOPS, [])):
-            dt.date.fromisoformat(stop["day"]), dt.time.fromisoformat(stop["time"]), str(stop["routine"])
+            dt.date.fromisoformat(stop["day"]), clock_time(stop["time"]), str(stop["routine"])
     except (TypeError, ValueError, SettingsError) as error:
         raise BadInput(f"import file {path}: its state is damaged ({error}); nothing was imported") from None
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 
 from plumbline.cli import clock, render, terminal
-from plumbline.cli.dates import parse_day
+from plumbline.cli.dates import add_day_argument, parse_day
 from plumbline.domain.entries import MAX_COUNT, checked_count
 from plumbline.domain.habit import Kind
 from plumbline.errors import BadInput
@@ -33,7 +34,7 @@ def note_once(tracker: Tracker) -> None:
 
         from plumbline.domain.safety import SHORT_NOTICE
 
-        width = min(terminal.columns(), 100) - 2
+        width = min(shutil.get_terminal_size().columns, 100) - 2
         lines = textwrap.wrap(SHORT_NOTICE, width, initial_indent="  ", subsequent_indent="  ")
         terminal.say(f"{terminal.PROG}: before you start:", *lines, file=sys.stderr)
 
@@ -45,7 +46,7 @@ def show_today(args: argparse.Namespace) -> int:
     if args.json:
         terminal.say_json(render.to_json(render.today_json(day, rows)))
     else:
-        terminal.say(*render.today_text(day, rows, terminal.columns()))
+        terminal.say(*render.today_text(day, rows, shutil.get_terminal_size().columns))
     return 0
 
 
@@ -108,26 +109,20 @@ def list_habits(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(command) -> None:
-    today = command("today", "the checklist for a day: each active habit with status and streak")
-    today.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
-    today.add_argument("--json", action="store_true", help="print JSON, for scripts")
-    today.set_defaults(run=show_today)
-
-    check_cmd = command("check", "record a habit as done (a count habit adds N)")
-    check_cmd.add_argument("habit", metavar="HABIT", help="a habit id, or the start of its id or name (plumbline habits lists them)")
-    check_cmd.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
-    check_cmd.add_argument("--count", metavar="N", default="1", help="how much to add (a count or limit habit; decimals allowed)")
-    check_cmd.add_argument("--note", metavar="TEXT", default="", help="a note kept with the record")
-    check_cmd.set_defaults(run=check)
-
-    for name, text, run in (("uncheck", "remove that day's record", uncheck), ("skip", "record a planned rest day", skip)):
-        cmd = command(name, text)
-        cmd.add_argument("habit", metavar="HABIT", help="a habit id, or the start of its id or name (plumbline habits lists them)")
-        cmd.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
-        cmd.set_defaults(run=run)
-
-    habits_cmd = command("habits", "the habit library")
-    habits_cmd.add_argument("--json", action="store_true", help="print JSON, for scripts")
-    habits_cmd.add_argument("--all", action="store_true", help="include archived habits")
-    habits_cmd.set_defaults(run=list_habits)
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The arguments of `command` (one of this module's in main.COMMANDS) and the function that runs it."""
+    if command in ("check", "uncheck", "skip"):
+        parser.add_argument("habit", metavar="HABIT",
+                            help="a habit id, or the start of its id or name (plumbline habits lists them)")
+    if command != "habits":
+        add_day_argument(parser)
+    if command in ("today", "habits"):
+        parser.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    if command == "check":
+        parser.add_argument("--count", metavar="N", default="1",
+                            help="how much to add (a count or limit habit; decimals allowed)")
+        parser.add_argument("--note", metavar="TEXT", default="", help="a note kept with the record")
+    if command == "habits":
+        parser.add_argument("--all", action="store_true", help="include archived habits")
+    runs = {"today": show_today, "check": check, "uncheck": uncheck, "skip": skip, "habits": list_habits}
+    parser.set_defaults(run=runs[command])

@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from pathlib import Path
 
 NOW_VAR = "PLUMBLINE_NOW"
-LOCALTIME = Path("/etc/localtime")
 
 
 def now() -> dt.datetime:
@@ -33,23 +31,24 @@ def as_local(moment: dt.datetime) -> dt.datetime:
 
 
 def local_zone() -> dt.tzinfo:
-    """The local zone with its DST rules: $TZ, else /etc/localtime, else today's fixed offset."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only reminders need zones
+    """The local zone with its DST rules, as tzlocal finds it ($TZ, /etc/localtime, the
+    distribution's files). Read again at each call: the app runs for days, and the zone may change."""
+    import warnings
+    from zoneinfo import ZoneInfoNotFoundError
 
-    name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            # Not a zone name: a POSIX rule such as "XYZ-3" or "EST5EDT,M3.2.0,M11.1.0", which the
-            # C library applies to the naive local time now() returns. Ask it for the offset of
-            # each moment, or breaks are stored hours off.
-            return LibcZone()
+    import tzlocal  # here: only reminders and breaks need zones
+
     try:
-        with LOCALTIME.open("rb") as data:
-            return ZoneInfo.from_file(data, key="localtime")
-    except (OSError, ValueError):
-        return dt.datetime.now().astimezone().tzinfo or dt.timezone.utc
+        with warnings.catch_warnings():
+            # tzlocal warns (on the app's screen) when the C library's offset differs from the
+            # zone's, as it does where only the tzdata package holds zone files; the zone is kept.
+            warnings.simplefilter("ignore")
+            return tzlocal.reload_localzone()
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # tzlocal takes no POSIX rule in $TZ ("XYZ-3", "EST5EDT,M3.2.0,M11.1.0"), and the zone $TZ
+        # names may have no file. The naive local time now() returns is the C library's, which
+        # applies such rules: ask it for the offset of each moment, or breaks are stored hours off.
+        return LibcZone()
 
 
 class LibcZone(dt.tzinfo):

@@ -6,6 +6,7 @@ make the date arithmetic of streaks and weeks overflow in every later command.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
 from plumbline.domain.days import named_day
@@ -37,3 +38,7 @@ def parse_moment(text: str, flag: str) -> dt.datetime:
     if not FIRST_DAY <= moment.date() <= LAST_DAY:
         raise BadInput(f"bad {flag} '{text}': give a date-time between {FIRST_DAY} and {LAST_DAY}")
     return moment
+
+
+def add_day_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")

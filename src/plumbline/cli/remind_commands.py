@@ -66,14 +66,14 @@ def notify_test(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(command) -> None:
-    remind_cmd = command("remind", "run the reminder service in the foreground, or list what it will remind")
-    remind_cmd.add_argument("--list", action="store_true", help="print the reminders of the next 24 hours and exit")
-    remind_cmd.add_argument("--json", action="store_true", help="print JSON, for scripts")
-    remind_cmd.add_argument("--from", dest="start", metavar="T", help="ISO 8601 local date-time (default now)")
-    remind_cmd.add_argument("--install-service", action="store_true",
-                            help="write a systemd user unit that runs the reminders at login")
-    remind_cmd.set_defaults(run=remind)
-
-    test_cmd = command("notify-test", "send one desktop notification now; exit 0 only if it was accepted")
-    test_cmd.set_defaults(run=notify_test)
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The arguments of `command` (one of this module's in main.COMMANDS) and the function that runs it."""
+    if command == "notify-test":
+        parser.set_defaults(run=notify_test)
+        return
+    parser.add_argument("--list", action="store_true", help="print the reminders of the next 24 hours and exit")
+    parser.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    parser.add_argument("--from", dest="start", metavar="T", help="ISO 8601 local date-time (default now)")
+    parser.add_argument("--install-service", action="store_true",
+                        help="write a systemd user unit that runs the reminders at login")
+    parser.set_defaults(run=remind)

@@ -23,11 +23,11 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(command) -> None:
-    report_cmd = command("report", "a self-contained HTML report of adherence and pain for a physical therapist")
-    report_cmd.add_argument("--from", dest="first", metavar="D",
-                            help="the first day: YYYY-MM-DD, today or yesterday (default: the last 8 whole weeks)")
-    report_cmd.add_argument("--to", dest="last", metavar="D", help="the last day (default: last Sunday)")
-    report_cmd.add_argument("--output", metavar="FILE",
-                            help="write to FILE (default, or '-': plumbline-report-FROM-TO.html here)")
-    report_cmd.set_defaults(run=report)
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The arguments of `report` and the function that runs it."""
+    parser.add_argument("--from", dest="first", metavar="D",
+                        help="the first day: YYYY-MM-DD, today or yesterday (default: the last 8 whole weeks)")
+    parser.add_argument("--to", dest="last", metavar="D", help="the last day (default: last Sunday)")
+    parser.add_argument("--output", metavar="FILE",
+                        help="write to FILE (default, or '-': plumbline-report-FROM-TO.html here)")
+    parser.set_defaults(run=report)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import textwrap
 
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.checklist_commands import note_once, open_tracker
-from plumbline.cli.dates import parse_day
+from plumbline.cli.dates import add_day_argument, parse_day
 from plumbline.domain.pain import TRIGGERS
 from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison, pain_comparison, week_review
 from plumbline.errors import BadInput
@@ -23,7 +24,7 @@ def show_week(args: argparse.Namespace) -> int:
     if args.json:
         terminal.say_json(render.to_json(render.week_json(review)))
         return 0
-    width = terminal.columns()
+    width = shutil.get_terminal_size().columns
     terminal.say(*render.week_text(review, width))
     compared = False
     for row in review.rows:
@@ -42,7 +43,7 @@ def show_streaks(args: argparse.Namespace) -> int:
     if args.json:
         terminal.say_json(render.to_json(render.streaks_json(standings)))
     else:
-        terminal.say(*render.streaks_text(standings, terminal.columns()))
+        terminal.say(*render.streaks_text(standings, shutil.get_terminal_size().columns))
     return 0
 
 
@@ -74,21 +75,17 @@ def _reading_time(text: str) -> dt.time:
         raise BadInput(f"bad {error}") from None
 
 
-def register(command) -> None:
-    week = command("week", "the review of the ISO week (Monday to Sunday) that holds D")
-    week.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
-    week.add_argument("--json", action="store_true", help="print JSON, for scripts")
-    week.set_defaults(run=show_week)
-
-    streaks_cmd = command("streaks", "current and best streak and strength score per habit")
-    streaks_cmd.add_argument("--json", action="store_true", help="print JSON, for scripts")
-    streaks_cmd.set_defaults(run=show_streaks)
-
-    pain = command("pain", "log pain from 0 (none) to 10 (worst) for a day")
-    pain.add_argument("level", metavar="LEVEL", help="0 (no pain) to 10 (the worst)")
-    pain.add_argument("--date", metavar="D", help="the day: YYYY-MM-DD, today or yesterday (default: today)")
-    pain.add_argument("--time", metavar="HH:MM", help="when it was (default: now, for today)")
-    pain.add_argument("--trigger", action="append", choices=sorted(TRIGGERS), metavar="WHAT",
-                      help="what brought it on (again for more): " + ", ".join(sorted(TRIGGERS)))
-    pain.add_argument("--note", metavar="TEXT", default="", help="a note kept with the record")
-    pain.set_defaults(run=log_pain)
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The arguments of `command` (one of this module's in main.COMMANDS) and the function that runs it."""
+    if command == "pain":
+        parser.add_argument("level", metavar="LEVEL", help="0 (no pain) to 10 (the worst)")
+    if command in ("week", "pain"):
+        add_day_argument(parser)
+    if command in ("week", "streaks"):
+        parser.add_argument("--json", action="store_true", help="print JSON, for scripts")
+    if command == "pain":
+        parser.add_argument("--time", metavar="HH:MM", help="when it was (default: now, for today)")
+        parser.add_argument("--trigger", action="append", choices=sorted(TRIGGERS), metavar="WHAT",
+                            help="what brought it on (again for more): " + ", ".join(sorted(TRIGGERS)))
+        parser.add_argument("--note", metavar="TEXT", default="", help="a note kept with the record")
+    parser.set_defaults(run={"week": show_week, "streaks": show_streaks, "pain": log_pain}[command])

@@ -63,11 +63,12 @@ def routine(args: argparse.Namespace) -> int:
     return run_app(args.data_dir, routine=args.name, ascii_marks=args.ascii)
 
 
-def register(command) -> None:
-    cmd = command("routine", "the guided routines: list them, or play one in the app")
-    cmd.add_argument("name", metavar="NAME", nargs="?", help="the routine to play (an id from --list)")
-    cmd.add_argument("--list", action="store_true", help="list the routines and exit")
-    cmd.add_argument("--json", action="store_true", help="with --list: as JSON")
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The arguments of `routine` and the function that runs it."""
+    parser.add_argument("name", metavar="NAME", nargs="?", help="the routine to play (an id from --list)")
+    parser.add_argument("--list", action="store_true", help="list the routines and exit")
+    parser.add_argument("--json", action="store_true", help="with --list: as JSON")
     # As before the command (main.py); SUPPRESS keeps it from hiding the global one.
-    cmd.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS, help="plain marks in the player's app")
-    cmd.set_defaults(run=routine)
+    parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS,
+                        help="plain marks in the player's app")
+    parser.set_defaults(run=routine)

@@ -10,7 +10,6 @@ keeps a newline inside one line of data from starting another; JSON goes through
 from __future__ import annotations
 
 import io
-import os
 import re
 import sys
 from typing import TextIO
@@ -94,20 +93,6 @@ def encodes(text: str, stream: TextIO | None) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def columns() -> int:
-    """What shutil.get_terminal_size() gives, without importing shutil: $COLUMNS, else the
-    terminal's width, else 80."""
-    try:
-        if int(os.environ["COLUMNS"]) > 0:
-            return int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        pass
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
 
 
 def ellipsis() -> str:

@@ -35,14 +35,14 @@ def import_file(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(command) -> None:
-    export_cmd = command("export", "all data, as JSON (for import) or CSV (for a spreadsheet)")
-    export_cmd.add_argument("--format", choices=("json", "csv"), default="json",
+def add_arguments(parser: argparse.ArgumentParser, command: str) -> None:
+    """The arguments of `command` (one of this module's in main.COMMANDS) and the function that runs it."""
+    if command == "export":
+        parser.add_argument("--format", choices=("json", "csv"), default="json",
                             help="json to import again (default), csv for a spreadsheet")
-    export_cmd.add_argument("--output", metavar="FILE", help="write to FILE (in a folder that exists) instead of printing")
-    export_cmd.set_defaults(run=export)
-
-    import_cmd = command("import", "merge a plumbline JSON export, or Loop Habit Tracker's CSV export (.zip) "
-                                   "or full backup (.db)")
-    import_cmd.add_argument("file", metavar="FILE", help="the file to import, recognised by its content")
-    import_cmd.set_defaults(run=import_file)
+        parser.add_argument("--output", metavar="FILE",
+                            help="write to FILE (in a folder that exists) instead of printing")
+        parser.set_defaults(run=export)
+    else:
+        parser.add_argument("file", metavar="FILE", help="the file to import, recognised by its content")
+        parser.set_defaults(run=import_file)

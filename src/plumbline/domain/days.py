@@ -1,4 +1,4 @@
-"""Which day a moment belongs to.
+"""Which day a moment belongs to, and days and times of day as people write them.
 
 With a "day starts at" hour such as 03:00, checking a habit at 01:30 still counts for the
 evening before, as a late night feels to the person living it.
@@ -35,3 +35,15 @@ def named_day(text: str, today: dt.date) -> dt.date:
     if len(text) != 10:  # fromisoformat alone would also take 20261123
         raise ValueError(f"bad date '{text}'")
     return dt.date.fromisoformat(text)
+
+
+def clock_time(text: str) -> dt.time:
+    """A time of day written HH:MM (or H:MM), 00:00 to 23:59: in habit files, settings, the
+    CLI's --time and the stored data. ValueError for any other text, TypeError for no text."""
+    if not isinstance(text, str):  # a number where a file should hold "HH:MM"
+        raise TypeError(f"time {text!r} is not a text")
+    hours, colon, minutes = text.strip().partition(":")
+    if not (colon and 1 <= len(hours) <= 2 and len(minutes) == 2 and (hours + minutes).isascii()
+            and (hours + minutes).isdigit()):
+        raise ValueError(f"bad time '{text}'")
+    return dt.time(int(hours), int(minutes))

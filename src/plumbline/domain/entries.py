@@ -27,7 +27,9 @@ class Entry(NamedTuple):
     """
 
     day: dt.date
-    count: float = 0  # a yes/no habit: 1; a numeric one: the day's number (an int where whole)
+    # A yes/no habit: 1; a numeric one: the day's number (an int where whole). The field hides
+    # tuple.count(), which nothing calls on an entry.
+    count: float = 0  # type: ignore[assignment]
     skipped: bool = False
     note: str = ""
 

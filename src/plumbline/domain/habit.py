@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -12,9 +13,15 @@ WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CATEGORIES = ("posture", "movement", "mobility", "strength", "sleep", "other")
 
 
-def slug(name: str) -> str:
-    """A habit id made from its name: lowercase ASCII letters and digits joined by dashes."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "habit"
+def new_id(name: str, taken: Collection[str], fallback: str = "habit") -> str:
+    """An id for a new habit or routine, made from its name: lowercase ASCII letters and digits
+    joined by dashes (`fallback` for a name with none of them), then -2, -3... until no id in
+    `taken` is the same."""
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or fallback
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
 
 
 class Kind(StrEnum):

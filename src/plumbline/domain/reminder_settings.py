@@ -11,6 +11,7 @@ from typing import NamedTuple
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from plumbline.domain.days import clock_time
 from plumbline.domain.habit import WEEKDAY_NAMES
 
 WORK_DAYS = frozenset(range(5))  # Monday to Friday
@@ -121,10 +122,7 @@ def parse_day_start(text: str) -> dt.time:
 
 def parse_time(text: str, what: str) -> dt.time:
     try:
-        hours, minutes = text.strip().split(":")
-        if len(minutes) != 2 or not hours.isdecimal() or not minutes.isdecimal():
-            raise ValueError
-        return dt.time(int(hours), int(minutes))
+        return clock_time(text)
     except ValueError:
         raise SettingsError(f"{what}: '{text.strip()}' is not a time: write HH:MM, e.g. 22:00") from None
 

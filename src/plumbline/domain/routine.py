@@ -8,7 +8,7 @@ to whole minutes.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 import math
 
 SETUP_SECONDS = 15  # reading the step and getting into position
@@ -32,7 +32,7 @@ class Step(_StepFields):
 
     __slots__ = ()
 
-    def __new__(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __new__(cls, *args: Any, **kwargs: Any) -> Step:
         step = super().__new__(cls, *args, **kwargs)
         if (step.hold is None) == (step.reps is None):
             raise ValueError(f"step '{step.name}' needs exactly one of hold and reps")

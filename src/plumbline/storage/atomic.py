@@ -8,9 +8,11 @@ atomically replaces the old file; the folder is fsynced so the rename itself sur
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from plumbline.errors import storage_error
 
@@ -38,6 +40,11 @@ def atomic_write(path: Path, data: bytes) -> None:
         _replace(path, data)
     except OSError as error:
         raise storage_error(error, path) from None
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    """`data` as compact UTF-8 JSON, written as atomic_write does: every file plumbline keeps."""
+    atomic_write(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
 
 
 def _replace(path: Path, data: bytes) -> None:

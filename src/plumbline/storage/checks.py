@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from plumbline.domain.days import FIRST_DAY, LAST_DAY
+from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.errors import DamagedDatabase
@@ -124,7 +124,7 @@ def _reading(raw: dict[str, Any]) -> PainReading:
         raise ValueError(f"pain level {level!r} is not a whole number from 0 to 10")
     if not isinstance(triggers, list) or not all(isinstance(t, str) for t in triggers):
         raise TypeError("pain triggers are not a list of names")
-    return PainReading(None if time is None else dt.time.fromisoformat(time), level, note, tuple(triggers))
+    return PainReading(None if time is None else clock_time(time), level, note, tuple(triggers))
 
 
 def _in_range(day: dt.date) -> dt.date:

@@ -9,14 +9,13 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from plumbline.domain.days import clock_time
 from plumbline.domain.entries import MAX_COUNT, checked_count, whole
-from plumbline.storage.atomic import read_regular
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
 from plumbline.errors import HabitFileError, PlumblineError
+from plumbline.storage.atomic import read_regular
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
-TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-TOML_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # Makes the error for a field: (field, problem) -> the habit's or routine's own error type.
 Fail = Callable[[str, str], PlumblineError]
 # Reads a habit file: (path, parse) -> its content, where parse() reads and parses the file.
@@ -144,7 +143,7 @@ def parse_schedule(value: Any, fail) -> Schedule:
         low, high = COUNTED_SCHEDULES[key]
         if not isinstance(n, int) or isinstance(n, bool) or not low <= n <= high:
             raise fail("schedule", f"{key} {n!r} must be a whole number from {low} to {high}")
-        return Schedule(**{key: n})
+        return Schedule(**{key: n})  # type: ignore[arg-type]  # key is one of the counted fields
     if isinstance(value, dict) and set(value) == {"weekdays"}:
         names = value["weekdays"]
         if not isinstance(names, list) or not names or any(d not in WEEKDAY_NAMES for d in names):
@@ -186,9 +185,10 @@ def _time(data, fail) -> dt.time | None:
     value = data.get("time")
     if value is None:
         return None
-    if not isinstance(value, str) or not TIME_PATTERN.match(value):
-        raise fail("time", f"{value!r} must be a time of day as HH:MM, e.g. \"22:00\"")
-    return dt.time.fromisoformat(value)
+    try:
+        return clock_time(value)
+    except (TypeError, ValueError):
+        raise fail("time", f"{value!r} must be a time of day as HH:MM, e.g. \"22:00\"") from None
 
 
 def _cautions(data, fail) -> tuple[str, ...]:
@@ -198,39 +198,46 @@ def _cautions(data, fail) -> tuple[str, ...]:
     return tuple(c.strip() for c in value)
 
 
-def schedule_toml(schedule: Schedule) -> str:
+def schedule_data(schedule: Schedule) -> str | dict[str, Any]:
+    """The schedule as a file gives it: "daily", { per_week = N }, ... or { weekdays = [...] }."""
     for key in COUNTED_SCHEDULES:
         if getattr(schedule, key) is not None:
-            return f"{{ {key} = {getattr(schedule, key)} }}"
+            return {key: getattr(schedule, key)}
     if schedule.weekdays is not None:
-        names = ", ".join(f'"{WEEKDAY_NAMES[d]}"' for d in sorted(schedule.weekdays))
-        return f"{{ weekdays = [{names}] }}"
-    return '"daily"'
+        return {"weekdays": [WEEKDAY_NAMES[d] for d in sorted(schedule.weekdays)]}
+    return "daily"
+
+
+def habit_data(habit: Habit) -> dict[str, Any]:
+    """The habit's fields as its file holds them, in the order a person reads them; empty
+    optional texts left out. Also the habit's shape in an export (transfer.py)."""
+    optional = {
+        "unit": habit.unit,
+        "done_label": habit.done_label,
+        "time": f"{habit.time:%H:%M}" if habit.time is not None else "",
+        "order": habit.order,
+        "why": habit.why,
+        "how": habit.how,
+    }
+    return {
+        "id": habit.id,
+        "name": habit.name,
+        "category": habit.category,
+        "kind": habit.kind.value,
+        **({"target": whole(habit.target)} if habit.kind.numeric else {}),
+        **{key: value for key, value in optional.items() if value != ""},
+        "cautions": list(habit.cautions),
+        # Last: tomli-w writes a table as a [schedule] section, after which no plain key may come.
+        "schedule": schedule_data(habit.schedule),
+    }
 
 
 def habit_toml(habit: Habit) -> str:
     """The file a user could have written by hand; parses back to the same habit."""
+    import tomli_w  # here: only saving a habit needs it
 
-    def quoted(text: str) -> str:
-        # TOML takes no raw control character in a string (but tab): a name a file gave with
-        # \u001b in it is written back the same way.
-        escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-        return '"' + TOML_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
-
-    lines = [
-        f"id = {quoted(habit.id)}",
-        f"name = {quoted(habit.name)}",
-        f"category = {quoted(habit.category)}",
-        f"kind = {quoted(habit.kind.value)}",
-        f"schedule = {schedule_toml(habit.schedule)}",
-    ]
-    if habit.kind.numeric:
-        lines.append(f"target = {whole(habit.target)}")
-    for key in ("unit", "done_label", "why", "how"):
-        if getattr(habit, key):
-            lines.append(f"{key} = {quoted(getattr(habit, key))}")
-    if habit.time is not None:
-        lines.append(f'time = "{habit.time:%H:%M}"')
-    lines.append(f"order = {habit.order}")
-    lines.append("cautions = [" + ", ".join(quoted(c) for c in habit.cautions) + "]")
-    return "\n".join(lines) + "\n"
+    data = habit_data(habit)
+    texts = [value for value in data.values() if isinstance(value, str)] + data["cautions"]
+    # Texts over several lines read best as multi-line strings, but in those tomli-w writes
+    # "\r\n" as "\n": a text with a carriage return is written on one line, escaped, to load back as it was.
+    return tomli_w.dumps(data, multiline_strings=not any("\r" in text for text in texts))

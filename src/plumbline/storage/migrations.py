@@ -14,14 +14,13 @@ new shape, says "update plumbline" instead of calling the files damaged.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
 
-from plumbline.storage.atomic import atomic_write
-from plumbline.storage.lock import exclusive_lock
 from plumbline.errors import DamagedDatabase
-from plumbline.storage.locations import Locations
+from plumbline.storage.atomic import atomic_write_json
 from plumbline.storage.checks import SCHEMA_VERSION, check_meta, month_meta
+from plumbline.storage.locations import Locations
+from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.store import Store
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
@@ -32,13 +31,13 @@ def _split_years_into_months(locations: Locations) -> None:
         months: dict[str, dict[str, dict[str, dict]]] = {}
         for table, docs in (AtomicJSONStorage(path).read() or {}).items():
             for doc in docs.values():
-                month = months.setdefault(doc["month"], {"_meta": {"1": month_meta(doc["month"])}})
-                rows = month.setdefault(table, {})
+                tables = months.setdefault(doc["month"], {"_meta": {"1": month_meta(doc["month"])}})
+                rows = tables.setdefault(table, {})
                 rows[str(len(rows) + 1)] = doc
         # Every month is written before the year file goes: a crash in between leaves the year
         # file and schema 1 in place, and the next start splits it again to the same result.
         for month, data in sorted(months.items()):
-            atomic_write(folder / f"{month}.json", json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+            atomic_write_json(folder / f"{month}.json", data)
         path.unlink()
 
 
@@ -77,5 +76,5 @@ def migrate(store: Store, today: dt.date) -> int | None:
             STEPS[step](locations)
         meta["schema"] = SCHEMA_VERSION
         database.setdefault("meta", {})["1"] = meta
-        atomic_write(locations.database, json.dumps(database, separators=(",", ":"), ensure_ascii=False).encode())
+        atomic_write_json(locations.database, database)
     return version

@@ -94,7 +94,8 @@ def parse_routine(
 
 
 def parse_step(data: dict[str, Any], source: object, number: int) -> Step:
-    step_name = data.get("name") if isinstance(data.get("name"), str) else ""
+    named = data.get("name")
+    step_name = named if isinstance(named, str) else ""
 
     def fail(name: str, problem: str) -> RoutineFileError:
         return RoutineFileError(source, name, problem, step=number, step_name=step_name)

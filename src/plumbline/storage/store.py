@@ -23,6 +23,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
+from plumbline.domain.days import clock_time
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, with_reading
 from plumbline.domain.routine_stops import RoutineStop
@@ -218,15 +219,6 @@ class Store:
 
         return mtime(self.locations.data_dir), mtime(self.locations.entries_dir)
 
-    def entries(self, habit_id: str) -> dict[dt.date, Entry]:
-        return self.history().get(habit_id, {})
-
-    def entry(self, habit_id: str, day: dt.date) -> Entry | None:
-        path = self.locations.entries_file(day)
-        with self._open(path) as db:
-            doc = _table(db, "months").get(Query().key == _month_key(habit_id, day))
-        return entry_from(day, (doc or {}).get("days", {}).get(f"{day.day:02d}"))
-
     # -- writing -------------------------------------------------------------------------------
 
     def ensure_created(self, today: dt.date) -> None:
@@ -274,7 +266,7 @@ class Store:
         """Every "this hurts" stop, oldest first."""
         meta = self.meta()
         with record_of(self.locations.database):
-            return [RoutineStop(dt.date.fromisoformat(s["day"]), dt.time.fromisoformat(s["time"]), str(s["routine"]),
+            return [RoutineStop(dt.date.fromisoformat(s["day"]), clock_time(s["time"]), str(s["routine"]),
                                 str(s["step"])) for s in meta.get(STOPS_KEY, [])]
 
     def add_routine_stop(self, stop: RoutineStop) -> None:
@@ -338,7 +330,7 @@ class Store:
         with self._writing(self.locations.entries_file(day)) as db:
             table = _table(db, table_name)
             doc = table.get(Query().key == key)
-            days = dict((doc or {}).get("days", {}))
+            days = dict(doc.get("days", {})) if isinstance(doc, dict) else {}
             slot = f"{day.day:02d}"
             new = change(days.get(slot))
             if new is None and slot not in days:
@@ -424,10 +416,6 @@ def _table(db: TinyDB, name: str) -> Table:
 
 def _document(data: dict[str, Any], doc_id: int) -> Document:
     return Document(data, doc_id=doc_id)
-
-
-def _month_key(habit_id: str, day: dt.date) -> str:
-    return f"{habit_id}|{month_of(day)}"
 
 
 def _entry_to(entry: Entry) -> dict[str, Any]:

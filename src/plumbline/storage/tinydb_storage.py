@@ -8,7 +8,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from plumbline.storage.atomic import atomic_write, read_regular
+from plumbline.storage.atomic import atomic_write_json, read_regular
 from plumbline.errors import DamagedDatabase, storage_error
 
 
@@ -43,7 +43,7 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        atomic_write(self.path, json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
+        atomic_write_json(self.path, data)
 
     def close(self) -> None:
         pass

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from plumbline.storage.atomic import atomic_write, read_regular, remove_stale_temporaries
 from plumbline.errors import StorageError
-from plumbline.storage.lock import exclusive_lock
+from plumbline.storage.atomic import atomic_write_json, read_regular, remove_stale_temporaries
 from plumbline.storage.locations import Locations
+from plumbline.storage.lock import exclusive_lock
 
 FORMAT = 2
 # A file changed this recently is parsed each time instead of cached: two edits within one tick
@@ -71,7 +71,7 @@ class TomlCache:
         # means it is not saved this time.
         with contextlib.suppress(OSError, StorageError), exclusive_lock(self.locations.lock_file, wait=False):
             remove_stale_temporaries(self.file.parent)  # of a process killed while writing it
-            atomic_write(self.file, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+            atomic_write_json(self.file, data)
 
     def _stored(self) -> dict[str, Cached]:
         try:

@@ -94,7 +94,10 @@ class PlumblineApp(App[None]):
                                                 markup=False)
         # Every write made through the tracker (here, in a worker, or by the reminder service's
         # desktop answers) reaches every screen as one DataChanged.
-        return tracker.changes.listen(lambda what: self.post_message(DataChanged(what)))
+        def heard(what: str) -> None:
+            self.post_message(DataChanged(what))
+
+        return tracker.changes.listen(heard)
 
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that

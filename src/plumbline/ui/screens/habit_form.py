@@ -5,14 +5,13 @@ Validation is the same code that checks habit files, so a habit saved here alway
 
 from __future__ import annotations
 
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, slug
+from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, new_id
 from plumbline.domain.printable import printable
 from plumbline.errors import HabitFileError
 from plumbline.app.library import parse_habit
@@ -106,7 +105,7 @@ class HabitForm(Dialog[Habit | None]):
         text = {f: self.query_one(f"#{f}", Input).value.strip() for f in TEXT_FIELDS}
         kind = str(self.query_one("#kind", Select).value)
         data: dict[str, object] = {
-            "id": self.habit.id if self.habit else self._new_id(text["name"]),
+            "id": self.habit.id if self.habit else new_id(text["name"], self.taken_ids),
             "name": text["name"],
             "kind": kind,
             "category": str(self.query_one("#category", Select).value),
@@ -133,10 +132,3 @@ class HabitForm(Dialog[Habit | None]):
             raise ValueError(f"schedule: {error}") from None
         return habit._replace(schedule=schedule)
 
-    def _new_id(self, name: str) -> str:
-        base = candidate = slug(name)
-        n = 2
-        while candidate in self.taken_ids:
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate

@@ -37,7 +37,7 @@ class HistoryScreen(Screen[None]):
         Binding("right", "move(7)", "Later week", id="history.later_week", show=False, priority=True),
         Binding("up", "move(-1)", "Earlier day", id="history.earlier_day", show=False, priority=True),
         Binding("down", "move(1)", "Later day", id="history.later_day", show=False, priority=True),
-        Binding("space,enter", "toggle", "Done", id="history.toggle"),
+        Binding("space,enter", "toggle_day", "Done", id="history.toggle"),
         Binding("s", "skip", "Rest", id="history.skip"),
         Binding("n", "habit(1)", "Next/previous habit", id="history.next_habit", key_display="n/p"),
         Binding("p", "habit(-1)", "Previous habit", id="history.previous_habit", show=False),
@@ -143,7 +143,7 @@ class HistoryScreen(Screen[None]):
 
     # -- changing ------------------------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    def action_toggle_day(self) -> None:
         self._change(lambda: self.tracker.toggle(self.habit.id, self.cursor, today=self.today))
 
     def action_skip(self) -> None:

@@ -105,8 +105,9 @@ class RoutineChooser(Dialog[str | None]):
 
     def action_edit(self) -> None:
         options = self.query(OptionList)
-        if options and options.first().highlighted is not None:
-            self._open_form(self.library.routines[options.first().highlighted])
+        highlighted = options.first().highlighted if options else None
+        if highlighted is not None:
+            self._open_form(self.library.routines[highlighted])
 
     def _open_form(self, routine: Routine | None) -> None:
         from plumbline.ui.screens.routine_form import RoutineForm

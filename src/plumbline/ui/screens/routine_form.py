@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from plumbline.domain.habit import Habit, slug
+from plumbline.domain.habit import Habit, new_id
 from plumbline.domain.printable import printable
 from plumbline.domain.routine import Routine
 from plumbline.domain.routine_text import EXAMPLES, step_line, steps_from_lines
@@ -98,7 +98,7 @@ class RoutineForm(Dialog[None]):
         name = self.query_one("#name", Input).value.strip()
         habit = str(self.query_one("#habit", Select).value)
         data: dict[str, Any] = {
-            "id": self.routine.id if self.routine else self._new_id(name),
+            "id": self.routine.id if self.routine else new_id(name, self.taken_ids, fallback="routine"),
             "name": name,
             "steps": steps_from_lines(self.query_one("#steps", TextArea).text),
             "about": self.query_one("#about", TextArea).text.strip(),
@@ -109,11 +109,3 @@ class RoutineForm(Dialog[None]):
         if habit != NO_HABIT:
             data["habit"] = habit
         return data
-
-    def _new_id(self, name: str) -> str:
-        base = candidate = slug(name) if slug(name) != "habit" else "routine"
-        n = 2
-        while candidate in self.taken_ids:
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate

@@ -44,7 +44,7 @@ def _today_commands():
 class TodayScreen(Screen[None]):
     COMMANDS = {_today_commands}
     BINDINGS = [
-        Binding("space", "toggle", "Done", id="today.toggle"),
+        Binding("space", "toggle_habit", "Done", id="today.toggle"),
         Binding("s", "skip", "Rest", id="today.skip"),
         Binding("plus,equals_sign", "count(1)", "+1", id="today.increment", key_display="+", show=False),
         Binding("minus", "count(-1)", "-1", id="today.decrement", key_display="-", show=False),
@@ -153,9 +153,9 @@ class TodayScreen(Screen[None]):
     def check_habit(self, habit_id: str) -> None:
         """The palette's "Check off: NAME": that habit's row, then space."""
         self.query_one(ChecklistView).highlight_habit(habit_id)
-        self.action_toggle()
+        self.action_toggle_habit()
 
-    def action_toggle(self) -> None:
+    def action_toggle_habit(self) -> None:
         self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today, at=self._now()))
 
     def action_skip(self) -> None:
@@ -298,7 +298,7 @@ class TodayScreen(Screen[None]):
                 if reading is None:
                     return
                 # A reading for today is timed now; one filled in for a past day has no time.
-                now = self.app.clock() if day == self.today else None
+                now = plumbline_app(self).clock() if day == self.today else None
                 time = now.time().replace(second=0, microsecond=0) if now else None
                 save(self.app, self.tracker.locations.lock_file,
                      lambda: self.tracker.log_pain(day, reading.level, reading.note, today=self.today,
@@ -309,7 +309,7 @@ class TodayScreen(Screen[None]):
 
     def action_routine(self) -> None:
         habit = self.highlighted_habit()
-        self.app.choose_routine(habit.id if habit else None)
+        plumbline_app(self).choose_routine(habit.id if habit else None)
 
     # -- reminders: the countdown widget owns what b, z and P do --------------------------------
 

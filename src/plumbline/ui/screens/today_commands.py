@@ -38,7 +38,8 @@ ACTIONS = {
 class TodayCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         screen: TodayScreen = self.screen  # type: ignore[assignment]
-        found = [(name, partial(screen.run_action, action), "") for action, name in ACTIONS.items()]
+        found: list[tuple[str, Callable[[], object], str]] = [
+            (name, partial(screen.run_action, action), "") for action, name in ACTIONS.items()]
         for row in screen.rows:
             found.append((f"Check off: {shown(row.habit.name)}", partial(screen.check_habit, row.habit.id),
                           f"{row.habit.schedule.describe()}, {row.status.value.replace('_', ' ')}"))

@@ -51,7 +51,11 @@ class BreakCountdown(Static):
     # -- its keys ------------------------------------------------------------------------------
 
     def take_break(self) -> None:
-        self._answer(lambda r: r.take_break() or "Break counted; the countdown starts again")
+        def take(reminders: ReminderControl) -> str:
+            reminders.take_break()
+            return "Break counted; the countdown starts again"
+
+        self._answer(take)
 
     def snooze(self) -> None:
         self._answer(lambda r: f"Posture break snoozed until {r.snooze():%H:%M}")
