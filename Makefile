@@ -23,7 +23,11 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 run: $(APP_STAMP)
 	$(BIN)/plumbline
 
+# Lint and type-check first (pyproject's [tool.ruff] and [tool.mypy]): quick, and a finding
+# fails the run as a test would.
 test: $(TEST_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 screenshots: $(TEST_STAMP)

@@ -6,10 +6,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind, Schedule
 from plumbline.domain.pain import one_reading
-from plumbline.app.tracker import Tracker
 
 HABITS = 30
 

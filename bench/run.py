@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.history import generate  # noqa: E402
-from plumbline.storage.toml_cache import SETTLED_NS  # noqa: E402
 from plumbline.app.tracker import Tracker  # noqa: E402
+from plumbline.storage.toml_cache import SETTLED_NS  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 NOW = "2026-11-23T10:00:00"

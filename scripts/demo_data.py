@@ -6,10 +6,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Kind
 from plumbline.domain.pain import one_reading
-from plumbline.app.tracker import Tracker
 
 # How reliably a made-up user keeps each habit, so the demo shows streaks, misses and rest days.
 KEEPING = {

@@ -22,7 +22,7 @@ def test_habits_json_lists_the_library(cli):
     result = cli("habits", "--json")
     assert result.code == 0, result.err
     habits = json.loads(result.out)
-    assert REQUIRED_IDS <= {h["id"] for h in habits}
+    assert {h["id"] for h in habits} >= REQUIRED_IDS
     for h in habits:
         assert {"id", "name", "category", "kind", "schedule", "archived"} <= set(h)
         assert h["kind"] in {"do", "avoid", "count"}
@@ -144,7 +144,7 @@ def test_a_bad_custom_habit_file_warns_and_the_rest_work(cli, data_dir):
     (data_dir / "habits" / "walk.toml").write_text('id = "walk"\nname = "Walk"\ncategory = "movement"\nkind = "sometimes"\n')
     result = cli("habits", "--json")
     assert result.code == 0
-    assert REQUIRED_IDS <= {h["id"] for h in json.loads(result.out)}
+    assert {h["id"] for h in json.loads(result.out)} >= REQUIRED_IDS
     assert "walk.toml" in result.err and "kind" in result.err
 
 

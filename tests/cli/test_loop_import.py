@@ -7,8 +7,17 @@ import pytest
 
 from tests.cli.test_cli import one_error_line
 from tests.loop_fixtures import (
-    CALL_MUM, EVERY_CASE, FLOSS, GYMNASTICS, LOOP_SAMPLE, WATER_PLANTS,
-    csv_zip_1x, csv_zip_6col, csv_zip_7col, csv_zip_current, loop_db,
+    CALL_MUM,
+    EVERY_CASE,
+    FLOSS,
+    GYMNASTICS,
+    LOOP_SAMPLE,
+    WATER_PLANTS,
+    csv_zip_1x,
+    csv_zip_6col,
+    csv_zip_7col,
+    csv_zip_current,
+    loop_db,
 )
 
 NOW = "2026-11-23T10:00:00"

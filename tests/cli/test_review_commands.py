@@ -89,7 +89,8 @@ def test_week_bad_date(cli):
 
 
 def test_day_start_hour_counts_a_late_night_for_the_evening_before(cli, data_dir):
-    (data_dir / "plumbline.json").write_text(json.dumps({"meta": {"1": {"schema": 2, "reminder_settings": {"day_starts_at": "03:00"}}}}))
+    state = {"schema": 2, "reminder_settings": {"day_starts_at": "03:00"}}
+    (data_dir / "plumbline.json").write_text(json.dumps({"meta": {"1": state}}))
     cli("check", "knee-pillow", now="2026-11-24T01:30:00")
     data = json.loads(cli("today", "--json", now="2026-11-24T01:45:00").out)
     assert data["date"] == "2026-11-23"

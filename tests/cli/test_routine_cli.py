@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from tests.pseudo_terminal import app_in_pty, read_until
 from tests.cli.test_cli import one_error_line
+from tests.pseudo_terminal import app_in_pty, read_until
 
 BUILTIN_IDS = {"morning-mobility", "push-pull", "towel", "core-and-glute"}
 
@@ -15,7 +15,7 @@ def test_routine_list_json(cli):
     result = cli("routine", "--list", "--json")
     assert result.code == 0, result.err
     routines = json.loads(result.out)
-    assert BUILTIN_IDS <= {r["id"] for r in routines}
+    assert {r["id"] for r in routines} >= BUILTIN_IDS
     for r in routines:
         assert {"id", "name", "steps", "minutes", "habit"} <= set(r)
         assert isinstance(r["steps"], int) and r["steps"] >= 1
@@ -63,7 +63,7 @@ def test_a_bad_routine_file_warns_and_the_rest_list(cli, data_dir):
     )
     result = cli("routine", "--list", "--json")
     assert result.code == 0
-    assert BUILTIN_IDS == {r["id"] for r in json.loads(result.out)}
+    assert {r["id"] for r in json.loads(result.out)} == BUILTIN_IDS
     warning = result.err.strip()
     assert warning.startswith("plumbline: warning: ") and len(warning.splitlines()) == 1
     assert "evening.toml: step 2 'Lean back': field 'hold'" in warning

@@ -74,8 +74,10 @@ def test_csv_has_one_row_per_habit_and_day(filled, tmp_path):
         (None, ["missing.json", "check the path"]),
         (b"{not json", ["not valid JSON"]),
         (b'{"format": "something-else"}', ["not a plumbline export"]),
-        (b'{"format": "plumbline-export", "version": 1, "state": {}, "custom_habits": [], "entries": [{"habit": "x"}], "pain": []}', ["damaged"]),
-        (b'{"format": "plumbline-export", "version": 1, "state": {}, "custom_habits": [], "entries": [], "pain": [{"date": "2026-11-01", "level": 12, "note": ""}]}', ["12", "0..10"]),
+        (b'{"format": "plumbline-export", "version": 1, "state": {}, "custom_habits": [], "entries": [{"habit": "x"}], '
+         b'"pain": []}', ["damaged"]),
+        (b'{"format": "plumbline-export", "version": 1, "state": {}, "custom_habits": [], "entries": [], '
+         b'"pain": [{"date": "2026-11-01", "level": 12, "note": ""}]}', ["12", "0..10"]),
         (b"\xff\xfe\x00garbage", ["cannot read"]),
     ],
 )

@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from plumbline.app.tracker import Tracker
 from plumbline.notify import service as service_module
 from plumbline.notify.service import ReminderService
-from plumbline.app.tracker import Tracker
 from plumbline.ui.app import PlumblineApp
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.hardening.conftest import fill, mounted_tmpfs, remount_read_only
@@ -40,6 +40,15 @@ def notified(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
+async def until(pilot, condition, seconds: float = 10) -> None:
+    """Pause until `condition` holds; fail after `seconds` of real time."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition()
+
+
 async def test_the_reminder_watch_survives_a_damaged_file_and_follows_the_repair(data_dir, monkeypatch):
     monkeypatch.setattr(service_module, "TICK_SECONDS", 0.02)
     clock = FakeClock(dt.datetime(2026, 11, 23, 9, 0))
@@ -49,13 +58,13 @@ async def test_the_reminder_watch_survives_a_damaged_file_and_follows_the_repair
         await pilot.pause()
         good = database.read_bytes()
         database.write_bytes(b'{"meta": ')
-        await pilot.pause(0.2)
+        # The watch ticks every 20 ms; on a busy machine a tick can come late, so wait for it.
+        await until(pilot, lambda: any(str(database) in m for m in notified(app)))
         assert app.is_running
-        assert any(str(database) in m for m in notified(app))
         database.write_bytes(good)  # repaired (a restore, a sync)
         Tracker(data_dir, BUILTIN_HABITS).reminders.snooze(dt.datetime(2026, 11, 23, 9, 7, tzinfo=BERLIN))
-        await pilot.pause(0.2)
-        assert app.reminders.next_break() == dt.datetime(2026, 11, 23, 9, 7, tzinfo=BERLIN)  # the watch lives
+        snoozed = dt.datetime(2026, 11, 23, 9, 7, tzinfo=BERLIN)
+        await until(pilot, lambda: app.reminders.next_break() == snoozed)  # the watch lives
     assert database.read_bytes() != b'{"meta": '
 
 

@@ -15,9 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry
 from plumbline.storage import backups
-from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 from tests.hardening.conftest import fill, mounted_tmpfs
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from plumbline.cli.main import main
 from plumbline.app.tracker import Tracker
+from plumbline.cli.main import main
 from plumbline.ui.app import PlumblineApp
 from tests.conftest import BUILTIN_HABITS, MONDAY
 from tests.hardening.damage import SHAPES

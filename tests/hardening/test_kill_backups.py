@@ -15,9 +15,9 @@ import signal
 import time
 from pathlib import Path
 
+from plumbline.app.tracker import Tracker
 from plumbline.storage import backups
 from plumbline.storage.locations import Locations
-from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS
 
 SEED = 20261130

@@ -14,7 +14,7 @@ def test_a_break_under_a_posix_tz_is_stored_at_the_right_moment(cli, data_dir):
     assert result.code == 0, result.err
     meta = json.loads((data_dir / "plumbline.json").read_text())["meta"]["1"]
     stored = dt.datetime.fromisoformat(meta["reminder_state"]["last_break"])
-    assert stored.astimezone(dt.timezone.utc) == dt.datetime(2026, 11, 23, 7, 0, tzinfo=dt.timezone.utc)
+    assert stored.astimezone(dt.UTC) == dt.datetime(2026, 11, 23, 7, 0, tzinfo=dt.UTC)
 
 
 def test_reminders_under_a_posix_tz_carry_its_offset(cli):

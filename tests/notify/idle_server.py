@@ -6,9 +6,8 @@ Run as `python idle_server.py BUS_ADDRESS`; prints "ready" once it owns the name
 import asyncio
 import sys
 
-from dbus_fast.service import ServiceInterface, method
-
 from bus_server import serve
+from dbus_fast.service import ServiceInterface, method
 
 NAME = "org.gnome.Mutter.IdleMonitor"
 PATH = "/org/gnome/Mutter/IdleMonitor/Core"

@@ -6,10 +6,9 @@ Run as `python logind_server.py BUS_ADDRESS`; prints "ready" once it owns the na
 import asyncio
 import sys
 
+from bus_server import serve
 from dbus_fast.constants import PropertyAccess
 from dbus_fast.service import ServiceInterface, dbus_property, method
-
-from bus_server import serve
 
 NAME = "org.freedesktop.login1"
 PATH = "/org/freedesktop/login1/session/auto"

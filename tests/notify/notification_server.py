@@ -10,9 +10,8 @@ import asyncio
 import json
 import sys
 
-from dbus_fast.service import ServiceInterface, method, signal
-
 from bus_server import serve
+from dbus_fast.service import ServiceInterface, method, signal
 
 NAME = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"

@@ -147,8 +147,8 @@ async def test_where_no_desktop_reports_idle_time_nothing_changes_or_complains(d
 
 
 async def test_the_open_app_shows_an_answer_from_the_desktop_at_once(data_dir, desktop_bus, monkeypatch):
-    from plumbline.notify.service import ReminderService
     from plumbline.app.tracker import Tracker
+    from plumbline.notify.service import ReminderService
     from plumbline.ui.app import PlumblineApp
     from tests.conftest import BUILTIN_HABITS
     from tests.ui.conftest import screen_text

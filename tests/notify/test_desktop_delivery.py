@@ -4,11 +4,11 @@ records what it receives, and the real `plumbline notify-test` and reminder serv
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from plumbline.app.tracker import Tracker
 from plumbline.cli.remind_commands import TEST_MESSAGE, TEST_TITLE
 from plumbline.domain.reminders import BREAK_PROMPTS, HABIT, POSTURE_BREAK
 from plumbline.notify.sender import EXPIRE_SECONDS
 from plumbline.notify.service import ReminderService
-from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 from tests.notify.dbus_fixtures import needs_dbus
 

@@ -8,7 +8,11 @@ import pytest
 from plumbline.domain.entries import Entry
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.reminders import (
-    BREAK_PROMPTS, HABIT, POSTURE_BREAK, BreakState, upcoming,
+    BREAK_PROMPTS,
+    HABIT,
+    POSTURE_BREAK,
+    BreakState,
+    upcoming,
 )
 from plumbline.storage.habit_files import load_library
 from tests.conftest import BUILTIN_HABITS, MONDAY
@@ -125,7 +129,7 @@ def test_dst_autumn_day_breaks_keep_45_real_minutes_and_22_00_stays_local():
                              quiet_start=None, quiet_end=None)
     reminders = plan(at(sunday, 0, 0), night)
     times = breaks(reminders)
-    gaps = {b.astimezone(dt.timezone.utc) - a.astimezone(dt.timezone.utc) for a, b in zip(times, times[1:])}
+    gaps = {b.astimezone(dt.UTC) - a.astimezone(dt.UTC) for a, b in zip(times, times[1:])}
     assert gaps == {MINUTES_45}
     assert [t.utcoffset() for t in times].count(dt.timedelta(hours=2)) >= 1
     assert [t.utcoffset() for t in times].count(dt.timedelta(hours=1)) >= 1

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry
 from plumbline.domain.reminders import HABIT, POSTURE_BREAK
 from plumbline.notify.service import POSTURE_JOB, ReminderService
 from plumbline.notify.watcher import ClockWatcher
-from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 from tests.notify.recorder import Desktop
 

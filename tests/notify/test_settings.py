@@ -5,11 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from plumbline.app.reminders import SETTINGS_KEY, Reminders
 from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, parse_settings
 from plumbline.domain.reminders import BreakState, Reminder
 from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
-from plumbline.app.reminders import SETTINGS_KEY, Reminders
 from plumbline.storage.store import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -26,7 +26,8 @@ def test_the_wheel_carries_the_library_and_lists_it_from_elsewhere(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(unpacked), "PLUMBLINE_DATA_DIR": str(tmp_path / "data")}
-    code = "import plumbline, runpy, sys; print(plumbline.__file__, file=sys.stderr); sys.argv = ['plumbline', 'habits', '--json']; runpy.run_module('plumbline', run_name='__main__')"
+    code = ("import plumbline, runpy, sys; print(plumbline.__file__, file=sys.stderr); "
+            "sys.argv = ['plumbline', 'habits', '--json']; runpy.run_module('plumbline', run_name='__main__')")
     done = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith(str(unpacked))

@@ -16,9 +16,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
+from scripts.demo_data import write_demo, write_report_demo
 
 from plumbline.report import chart
-from scripts.demo_data import write_demo, write_report_demo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 NOW = "2026-11-25T19:30:00"

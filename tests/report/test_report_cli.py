@@ -11,9 +11,9 @@ import stat
 import pytest
 
 from bench.history import generate
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit, Kind, Schedule
-from plumbline.app.tracker import Tracker
 from tests.conftest import MONDAY
 from tests.report.page import text_and_tags, week_cells
 

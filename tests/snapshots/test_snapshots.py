@@ -6,9 +6,9 @@ Update after an intended change with `pytest tests/snapshots --snapshot-update`,
 import datetime as dt
 
 import pytest
+from scripts.demo_data import write_demo
 
 from plumbline.ui.app import PlumblineApp
-from scripts.demo_data import write_demo
 from tests.conftest import BUILTIN_HABITS
 
 NOW = dt.datetime(2026, 11, 25, 19, 30)

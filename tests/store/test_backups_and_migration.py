@@ -5,11 +5,11 @@ import json
 
 import pytest
 
-from plumbline.domain.entries import Entry
-from plumbline.storage import backups
-from plumbline.errors import DamagedDatabase
-from plumbline.storage.store import SCHEMA_VERSION
 from plumbline.app.tracker import Tracker
+from plumbline.domain.entries import Entry
+from plumbline.errors import DamagedDatabase
+from plumbline.storage import backups
+from plumbline.storage.store import SCHEMA_VERSION
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 D = dt.timedelta(days=1)
@@ -87,7 +87,8 @@ def test_a_schema_1_data_dir_is_migrated_with_a_backup_and_nothing_lost(data_dir
     assert t.store.pain_log()[dt.date(2026, 11, 20)].level == 4
     assert sorted(p.name for p in (data_dir / "entries").iterdir()) == ["2025-12.json", "2026-11.json"]
     for month in ("2025-12", "2026-11"):
-        assert json.loads((data_dir / "entries" / f"{month}.json").read_text())["_meta"]["1"] == {"schema": SCHEMA_VERSION, "month": month}
+        stored = json.loads((data_dir / "entries" / f"{month}.json").read_text())
+        assert stored["_meta"]["1"] == {"schema": SCHEMA_VERSION, "month": month}
     [backup] = [p for p in (data_dir / "backups").iterdir()]
     assert backup.name.startswith(f"before-schema-{SCHEMA_VERSION}-")
     assert {p.name: p.read_bytes() for p in (backup / "entries").iterdir()} == before
@@ -121,8 +122,8 @@ def test_a_month_file_in_the_wrong_place_is_refused(data_dir):
 def test_a_schema_2_pain_day_still_reads_and_a_new_reading_marks_its_month_schema_3(data_dir):
     import json
 
-    from plumbline.domain.pain import PainReading
     from plumbline.app.tracker import Tracker
+    from plumbline.domain.pain import PainReading
     from tests.conftest import BUILTIN_HABITS
 
     (data_dir / "entries").mkdir()

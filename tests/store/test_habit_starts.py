@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from plumbline.domain.habit import Habit, Kind
 from plumbline.app.tracker import Tracker
+from plumbline.domain.habit import Habit, Kind
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 FIRST_USE = dt.date(2026, 11, 2)

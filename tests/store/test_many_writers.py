@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
-from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
 
 WRITERS = 4

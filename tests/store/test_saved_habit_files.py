@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plumbline.domain.habit import Habit, Kind, Schedule
 from plumbline.app.tracker import Tracker
+from plumbline.domain.habit import Habit, Kind, Schedule
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 TRICKY = [

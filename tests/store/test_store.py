@@ -9,8 +9,8 @@ import pytest
 
 from plumbline.domain.checklist import checklist
 from plumbline.domain.entries import Entry
-from plumbline.storage.atomic import atomic_write
 from plumbline.errors import DamagedDatabase
+from plumbline.storage.atomic import atomic_write
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
 from tests.conftest import MONDAY, stored_entry

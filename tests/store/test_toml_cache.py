@@ -5,11 +5,11 @@ import os
 import shutil
 import time
 
+from plumbline.app.tracker import Tracker
 from plumbline.storage.habit_files import load_library
 from plumbline.storage.locations import Locations
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
-from plumbline.app.tracker import Tracker
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 CUSTOM = """\

@@ -2,9 +2,10 @@
 
 import datetime as dt
 
+from scripts.demo_data import write_demo
+
 from plumbline.ui.app import PlumblineApp
 from plumbline.ui.screens.review import ReviewScreen
-from scripts.demo_data import write_demo
 from tests.conftest import BUILTIN_HABITS
 from tests.ui.conftest import screen_text
 

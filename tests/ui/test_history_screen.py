@@ -2,8 +2,8 @@
 
 import datetime as dt
 
-from plumbline.domain.entries import Entry
 from plumbline.app.tracker import Tracker
+from plumbline.domain.entries import Entry
 from plumbline.ui.screens.history import HistoryScreen
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView

@@ -2,8 +2,8 @@
 
 from textual.widgets import OptionList
 
-from plumbline.storage.habit_files import load_library
 from plumbline.app.tracker import Tracker
+from plumbline.storage.habit_files import load_library
 from plumbline.ui.screens.archived import ArchivedScreen
 from tests.conftest import BUILTIN_HABITS
 from tests.ui.conftest import screen_text

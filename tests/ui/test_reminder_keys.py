@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.widgets import Input
 
-from plumbline.notify.service import ReminderService
 from plumbline.app.tracker import Tracker
+from plumbline.notify.service import ReminderService
 from plumbline.ui.app import PlumblineApp
 from plumbline.ui.screens.settings import SettingsScreen
 from plumbline.ui.widgets.break_countdown import BreakCountdown

@@ -6,8 +6,8 @@ Holds never run in real time: the test moves the fake clock and calls the screen
 import pytest
 from textual.widgets import Digits, OptionList
 
-from plumbline.domain.entries import Status
 from plumbline.app.tracker import Tracker
+from plumbline.domain.entries import Status
 from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.pain_form import PainForm
@@ -240,7 +240,8 @@ async def test_a_bad_routine_file_is_reported_and_the_rest_are_offered(make_app,
     folder = data_dir / "routines"
     folder.mkdir()
     (folder / "mine.toml").write_text('id = "mine"\nname = "Mine"\n[[steps]]\nname = "Lean back"\nhow = "x"\n')
-    (folder / "tricky.toml").write_text('id = "tricky"\nname = "[b]Tricky[/b]"\n[[steps]]\nname = "[i]a[/i]"\nhow = "[red]b"\nreps = 1\n')
+    (folder / "tricky.toml").write_text(
+        'id = "tricky"\nname = "[b]Tricky[/b]"\n[[steps]]\nname = "[i]a[/i]"\nhow = "[red]b"\nreps = 1\n')
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("r")

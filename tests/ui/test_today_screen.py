@@ -5,8 +5,8 @@ import tomllib
 
 from textual.widgets import Input, Select
 
-from plumbline.domain.entries import Status
 from plumbline.app.tracker import Tracker
+from plumbline.domain.entries import Status
 from plumbline.ui.screens.notice import SafetyNotice
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView

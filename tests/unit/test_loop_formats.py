@@ -14,12 +14,26 @@ from pathlib import Path
 
 import pytest
 
-from plumbline.storage import loop_backup, loop_formats
 from plumbline.errors import BadInput
+from plumbline.storage import loop_backup, loop_formats
 from plumbline.storage.loop_formats import LoopEntry, LoopHabit, read_loop, sniff
 from tests.loop_fixtures import (
-    CALL_MUM, CIGARETTES, EVERY_CASE, LOOP_SAMPLE, MEDITATE, READING, SKIP, WAKE_UP_EARLY, FixtureHabit,
-    csv_zip_1x, csv_zip_6col, csv_zip_7col, csv_zip_current, day, loop_db, timestamp,
+    CALL_MUM,
+    CIGARETTES,
+    EVERY_CASE,
+    LOOP_SAMPLE,
+    MEDITATE,
+    READING,
+    SKIP,
+    WAKE_UP_EARLY,
+    FixtureHabit,
+    csv_zip_1x,
+    csv_zip_6col,
+    csv_zip_7col,
+    csv_zip_current,
+    day,
+    loop_db,
+    timestamp,
 )
 
 # Loop's own fixture files, as docs/loop-formats.md quotes them.

@@ -7,8 +7,8 @@ from plumbline.domain.entries import day_status
 from plumbline.domain.habit import Schedule
 from plumbline.domain.reminders import still_asks
 from plumbline.domain.review import week_review
-from plumbline.domain.strength import strength
 from plumbline.domain.streaks import current_streak, streaks
+from plumbline.domain.strength import strength
 from tests.unit.helpers import days_from, done_on, habit
 
 MONDAY = dt.date(2026, 11, 2)

@@ -13,16 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from plumbline.app import changes as changed
+from plumbline.app.tracker import Tracker
+from plumbline.domain.days import FIRST_DAY
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry
-from plumbline.app import changes as changed
+from plumbline.errors import BadInput, DamagedDatabase, PlumblineError
 from plumbline.storage import backups
 from plumbline.storage.atomic import atomic_write
-from plumbline.domain.days import FIRST_DAY
-from plumbline.errors import BadInput, DamagedDatabase, PlumblineError
 from plumbline.storage.lock import exclusive_lock
-from plumbline.app.tracker import Tracker
 
 
 def check_records(path: Path, entries: list[tuple[str, Entry]], pains: list[PainEntry], today: dt.date) -> None:

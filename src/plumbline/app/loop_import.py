@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry, whole
 from plumbline.domain.habit import Habit, Kind, Schedule, new_id
 from plumbline.errors import BadInput
 from plumbline.storage import state_keys
 from plumbline.storage.loop_formats import LoopExport, LoopHabit, read_loop
-from plumbline.app.tracker import Tracker
 
 LINKS_KEY = state_keys.LOOP_LINKS
 DONE, AUTO, NO, UNKNOWN, SKIP = 2, 1, 0, -1, 3

@@ -11,10 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from plumbline.app import changes as changed
 from plumbline.app.settings import Settings
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.reminders import POSTURE_BREAK, BreakState, Reminder, upcoming
-from plumbline.app import changes as changed
 from plumbline.storage import state_keys
 from plumbline.storage.store import Store
 

@@ -16,20 +16,20 @@ from plumbline.app import breaks
 from plumbline.app import changes as changed
 from plumbline.app.settings import Settings
 from plumbline.domain import entries as rules
-from plumbline.domain.days import habit_day
 from plumbline.domain.checklist import ChecklistRow, active_in_order, habit_row, needs_earlier_history
+from plumbline.domain.days import habit_day
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.domain.routine_stops import RoutineStop, hurt_before
 from plumbline.domain.streaks import RecentEntries, Streaks, streaks
 from plumbline.domain.strength import strength
-from plumbline.storage.atomic import atomic_write
-from plumbline.storage.migrations import migrate
 from plumbline.errors import BadInput, HabitFileError
+from plumbline.storage import state_keys
+from plumbline.storage.atomic import atomic_write
 from plumbline.storage.habit_files import Library, habit_toml, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
-from plumbline.storage import state_keys
+from plumbline.storage.migrations import migrate
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
 

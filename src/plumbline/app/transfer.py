@@ -12,15 +12,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from plumbline.app.tracker import Tracker
+from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
 from plumbline.domain.entries import MAX_COUNT, Entry, checked_count, day_status
 from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_reading
 from plumbline.domain.streaks import first_day
-from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
 from plumbline.errors import BadInput, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.habit_files import habit_data, parse_habit
-from plumbline.app.tracker import Tracker
 
 FORMAT = "plumbline-export"
 VERSION = 1
@@ -120,7 +120,8 @@ def import_json(tracker: Tracker, path: Path, text: str, now: dt.datetime) -> tu
         raise BadInput(f"import file {path}: '{bad_count[0]}' on {bad_count[1].day} has a negative count; nothing was imported")
     bad_level = next((p for p in pains if not all(valid_level(r.level) for r in p.readings)), None)
     if bad_level is not None:
-        raise BadInput(f"import file {path}: pain level {bad_level.level} on {bad_level.day} is outside 0..10; nothing was imported")
+        raise BadInput(f"import file {path}: pain level {bad_level.level} on {bad_level.day} is outside 0..10; "
+                       "nothing was imported")
     check_records(path, entries, pains, tracker.today(now))
     apply_import(tracker, now, habits, lambda meta: _merge_state(meta, state), entries, pains)
     return len(entries), sum(len(p.readings) for p in pains)

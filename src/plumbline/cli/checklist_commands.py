@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import shutil
 
+from plumbline.app.settings import APP_NOTICE, SHELL_NOTICE
+from plumbline.app.tracker import Tracker
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.dates import add_day_argument, parse_day
 from plumbline.domain.entries import MAX_COUNT, checked_count
 from plumbline.domain.habit import Kind
 from plumbline.errors import BadInput
-from plumbline.app.settings import APP_NOTICE, SHELL_NOTICE
-from plumbline.app.tracker import Tracker
 
 
 def open_tracker(args: argparse.Namespace) -> Tracker:

@@ -64,7 +64,7 @@ class LibcZone(dt.tzinfo):
         return self._local(moment).tm_zone
 
     def fromutc(self, moment: dt.datetime) -> dt.datetime:
-        stamp = moment.replace(tzinfo=dt.timezone.utc).timestamp()
+        stamp = moment.replace(tzinfo=dt.UTC).timestamp()
         return moment + dt.timedelta(seconds=time.localtime(stamp).tm_gmtoff)
 
     @staticmethod

@@ -9,8 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from plumbline.domain.days import named_day
-from plumbline.domain.days import FIRST_DAY, LAST_DAY
+from plumbline.domain.days import FIRST_DAY, LAST_DAY, named_day
 from plumbline.errors import BadInput
 
 

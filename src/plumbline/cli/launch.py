@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from plumbline.cli import clock, terminal
 from plumbline.app.tracker import Tracker
+from plumbline.cli import clock, terminal
 from plumbline.errors import BadInput, DamagedDatabase
 
 

@@ -8,11 +8,11 @@ import asyncio
 import datetime as dt
 import sys
 
+from plumbline.app.reminders import upcoming_reminders
 from plumbline.cli import clock, render
 from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.domain.reminders import Reminder
 from plumbline.errors import PlumblineError
-from plumbline.app.reminders import upcoming_reminders
 
 TEST_TITLE = "plumbline"
 TEST_MESSAGE = "Desktop notifications work: posture breaks and habit reminders will look like this."

@@ -6,11 +6,11 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
+from plumbline.app.library import RoutineLibrary
 from plumbline.cli import render, terminal
 from plumbline.cli.checklist_commands import open_tracker
 from plumbline.domain.routine import Routine
 from plumbline.errors import BadInput
-from plumbline.app.library import RoutineLibrary
 
 
 def routine_json(routine: Routine) -> dict[str, Any]:

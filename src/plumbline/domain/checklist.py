@@ -7,7 +7,12 @@ from typing import NamedTuple
 from plumbline.domain.entries import Entry, Status, day_status
 from plumbline.domain.habit import CATEGORIES, Habit
 from plumbline.domain.streaks import (
-    CurrentStreak, RecentEntries, current_streak, first_day, period_counts, period_start,
+    CurrentStreak,
+    RecentEntries,
+    current_streak,
+    first_day,
+    period_counts,
+    period_start,
 )
 
 History = Mapping[str, Mapping[dt.date, Entry]]

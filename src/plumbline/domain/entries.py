@@ -2,8 +2,8 @@
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import NamedTuple
 from enum import StrEnum
+from typing import NamedTuple
 
 from plumbline.domain.habit import Habit, Kind
 

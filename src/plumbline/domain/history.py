@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from plumbline.domain.entries import Entry, Status, day_status, is_done
 from plumbline.domain.habit import Habit

@@ -7,9 +7,9 @@ the app and a value read back from disk go through `parse_settings` alike.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
 from plumbline.domain.days import clock_time
 from plumbline.domain.habit import WEEKDAY_NAMES

@@ -21,7 +21,7 @@ POSTURE_BREAK = "posture-break"
 HABIT = "habit"
 HORIZON = dt.timedelta(hours=24)
 BREAK_TITLE = "Posture break"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 # Drawn from the guidance the habits carry (knees uncrossed, both feet, breaks from sitting,
 # the gentle pelvic tilt); rotated so that one break rarely repeats the last.

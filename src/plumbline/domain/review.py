@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 import math
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from plumbline.domain.checklist import History, active_in_order
 from plumbline.domain.entries import Entry, Status, day_status, is_done, is_due

@@ -8,8 +8,8 @@ to whole minutes.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
 import math
+from typing import Any, NamedTuple
 
 SETUP_SECONDS = 15  # reading the step and getting into position
 SECONDS_PER_REP = 5  # one slow, controlled repetition and the way back

@@ -7,8 +7,8 @@ seconds it has run, banked at each pause, so pausing and resuming never loses or
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from enum import StrEnum
+from typing import NamedTuple
 
 from plumbline.domain.routine import Routine, Step
 

@@ -41,9 +41,7 @@ def strength_series(
         done = is_done(habit, entry)
         if window:
             recent = (recent + [int(done)])[-window:]
-        if entry is not None and entry.skipped:
-            pass
-        elif day == today and not done:
+        if entry is not None and entry.skipped or day == today and not done:
             pass
         elif window:
             score = score * m + min(1.0, sum(recent) / wanted) * (1 - m)
@@ -74,6 +72,6 @@ def _partial(habit: Habit, entry: Entry | None) -> float:
 
 def strength(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> float:
     score = 0.0
-    for _, score in strength_series(habit, entries, today, start):
+    for _day, score in strength_series(habit, entries, today, start):  # noqa: B007  the last one is today's
         pass
     return score

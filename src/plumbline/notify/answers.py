@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from plumbline.app.breaks import take_break
+from plumbline.app.tracker import Tracker
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.reminders import POSTURE_BREAK, Reminder, elapsed
 from plumbline.notify.sender import DONE, SNOOZE, Note
-from plumbline.app.breaks import take_break
-from plumbline.app.tracker import Tracker
 
 
 def note_for(reminder: Reminder, settings: ReminderSettings) -> Note:

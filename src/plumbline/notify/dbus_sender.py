@@ -8,7 +8,6 @@ that a new posture break takes the place of the last one nobody answered instead
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from plumbline.notify import bus as session
@@ -42,7 +41,7 @@ class DBusSender:
             capabilities = await session.call(bus, NAME, PATH, NAME, "GetCapabilities")
             await session.call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
                                "AddMatch", "s", [SIGNALS])
-        except asyncio.TimeoutError:
+        except TimeoutError:
             bus.disconnect()
             raise NoNotificationService(f"the notification service did not answer within {session.ANSWER_SECONDS:g} s") from None
         except NoNotificationService:
@@ -67,7 +66,7 @@ class DBusSender:
                 self.bus, NAME, PATH, NAME, "Notify", "susssasa{sv}i",
                 [APP_NAME, replaces, "", note.title, note.message, actions,
                  {"urgency": Variant("y", NORMAL_URGENCY)}, EXPIRE_SECONDS * 1000])
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise NoNotificationService(f"{self.server} did not answer within {session.ANSWER_SECONDS:g} s") from None
         if session.is_error(reply):
             raise NoNotificationService(f"{self.server} is running but did not take the notification "

@@ -52,7 +52,7 @@ class IdleMonitor:
             name, path, interface, member, unit = source
             try:
                 reply = await session.call(self.bus, name, path, interface, member, timeout=ANSWER_SECONDS)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 continue
             if not session.is_error(reply):
                 self.sources.remove(source)

@@ -6,8 +6,8 @@ import asyncio
 import signal
 import sys
 
-from plumbline.notify.service import Clock, ReminderService
 from plumbline.app.tracker import Tracker
+from plumbline.notify.service import Clock, ReminderService
 
 
 def run_foreground(tracker: Tracker, clock: Clock) -> int:

@@ -15,18 +15,18 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from plumbline.app import changes as changed
+from plumbline.app.breaks import take_break
+from plumbline.app.reminders import upcoming_reminders
+from plumbline.app.tracker import Tracker
 from plumbline.domain.reminder_settings import ReminderSettings
 from plumbline.domain.reminders import HABIT, Reminder, elapsed, next_break, utc
+from plumbline.errors import PlumblineError
 from plumbline.notify.answers import answer, note_for
 from plumbline.notify.idle import IdleMonitor
 from plumbline.notify.notifier import Notifier, Show
 from plumbline.notify.sender import Note, Sender, choose_sender
 from plumbline.notify.watcher import ClockWatcher
-from plumbline.errors import PlumblineError
-from plumbline.app import changes as changed
-from plumbline.app.breaks import take_break
-from plumbline.app.reminders import upcoming_reminders
-from plumbline.app.tracker import Tracker
 
 TICK_SECONDS = 15
 GRACE = dt.timedelta(minutes=2)  # a reminder later than this is stale: dropped, and the plan made anew

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 TOLERANCE = dt.timedelta(seconds=60)
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 class ClockWatcher:

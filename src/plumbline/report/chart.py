@@ -9,6 +9,7 @@ Text from data goes through `esc`; numbers are formatted here, never taken as te
 from __future__ import annotations
 
 import datetime as dt
+
 from plumbline.domain.entries import Status
 from plumbline.domain.report import HabitReport, Report
 from plumbline.report.text import esc, short

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from plumbline import __version__
-from plumbline.domain.report import DEFAULT_WEEKS, Report, build_report, default_period, period_between
-from plumbline.report.html import page
 from plumbline.app.files import atomic_write
 from plumbline.app.tracker import Tracker
+from plumbline.domain.report import DEFAULT_WEEKS, Report, build_report, default_period, period_between
 from plumbline.errors import BadInput
+from plumbline.report.html import page
 
 
 def make_report(tracker: Tracker, today: dt.date, first: dt.date | None = None, last: dt.date | None = None) -> Report:

@@ -18,10 +18,10 @@ import shutil
 import stat
 from pathlib import Path
 
-from plumbline.storage.atomic import FOLDER_MODE, atomic_write, private_folder, read_regular
 from plumbline.errors import DamagedDatabase, PlumblineError
-from plumbline.storage.lock import exclusive_lock
+from plumbline.storage.atomic import FOLDER_MODE, atomic_write, private_folder, read_regular
 from plumbline.storage.locations import Locations
+from plumbline.storage.lock import exclusive_lock
 
 KEEP = 7
 KEEP_BEFORE_IMPORT = 3

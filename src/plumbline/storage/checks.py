@@ -74,8 +74,9 @@ def check_meta(path: Path, meta: dict[str, Any]) -> None:
         for key in (state_keys.HABIT_STARTS, state_keys.ARCHIVED_ON):
             for day in dict(meta.get(key, {})).values():
                 _in_range(dt.date.fromisoformat(day))
-        for name, kind in ((state_keys.REMINDER_SETTINGS, dict), (state_keys.REMINDER_STATE, dict), (state_keys.REMINDERS_SENT, list),
-                           (state_keys.ROUTINE_STOPS, list)):
+        kinds = ((state_keys.REMINDER_SETTINGS, dict), (state_keys.REMINDER_STATE, dict),
+                 (state_keys.REMINDERS_SENT, list), (state_keys.ROUTINE_STOPS, list))
+        for name, kind in kinds:
             if not isinstance(meta.get(name, kind()), kind):
                 raise TypeError(f"{name!r} is not a {kind.__name__}")
 
@@ -112,7 +113,7 @@ def entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
 def pain_from(day: dt.date, record: dict[str, Any]) -> PainEntry:
     """A day of the pain log: {"r": [{"t": "HH:MM", "l": level, "n": note}, ...]}, or, as schema
     2 wrote it, one reading {"l": level, "n": note} with no time."""
-    readings = record["r"] if "r" in record else [record]
+    readings = record.get("r", [record])
     if not isinstance(readings, list) or not readings:
         raise ValueError("pain readings are not a list of readings")
     return PainEntry(day, tuple(_reading(raw) for raw in readings))

@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from plumbline.storage.atomic import private_folder, read_regular
 from plumbline.errors import PlumblineError, storage_error
+from plumbline.storage.atomic import private_folder, read_regular
 
 TIMEOUT_VAR = "PLUMBLINE_LOCK_TIMEOUT"  # seconds; tests set a short one
 DEFAULT_TIMEOUT = 10.0

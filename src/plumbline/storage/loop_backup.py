@@ -13,8 +13,18 @@ from pathlib import Path
 
 from plumbline.errors import BadInput
 from plumbline.storage.loop_formats import (
-    DAY_MS, DB_ERRORS, EPOCH, MAX_CSV_ROWS, MAX_HABITS, OLDEST_SCHEMA, LoopEntry, LoopExport, LoopHabit, decode_text,
-    normal_value, said,
+    DAY_MS,
+    DB_ERRORS,
+    EPOCH,
+    MAX_CSV_ROWS,
+    MAX_HABITS,
+    OLDEST_SCHEMA,
+    LoopEntry,
+    LoopExport,
+    LoopHabit,
+    decode_text,
+    normal_value,
+    said,
 )
 
 MAX_REPETITIONS = MAX_CSV_ROWS  # a .db's Repetitions rows: the same bound as a CSV's rows

@@ -23,20 +23,26 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.table import Document, Table
 
-from plumbline.domain.days import clock_time
+from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, with_reading
 from plumbline.domain.routine_stops import RoutineStop
-from plumbline.storage.atomic import remove_stale_temporaries
+from plumbline.errors import DamagedDatabase
 from plumbline.storage import state_keys
-from plumbline.storage.lock import exclusive_lock
-from plumbline.domain.days import FIRST_DAY, LAST_DAY
+from plumbline.storage.atomic import remove_stale_temporaries
 from plumbline.storage.checks import (
-    SCHEMA_VERSION, check_meta, check_month_file, check_month_records, days_of, entry_from, month_meta, pain_from,
+    SCHEMA_VERSION,
+    check_meta,
+    check_month_file,
+    check_month_records,
+    days_of,
+    entry_from,
+    month_meta,
+    pain_from,
     record_of,
 )
-from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations, month_of
+from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
@@ -100,7 +106,8 @@ class Store:
         (see `first_day`): one read of the state for what every list of habits needs."""
         meta = self.meta()
         with record_of(self.locations.database):
-            starts = {str(habit_id): dt.date.fromisoformat(day) for habit_id, day in meta.get(state_keys.HABIT_STARTS, {}).items()}
+            starts = {str(habit_id): dt.date.fromisoformat(day)
+                      for habit_id, day in meta.get(state_keys.HABIT_STARTS, {}).items()}
         return set(meta.get(state_keys.ARCHIVED, [])), starts
 
     def archived_days(self) -> dict[str, dt.date]:

@@ -8,8 +8,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from plumbline.storage.atomic import atomic_write_json, read_regular
 from plumbline.errors import DamagedDatabase, storage_error
+from plumbline.storage.atomic import atomic_write_json, read_regular
 
 
 def damaged(path: Path, why: str) -> DamagedDatabase:

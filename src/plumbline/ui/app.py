@@ -13,8 +13,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
-from plumbline.app import locking as lock
 from plumbline.app import changes as changed
+from plumbline.app import locking as lock
 from plumbline.app.settings import APP_NOTICE
 from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs

@@ -9,7 +9,6 @@ from textual.app import App
 from plumbline.ui.screens.restore_offer import RestoreOffer
 
 
-
 class RecoveryApp(App[bool]):
     """Answers True to restore the backup, False to leave everything as it is."""
 

@@ -16,7 +16,6 @@ from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.key_bar import KeyBar
 
-
 OPTIONAL = "optional:"
 
 

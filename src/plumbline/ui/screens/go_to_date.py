@@ -11,8 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from plumbline.domain.days import named_day
-from plumbline.domain.days import FIRST_DAY
+from plumbline.domain.days import FIRST_DAY, named_day
 from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.widgets.key_bar import KeyBar
 

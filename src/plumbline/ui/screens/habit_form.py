@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from plumbline.app.library import parse_habit
 from plumbline.domain.habit import CATEGORIES, Habit, Kind, Schedule, new_id
 from plumbline.domain.printable import printable
 from plumbline.errors import HabitFileError
-from plumbline.app.library import parse_habit
 from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
 from plumbline.ui.widgets.key_bar import KeyBar

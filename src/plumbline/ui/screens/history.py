@@ -16,12 +16,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.checklist import active_in_order
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.history import HabitHistory, habit_history
 from plumbline.domain.wording import amount
-from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit
 from plumbline.domain.review import (
@@ -23,7 +24,6 @@ from plumbline.domain.review import (
     week_review,
 )
 from plumbline.domain.streaks import Run, Streaks, runs, streaks_as_of, streaks_of
-from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged

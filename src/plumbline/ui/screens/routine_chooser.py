@@ -17,9 +17,9 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from plumbline.app.library import RoutineLibrary
 from plumbline.domain.habit import Habit
 from plumbline.domain.routine import Routine
-from plumbline.app.library import RoutineLibrary
 from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.services import plumbline_app
 from plumbline.ui.user_text import user_text

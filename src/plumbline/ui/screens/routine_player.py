@@ -18,12 +18,12 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Digits, Static
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.pain import PainReading
 from plumbline.domain.routine import Routine
 from plumbline.domain.routine_player import Mode, PhaseKind, RoutinePlayer
 from plumbline.domain.safety import STOP_AT_ONCE
 from plumbline.errors import PlumblineError
-from plumbline.app.tracker import Tracker
 from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.screens.confirm import ConfirmDialog

@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from plumbline.app.tracker import Tracker
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
-from plumbline.app.tracker import Tracker
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import REMINDER_SHOWN_CHANGE, DataChanged, NewDay
 from plumbline.ui.saving import save
@@ -245,9 +245,7 @@ class TodayScreen(Screen[None]):
 
     def action_archived(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.archived import ArchivedScreen
-
-            from plumbline.ui.screens.archived import OPTIONAL
+            from plumbline.ui.screens.archived import OPTIONAL, ArchivedScreen
 
             archived = [h for h in self.tracker.habits(include_archived=True) if h.archived]
             optional = {h.id: h for h in self.tracker.optional_habits()}

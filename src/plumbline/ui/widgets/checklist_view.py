@@ -6,17 +6,17 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.terminal_theme import TerminalTheme
+from textual.binding import Binding
 from textual.content import Content, Span
 from textual.style import Style
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from plumbline.domain.checklist import ChecklistRow
 from plumbline.domain.entries import Status
+from plumbline.domain.printable import printable
 from plumbline.domain.wording import row_detail, row_label
 from plumbline.ui import glyphs
-from plumbline.domain.printable import printable
 from plumbline.ui.user_text import user_text
 
 
