@@ -83,6 +83,11 @@ def test_routine_chooser_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["r"])
 
 
+def test_routine_form_editing_a_copy_80x24(snap_compare, demo_app):
+    """e on the first routine: the user's copy, its steps one a line, the article's cautions."""
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["r", "e"])
+
+
 def test_archived_list_80x24(snap_compare, data_dir):
     """Two habits archived, and the optional SI-belt habit below them."""
     tracker = write_demo(data_dir, NOW.date(), builtin_dir=BUILTIN_HABITS)

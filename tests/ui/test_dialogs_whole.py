@@ -43,6 +43,8 @@ DIALOGS = {
     "habit form, new": (["a"], None, None, Input),
     "go to date": (["g"], None, None, Input),
     "routine chooser": (["r"], None, None, OptionList),
+    "routine form, new": (["r", "n"], None, None, Input),
+    "routine form, a copy": (["r", "e"], None, None, Input),
     "archived list": (["x", "y", "down", "x", "y", "u"], None, None, OptionList),
     "archived list, long": (["u"], None, six_archived, OptionList),
     "confirm": (["x"], None, None, None),
