@@ -269,7 +269,20 @@ class TodayScreen(Screen[None]):
         """From the palette: the report of the last whole weeks."""
         from plumbline.ui.report_control import write_report
 
-        write_report(self.app)  # type: ignore[arg-type]
+        write_report(plumbline_app(self))
+
+    def action_export(self) -> None:
+        """From the palette: everything, as `plumbline export` writes it, into the folder the app
+        was started in (as the report is), under a name that carries the day."""
+        from pathlib import Path
+
+        from plumbline.app.transfer import export_json, write_export
+
+        path = Path.cwd() / f"plumbline-export-{self.today.isoformat()}.json"
+        with reported(self.app):
+            write_export(path, export_json(self.tracker))
+            self.app.notify(f"Exported to {path}; 'plumbline import' reads it back", title="Export",
+                            timeout=20, markup=False)
 
     def action_review(self) -> None:
         with reported(self.app):

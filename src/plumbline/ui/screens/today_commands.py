@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ACTIONS = {
     "review": "Open the weekly review",
     "report": "Write the report for your physical therapist (HTML)",
+    "export": "Export all your data (JSON, for plumbline import)",
     "history": "Open the highlighted habit's history",
     "pain": "Log a pain reading",
     "routine": "Start a guided routine",
