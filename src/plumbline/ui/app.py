@@ -27,6 +27,7 @@ from plumbline.ui.user_text import shown
 
 if TYPE_CHECKING:
     from plumbline.app.library import RoutineLibrary
+    from plumbline.domain.checklist import ChecklistRow
 
 # Routines and the safety notice are imported where they are used: the app starts on Today, and
 # every module loaded first delays its first paint.
@@ -58,13 +59,16 @@ class PlumblineApp(App[None]):
         watch_terminal: bool = False,
         ascii_marks: bool = False,
         start_notice: str = "",
+        first_rows: tuple[dt.date, list[ChecklistRow]] | None = None,
     ) -> None:
         """`ascii_marks`: the plain marks (glyphs.py); `start_notice`: said once the app is up
-        (why the marks are plain, when the terminal's character set chose them)."""
+        (why the marks are plain, when the terminal's character set chose them); `first_rows`:
+        a day's checklist the launcher worked out already, not worked out twice at start."""
         super().__init__()
         glyphs.use_ascii(ascii_marks)
         self.set_class(ascii_marks, "-plain-marks")  # app.tcss draws the borders in ASCII too
         self.start_notice = start_notice
+        self.first_rows = first_rows
         self.tracker = tracker
         self.clock = clock
         self.monotonic = monotonic  # times the routine player's holds; wall-clock jumps do not touch it
@@ -93,7 +97,9 @@ class PlumblineApp(App[None]):
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
         # screen cost a compose and a paint at start, and a repaint of Today after it.
-        return TodayScreen(self.tracker, self.today)
+        day, rows = self.first_rows or (None, None)
+        self.first_rows = None
+        return TodayScreen(self.tracker, self.today, rows if day == self.today else None)
 
     def on_mount(self) -> None:
         if self.start_routine:
@@ -115,7 +121,15 @@ class PlumblineApp(App[None]):
         self.seen_outside = self.tracker.outside_signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
         if self.reminders is not None:
-            self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
+            # After the first frame: the scheduler and the session bus are not needed to draw
+            # Today, and starting them first cost the launch about a tenth of a second.
+            self.call_after_refresh(self._start_reminders)
+
+    def _start_reminders(self) -> None:
+        if self.reminders is None or not self.is_running:
+            return
+        self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
+        self.post_message(DataChanged(REMINDER_SHOWN_CHANGE))  # the countdown shows the plan now
 
     def on_unmount(self) -> None:
         self._stop_listening()

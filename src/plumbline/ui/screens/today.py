@@ -67,12 +67,14 @@ class TodayScreen(Screen[None]):
         Binding("shift+up", "scroll_detail(-1)", "Back up the habit's text", id="today.detail_up", show=False),
     ]
 
-    def __init__(self, tracker: Tracker, today: dt.date) -> None:
+    def __init__(self, tracker: Tracker, today: dt.date, rows: list[ChecklistRow] | None = None) -> None:
+        """`rows`: today's, when the launcher has just worked them out (checking the data loads)."""
         super().__init__()
         self.tracker = tracker
         self.today = today  # the real today, moved on by the app at midnight
         self.day = today  # the day shown
         self.rows: list[ChecklistRow] = []
+        self._first_rows = rows
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
@@ -91,10 +93,11 @@ class TodayScreen(Screen[None]):
 
     def refresh_rows(self) -> None:
         try:
-            self.rows = self.tracker.checklist(self.day)
+            self.rows = self._first_rows if self._first_rows is not None else self.tracker.checklist(self.day)
         except PlumblineError as error:
             tell(self.app, error)
             return
+        self._first_rows = None
         header = self.query_one(DayHeader)
         header.day, header.today, header.progress = self.day, self.today, progress(self.rows)
         checklist = self.query_one(ChecklistView)
