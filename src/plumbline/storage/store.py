@@ -35,7 +35,7 @@ from plumbline.storage.checks import (
 )
 from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations, month_of
-from plumbline.storage.month_records import MonthRecords, PainLog, file_stamp
+from plumbline.storage.month_records import MonthRecords, PainLog, Stamp, file_stamp
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
@@ -163,6 +163,16 @@ class Store:
                 log.update(records.pains())
         return history, log
 
+    def month_stamps(self) -> dict[str, Stamp | None]:
+        """Every month file's stamp (see file_stamp): a stat call each, no reading."""
+        folder = str(self.locations.entries_dir)  # joined as text: a Path per month costs more than its stat
+        return {month: file_stamp(os.path.join(folder, f"{month}.json")) for month in self.months()}
+
+    def settled(self, stamp: Stamp | None) -> bool:
+        """Whether a stamp can be trusted to change with the file: not written in the last
+        SETTLED_NS, when a second write within the same clock tick could leave it as it is."""
+        return stamp is not None and self.now_ns() - max(stamp[0], stamp[1]) > SETTLED_NS
+
     def month_records(self, month: str) -> MonthRecords:
         """One month's records (decoded habit by habit, as asked for)."""
         return self._month(month)
@@ -184,7 +194,7 @@ class Store:
         data = AtomicJSONStorage(path).read() or {}
         check_month_file(path, month, data)
         records = MonthRecords(path, data)
-        if stamp is not None and self.now_ns() - max(stamp[0], stamp[1]) > SETTLED_NS:
+        if self.settled(stamp):
             self._kept[month] = (stamp, records)
         else:
             self._kept.pop(month, None)
