@@ -269,17 +269,17 @@ class TodayScreen(Screen[None]):
 
     def action_review(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.review import ReviewScreen
+            from plumbline.ui.screens.review import open_review
 
-            self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today))
+            open_review(self.app, self.tracker, self.day, self.today)
 
     def action_history(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.history import HistoryScreen
+            from plumbline.ui.screens.history import open_history
 
             habit = self.highlighted_habit()
             if habit is not None:
-                self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
+                open_history(self.app, self.tracker, habit, self.today)
 
     def action_pain(self) -> None:
         with reported(self.app):
