@@ -43,10 +43,14 @@ class BackupFailed(PlumblineError):
 def data_files(locations: Locations) -> list[Path]:
     """The user's regular files, relative to the data dir (a FIFO or a device is never copied)."""
     root = locations.data_dir
-    found = [locations.database] if os.path.lexists(locations.database) else []
-    for pattern in ("entries/*.json", "habits/*.toml", "routines/*.toml"):
-        found.extend(sorted(root.glob(pattern)))
-    return [p.relative_to(root) for p in found if _is_regular(p)]
+    found = [Path(locations.database.name)] if os.path.lexists(locations.database) else []
+    for folder, suffix in (("entries", ".json"), ("habits", ".toml"), ("routines", ".toml")):
+        try:
+            names = sorted(n for n in os.listdir(root / folder) if n.endswith(suffix) and not n.startswith("."))
+        except OSError:
+            continue  # not there (or not a folder): nothing of it to copy
+        found.extend(Path(folder, name) for name in names)
+    return [p for p in found if _is_regular(root / p)]
 
 
 def _is_regular(path: Path) -> bool:
@@ -89,7 +93,7 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True,
         if target.exists():
             return None
         files = data_files(locations)
-        last = _last_whole(locations)
+        last, last_sequence = _last_whole(locations)
         unchanged, stamps = _unchanged_since(locations, last, files, now_ns())
         changed = {locations.data_dir / p for p in files if p not in unchanged}
         if not files or (unreadable(locations, changed) if current_schema else not _loads(locations.data_dir, files)):
@@ -101,11 +105,14 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True,
             private_folder(locations.backups)
             remove_stale_backups(locations)
             building = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{name}-", dir=locations.backups))  # 0700
+            for folder in {(building / relative).parent for relative in files}:
+                private_folder(folder)
             for relative in files:
-                private_folder((building / relative).parent)
                 if not (relative in unchanged and _linked(last / relative, building / relative)):  # type: ignore[operator]
                     _write_private(building / relative, read_regular(locations.data_dir / relative) or b"")
-            sequence = max((_sequence(p) or 0 for p in locations.backups.iterdir() if p.is_dir()), default=0) + 1
+            # After the last whole one (unfinished ones were removed above, and a folder without a
+            # manifest is an earlier plumbline's, numbered 0).
+            sequence = last_sequence + 1
             manifest = {"files": [str(p) for p in files], "sequence": sequence, "stamps": stamps}
             _write_private(building / MANIFEST, json.dumps(manifest).encode())
             building.rename(target)  # a backup appears whole or not at all
@@ -117,9 +124,10 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True,
     return target
 
 
-def _last_whole(locations: Locations) -> Path | None:
+def _last_whole(locations: Locations) -> tuple[Path | None, int]:
+    """The backup taken last, and its place in the order backups were taken."""
     found = backups_by_age(locations)
-    return found[0] if found else None
+    return (found[0], _sequence(found[0]) or 0) if found else (None, 0)
 
 
 def _unchanged_since(locations: Locations, last: Path | None, files: list[Path],
@@ -197,8 +205,9 @@ def rotate(locations: Locations, keep: Path) -> None:
     """Keep the KEEP daily backups (and KEEP_BEFORE_IMPORT import ones) taken last, in the order
     they were taken rather than by the day in their names: after the clock was once in the
     future, a name sorts ahead of every later backup. `keep`, the one just taken, always stays."""
+    by_age = backups_by_age(locations)
     for kind, limit in ((False, KEEP), (True, KEEP_BEFORE_IMPORT)):
-        same_kind = [b for b in backups_by_age(locations) if (IMPORT_TAG in b.name) is kind]
+        same_kind = [b for b in by_age if (IMPORT_TAG in b.name) is kind]
         for old in same_kind[limit:]:
             if old != keep:
                 shutil.rmtree(old, ignore_errors=True)
@@ -224,10 +233,24 @@ def _sequence(backup: Path) -> int | None:
         return 0  # taken by an earlier plumbline, which also renamed a backup into place whole
     try:
         content = json.loads(manifest.read_bytes())
-        whole = all((backup / name).is_file() for name in content["files"])
+        whole = set(content["files"]) <= _files_in(backup)
         return int(content["sequence"]) if whole else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _files_in(backup: Path) -> set[str]:
+    """The regular files a backup holds, as its manifest names them ("entries/2026-11.json"):
+    two folder listings rather than a stat per file, for each of seven backups at every backup."""
+    found: set[str] = set()
+    with os.scandir(backup) as top:
+        for entry in top:
+            if entry.is_file():
+                found.add(entry.name)
+            elif entry.is_dir():
+                with os.scandir(entry.path) as inner:
+                    found.update(f"{entry.name}/{item.name}" for item in inner if item.is_file())
+    return found
 
 
 def newest_good_backup(locations: Locations) -> Path | None:
