@@ -14,7 +14,7 @@ from typing import Any
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry
-from plumbline.storage.checks import in_range, days_of, entry_from, pain_from, record_fields, record_of
+from plumbline.storage.checks import in_range, days_of, pain_from, record_fields, record_of
 
 PainLog = dict[dt.date, PainEntry]
 Stamp = tuple[int, int, int, int]  # modification and change times, size, inode
@@ -48,6 +48,7 @@ class MonthRecords:
                 self._docs.setdefault(doc["habit"], []).append(doc)
         self._pain_docs = list(data.get("pain", {}).values())
         self._entries: dict[str, dict[dt.date, Entry]] = {}
+        self._dates: list[dt.date] | None = None
         self._pains: PainLog | None = None
 
     def habits(self) -> list[str]:
@@ -68,12 +69,17 @@ class MonthRecords:
         entries = self._entries.get(habit_id)
         if entries is None:
             entries = {}
-            with record_of(self.path):
-                for doc in self._docs.get(habit_id, ()):
-                    for day, record in days_of(doc):
-                        entries[day] = entry_from(day, record)  # type: ignore[assignment]
+            days = self._days()
+            for index, fields in enumerate(self.by_day(habit_id)):
+                if fields is not None:
+                    entries[days[index]] = Entry(days[index], *fields)
             self._entries[habit_id] = entries
         return entries
+
+    def _days(self) -> list[dt.date]:
+        if self._dates is None:
+            self._dates = [dt.date.fromordinal(self.first + i) for i in range(self.length)]
+        return self._dates
 
     def by_day(self, habit_id: str) -> list[tuple[float, bool, str] | None]:
         """The habit's records as (count, skipped, note), the month's first day first (None for a
