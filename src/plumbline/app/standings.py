@@ -71,7 +71,9 @@ class Standings:
                 recorded.pop(month, None)
             else:
                 recorded[month] = [trusted, months.records(month).first_days()]
-            self.changed = self.changed or trusted is not None or old is not None
+            # Not saved for this alone: the file's old stamp for the month makes the next run drop
+            # the same states, and the month's file is read then anyway. The file is written when
+            # states are kept (_keep): a rewrite of it after every check-in cost 20 ms.
         for kept in data.setdefault("habits", {}).values():
             # A state on the first of X was worked out from the months before X.
             kept["states"] = {m: s for m, s in kept["states"].items() if first_changed is None or m <= first_changed}
