@@ -2,6 +2,7 @@
 
     python bench/first_paint.py plumbline DATA_DIR
     python bench/first_paint.py bare
+    python bench/first_paint.py bare-terminal   (runs until killed: bench/launch.py times it)
 """
 
 from __future__ import annotations
@@ -9,13 +10,13 @@ from __future__ import annotations
 import sys
 
 
-def bare_app():
+def bare_app(label: str = "plumbline"):
     from textual.app import App, ComposeResult
     from textual.widgets import Label
 
     class Bare(App[None]):
         def compose(self) -> ComposeResult:
-            yield Label("plumbline")
+            yield Label(label)
 
     return Bare()
 
@@ -43,7 +44,9 @@ def peak_kib() -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and sys.argv[1] == "bare-terminal":
+    bare_app("bare first paint").run()  # in a real terminal, as `plumbline` runs
+elif __name__ == "__main__":
     app = bare_app() if sys.argv[1] == "bare" else plumbline_app(sys.argv[2])
     app.run(headless=True, size=(80, 24), auto_pilot=exit_after_first_paint)
     print(f"peak_kib {peak_kib()}", file=sys.stderr)

@@ -2,7 +2,8 @@
 leaves a backup that is offered but incomplete, and the next write clears what it left.
 
 Each trial forks a child that makes the first check-in of a new day over a data dir of about
-50 files (so the backup copy takes a few milliseconds) and kills it at a random moment.
+130 files (so the backup copy takes a few milliseconds: backups got faster with issue 16, and 50
+files left too narrow a window to kill in) and kills it at a random moment.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ def assert_every_offered_backup_whole(locations: Locations) -> None:
 def test_backups_killed_mid_copy_are_never_offered_and_are_cleared(tmp_path):
     data_dir = tmp_path / "data"
     tracker = Tracker(data_dir, BUILTIN_HABITS)
-    for month in range(48):
-        day = dt.date(2020 + month // 12, month % 12 + 1, 5)
+    for month in range(120):
+        day = dt.date(2016 + month // 12, month % 12 + 1, 5)
         tracker.check("core-work", day, today=day)
     locations = Locations(data_dir)
     rng = random.Random(SEED)

@@ -10,10 +10,9 @@ FIRST_USE = dt.date(2026, 11, 2)
 
 
 def statuses(tracker, habit_id, today):
-    source = tracker.review_source(today)
-    from plumbline.domain.review import week_review
+    from plumbline.app.reviews import week_at
 
-    review = week_review(source.habits, source.history, source.pain_log, today, today, source.start)
+    review = week_at(tracker, today, today).review
     row = next(r for r in review.rows if r.habit.id == habit_id)
     return [status.value for _, status in row.days]
 

@@ -2,13 +2,14 @@
 
 import datetime as dt
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from plumbline.app.tracker import Tracker
 from plumbline.ui.screens.history import HistoryScreen
 from plumbline.ui.screens.review import ReviewScreen
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView
+from plumbline.ui.widgets.week_table import WeekTable
 from tests.conftest import BUILTIN_HABITS, MONDAY
 from tests.ui.conftest import screen_text
 
@@ -36,7 +37,7 @@ async def test_w_opens_the_week_and_arrows_move_through_weeks(make_app, data_dir
         assert review.review.start == MONDAY - 7 * D
         pillow = next(r for r in review.review.rows if r.habit.id == "knee-pillow")
         assert pillow.done == 1
-        assert review.query_one(DataTable).row_count == len(review.review.rows) + 1  # and the pain row
+        assert review.query_one(WeekTable).row_count == len(review.review.rows) + 1  # and the pain row
         await pilot.press("escape")
         assert isinstance(app.screen, TodayScreen)
 

@@ -4,9 +4,8 @@ and a broken habit file whose name does the same, shown on every screen that sho
 
 import re
 
-from textual.widgets import DataTable
-
 from plumbline.ui.widgets.checklist_view import ChecklistView
+from plumbline.ui.widgets.week_table import WeekTable
 from tests.conftest import write_habits
 
 SIZE = (120, 40)
@@ -59,7 +58,7 @@ async def test_every_screen_shows_control_characters_as_escapes(make_app, data_d
 
         await pilot.press("w")  # the week, with the comparison line of the highlighted habit
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(WeekTable)
         table.move_cursor(row=[r.habit.id for r in app.screen.review.rows].index("evil"))
         await pilot.pause()
         assert "E\\x1b" in assert_safe(app)

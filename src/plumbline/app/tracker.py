@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from plumbline.app import breaks
 from plumbline.app import changes as changed
@@ -22,8 +22,7 @@ from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.domain.routine_stops import RoutineStop, hurt_before
-from plumbline.domain.streaks import RecentEntries, Streaks, streaks
-from plumbline.domain.strength import strength
+from plumbline.domain.streaks import RecentEntries, Streaks
 from plumbline.errors import BadInput, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
@@ -35,18 +34,10 @@ from plumbline.storage.toml_cache import TomlCache
 
 if TYPE_CHECKING:  # loaded only where used (dataclasses in the report's modules cost `today` 6 ms)
     from plumbline.app.reminders import Reminders
+    from plumbline.app.standings import Standings
     from plumbline.domain.report import ReportSource
     from plumbline.domain.routine import Routine
     from plumbline.storage.routine_files import RoutineLibrary
-
-
-class ReviewSource(NamedTuple):
-    """Everything a weekly review reads."""
-
-    habits: list[Habit]
-    history: dict[str, dict[dt.date, Entry]]
-    pain_log: dict[dt.date, PainEntry]
-    start: dt.date
 
 
 class Tracker:
@@ -60,6 +51,7 @@ class Tracker:
         self.warn: Callable[[str], None] = lambda line: None
         self.changes = changed.Changes()  # the app and the reminder service listen here
         self._reminders: Reminders | None = None
+        self._summaries: Standings | None = None
         self.settings = Settings(self.store, self.changes.tell)
         self.reload_library()  # sets self.library
         migrate(self.store, dt.date.today())
@@ -205,10 +197,15 @@ class Tracker:
             rows = [habit_row(r.habit, known(r.habit.id), today, start) if r.habit.id in reaching else r for r in rows]
         return rows
 
-    def review_source(self, today: dt.date) -> ReviewSource:
-        """Everything a weekly review reads, read once: moving between weeks touches no file."""
-        history, pain_log = self.store.history_and_pain()
-        return ReviewSource(self.habits(), history, pain_log, self.store.started(today))
+    @property
+    def summaries(self) -> Standings:
+        """Streaks, strength and the rest as of any day, from month summaries (standings.py);
+        kept while the tracker lives, so the app works out only what changed."""
+        if self._summaries is None:
+            from plumbline.app.standings import Standings
+
+            self._summaries = Standings(self.store, self.locations)
+        return self._summaries
 
     def report_source(self, today: dt.date, routines: Sequence[Routine] = ()) -> ReportSource:
         """Everything the report reads (domain/report.py): archived habits too, read once."""
@@ -220,12 +217,9 @@ class Tracker:
 
     def standings(self, today: dt.date) -> list[tuple[Habit, Streaks, float]]:
         """Current and best streak and strength of every active habit, as of `today`."""
-        history, start = self.store.history(), self.store.started(today)
-        result = []
-        for habit in active_in_order(self.habits()):
-            entries = history.get(habit.id, {})
-            result.append((habit, streaks(habit, entries, today, start), strength(habit, entries, today, start)))
-        return result
+        habits = active_in_order(self.habits())
+        at = self.summaries.at(habits, self.store.started(today), today)
+        return [(h, at[h.id].streaks, at[h.id].strength) for h in habits]
 
     def check(self, habit_id: str, day: dt.date, amount: float = 1, note: str = "", today: dt.date | None = None,
               at: dt.datetime | None = None) -> Entry:

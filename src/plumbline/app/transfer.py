@@ -5,18 +5,16 @@ Export, import into an empty data dir, export again: the two JSON files are iden
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 from typing import Any
 
+from plumbline.app.csv_export import CSV_HEADER, export_csv  # noqa: F401 - the export commands' one place
 from plumbline.app.tracker import Tracker
 from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
-from plumbline.domain.entries import MAX_COUNT, Entry, checked_count, day_status
+from plumbline.domain.entries import MAX_COUNT, Entry, checked_count
 from plumbline.domain.pain import PainEntry, PainReading, valid_level, with_reading
-from plumbline.domain.streaks import first_day
 from plumbline.errors import BadInput, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
@@ -62,31 +60,6 @@ def write_export(output: Path, text: str) -> None:
     atomic_write(output, text.encode("utf-8"))
 
 
-CSV_HEADER = ("date", "habit", "name", "status", "count", "note")
-
-
-def export_csv(tracker: Tracker, today: dt.date) -> str:
-    """One row per habit and day, from each habit's first tracked day to today."""
-    history, start = tracker.store.history(), tracker.store.started(today)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for habit in tracker.habits(include_archived=True):
-        entries = history.get(habit.id, {})
-        begin = first_day(habit, entries, start)
-        day = begin
-        while day <= today:
-            entry = entries.get(day)
-            status = day_status(habit, entry, day, today, begin, entries)
-            writer.writerow([day.isoformat(), habit.id, _cell(habit.name), status.value,
-                             entry.count if entry else 0, _cell(entry.note if entry else "")])
-            day += dt.timedelta(days=1)
-    return out.getvalue()
-
-
-def _cell(text: str) -> str:
-    # A note starting with = + - @ would run as a formula in a spreadsheet: make it plain text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def import_json(tracker: Tracker, path: Path, text: str, now: dt.datetime) -> tuple[int, int]:

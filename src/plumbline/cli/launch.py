@@ -13,9 +13,12 @@ def run_app(data_dir: str | None, routine: str | None = None, ascii_marks: bool 
     """Open the app on today's checklist, or with `routine` on that routine's player;
     `ascii_marks` asks for the plain marks (x - ! ~ .) whatever the terminal can show."""
     tracker = Tracker.at(data_dir)
+    today = tracker.today(clock.now())
+    first_rows = None
     try:
-        # What Today needs must load before any screen; a file that does not stops here.
-        tracker.checklist(tracker.today(clock.now()))
+        # What Today needs must load before any screen; a file that does not stops here. The
+        # rows are Today's first, not worked out a second time.
+        first_rows = (today, tracker.checklist(today))
     except DamagedDatabase:
         if not offer_restore(tracker):
             raise
@@ -23,7 +26,7 @@ def run_app(data_dir: str | None, routine: str | None = None, ascii_marks: bool 
         # Without a terminal Textual's input thread spins on a dead descriptor at full CPU forever.
         raise BadInput("the app needs a terminal (stdin and stdout are not one): run it in a terminal, "
                        "or use a command such as 'plumbline today' (see 'plumbline --help')")
-    from plumbline.notify.service import ReminderService
+    from plumbline.cli.late_reminders import LateReminders
     from plumbline.ui import glyphs
     from plumbline.ui.app import PlumblineApp
 
@@ -32,9 +35,9 @@ def run_app(data_dir: str | None, routine: str | None = None, ascii_marks: bool 
     if not ascii_marks and not terminal.encodes("".join(glyphs.UNICODE_MARKS.values()), screen):
         ascii_marks = True
         note = PLAIN_MARKS_NOTE.format(encoding=getattr(screen, "encoding", "?"))
-    app = PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=ReminderService(tracker, clock.now_local),
+    app = PlumblineApp(tracker, clock=clock.now, routine=routine, reminders=LateReminders(tracker, clock.now_local),
                        watch_terminal=sys.stdin.isatty(), ascii_marks=ascii_marks, start_notice=note,
-                       report_writer=report_writer(tracker))
+                       first_rows=first_rows, report_writer=report_writer(tracker))
     app.run()
     return app.return_code or 0
 

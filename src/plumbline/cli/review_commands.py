@@ -7,20 +7,19 @@ import datetime as dt
 import shutil
 import textwrap
 
+from plumbline.app.reviews import week_at
 from plumbline.cli import clock, render, terminal
 from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.cli.dates import add_day_argument, parse_day
 from plumbline.domain.pain import TRIGGERS
-from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison, pain_comparison, week_review
+from plumbline.domain.review import COMPARISON_CAVEAT, describe_comparison
 from plumbline.errors import BadInput
 
 
 def show_week(args: argparse.Namespace) -> int:
     tracker = open_tracker(args)
     today = tracker.today(clock.now())
-    source = tracker.review_source(today)
-    day = parse_day(args.date, today)
-    review = week_review(source.habits, source.history, source.pain_log, day, today, source.start)
+    review, comparisons = week_at(tracker, parse_day(args.date, today), today)
     if args.json:
         terminal.say_json(render.to_json(render.week_json(review)))
         return 0
@@ -28,7 +27,7 @@ def show_week(args: argparse.Namespace) -> int:
     terminal.say(*render.week_text(review, width))
     compared = False
     for row in review.rows:
-        comparison = pain_comparison(row.habit, source.history.get(row.habit.id, {}), source.pain_log, review.end)
+        comparison = comparisons[row.habit.id]
         if comparison is not None:  # a sentence: broken between words, not by the terminal
             terminal.say(*textwrap.wrap(describe_comparison(comparison), width))
             compared = True

@@ -4,8 +4,8 @@ The stored form and the settings screen's form are the same plain strings, so a 
 the app and a value read back from disk go through `parse_settings` alike.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: `today` loads this module (the day's start hour), and a
+# NamedTuple compiles each annotation given as a string, about 2 ms here (docs/performance.md).
 import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType

@@ -70,12 +70,14 @@ def period_counts(habit: Habit, entries: Mapping[dt.date, Entry], start: dt.date
     day, end = start, next_period(habit.schedule, start)
     if until is not None:
         end = min(end, until + ONE_DAY)
+    get = entries.get
     while day < end:
-        entry = entries.get(day)
-        if entry is not None and entry.skipped:
-            skips += 1
-        elif is_done(habit, entry):
-            done += 1
+        entry = get(day)
+        if entry is not None:  # most days of a few-times-a-week habit have none: no call for those
+            if entry.skipped:
+                skips += 1
+            elif is_done(habit, entry):
+                done += 1
         day += ONE_DAY
     return done, skips
 

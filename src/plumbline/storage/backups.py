@@ -5,7 +5,8 @@ of the database, the month files and the user's own habit and routine files. Onl
 loads is backed up, so a backup is always something to go back to. It is built under the data
 dir's lock in a temporary folder of its own and renamed into place whole, with a manifest naming
 its files: a backup without one (a crash, a full disk) is never offered. A failed backup is
-removed at once, so it cannot hold the space the check-in after it needs.
+removed at once, so it cannot hold the space the check-in after it needs. A file unchanged since
+the last backup is hard-linked from it rather than copied: each backup is still whole on its own.
 """
 
 from __future__ import annotations
@@ -16,12 +17,17 @@ import json
 import os
 import shutil
 import stat
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from plumbline.errors import DamagedDatabase, PlumblineError
 from plumbline.storage.atomic import FOLDER_MODE, atomic_write, private_folder, read_regular
 from plumbline.storage.locations import Locations
 from plumbline.storage.lock import exclusive_lock
+from plumbline.storage.month_records import file_stamp
+from plumbline.storage.toml_cache import SETTLED_NS
 
 KEEP = 7
 KEEP_BEFORE_IMPORT = 3
@@ -37,10 +43,14 @@ class BackupFailed(PlumblineError):
 def data_files(locations: Locations) -> list[Path]:
     """The user's regular files, relative to the data dir (a FIFO or a device is never copied)."""
     root = locations.data_dir
-    found = [locations.database] if os.path.lexists(locations.database) else []
-    for pattern in ("entries/*.json", "habits/*.toml", "routines/*.toml"):
-        found.extend(sorted(root.glob(pattern)))
-    return [p.relative_to(root) for p in found if _is_regular(p)]
+    found = [Path(locations.database.name)] if os.path.lexists(locations.database) else []
+    for folder, suffix in (("entries", ".json"), ("habits", ".toml"), ("routines", ".toml")):
+        try:
+            names = sorted(n for n in os.listdir(root / folder) if n.endswith(suffix) and not n.startswith("."))
+        except OSError:
+            continue  # not there (or not a folder): nothing of it to copy
+        found.extend(Path(folder, name) for name in names)
+    return [p for p in found if _is_regular(root / p)]
 
 
 def _is_regular(path: Path) -> bool:
@@ -50,8 +60,9 @@ def _is_regular(path: Path) -> bool:
         return False  # a dangling link: never copied, and unreadable() reports it
 
 
-def unreadable(locations: Locations) -> list[Path]:
-    """The data files that cannot be read as the commands read them (absolute paths)."""
+def unreadable(locations: Locations, among: set[Path] | None = None) -> list[Path]:
+    """The data files that cannot be read as the commands read them (absolute paths); of the
+    month files, only those `among` when given (the state file is always read: it is small)."""
     from plumbline.storage.store import MONTH_FILE, Store
 
     store, found = Store(locations), []
@@ -63,7 +74,7 @@ def unreadable(locations: Locations) -> list[Path]:
     if os.path.lexists(entries) and not entries.is_dir():
         return [*found, entries]
     for name in sorted(os.listdir(entries)) if entries.is_dir() else []:
-        if MONTH_FILE.fullmatch(name):
+        if MONTH_FILE.fullmatch(name) and (among is None or entries / name in among):
             try:
                 store.check_month(entries / name)
             except DamagedDatabase:
@@ -71,7 +82,8 @@ def unreadable(locations: Locations) -> list[Path]:
     return found
 
 
-def take_backup(locations: Locations, name: str, current_schema: bool = True) -> Path | None:
+def take_backup(locations: Locations, name: str, current_schema: bool = True,
+                now_ns: Callable[[], int] = time.time_ns) -> Path | None:
     """Copy the data into backups/NAME unless it exists already or the data does not load (as
     this plumbline reads it, or as plain JSON for a data dir about to be migrated).
 
@@ -81,7 +93,10 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True) ->
         if target.exists():
             return None
         files = data_files(locations)
-        if not files or (unreadable(locations) if current_schema else not _loads(locations.data_dir, files)):
+        last, last_sequence = _last_whole(locations)
+        unchanged, stamps = _unchanged_since(locations, last, files, now_ns())
+        changed = {locations.data_dir / p for p in files if p not in unchanged}
+        if not files or (unreadable(locations, changed) if current_schema else not _loads(locations.data_dir, files)):
             return None
         import tempfile
 
@@ -90,11 +105,15 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True) ->
             private_folder(locations.backups)
             remove_stale_backups(locations)
             building = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{name}-", dir=locations.backups))  # 0700
+            for folder in {(building / relative).parent for relative in files}:
+                private_folder(folder)
             for relative in files:
-                private_folder((building / relative).parent)
-                _write_private(building / relative, read_regular(locations.data_dir / relative) or b"")
-            sequence = max((_sequence(p) or 0 for p in locations.backups.iterdir() if p.is_dir()), default=0) + 1
-            manifest = {"files": [str(p) for p in files], "sequence": sequence}
+                if not (relative in unchanged and _linked(last / relative, building / relative)):  # type: ignore[operator]
+                    _write_private(building / relative, read_regular(locations.data_dir / relative) or b"")
+            # After the last whole one (unfinished ones were removed above, and a folder without a
+            # manifest is an earlier plumbline's, numbered 0).
+            sequence = last_sequence + 1
+            manifest = {"files": [str(p) for p in files], "sequence": sequence, "stamps": stamps}
             _write_private(building / MANIFEST, json.dumps(manifest).encode())
             building.rename(target)  # a backup appears whole or not at all
         except OSError as error:
@@ -103,6 +122,53 @@ def take_backup(locations: Locations, name: str, current_schema: bool = True) ->
             raise BackupFailed(f"could not take a backup in {locations.backups} ({error.strerror or error}); "
                                "free some space there or make it writable") from None
     return target
+
+
+def _last_whole(locations: Locations) -> tuple[Path | None, int]:
+    """The backup taken last, and its place in the order backups were taken."""
+    found = backups_by_age(locations)
+    return (found[0], _sequence(found[0]) or 0) if found else (None, 0)
+
+
+def _unchanged_since(locations: Locations, last: Path | None, files: list[Path],
+                     now: int) -> tuple[set[Path], dict[str, Any]]:
+    """The files the last backup holds as they are now, and every file's stamp for the next one.
+
+    Data files are only ever replaced whole (a rename), so a file with the stamp it had at the
+    last backup holds what that backup holds, and was readable then: it is hard-linked from
+    there instead of read, checked and copied again, which was most of the day's first change.
+    A stamp taken within SETTLED_NS of the file's last change is not trusted (two writes in one
+    tick of the clock), so such a file is copied next time."""
+    recorded = _recorded_stamps(last) if last is not None else {}
+    unchanged: set[Path] = set()
+    stamps: dict[str, list[int] | None] = {}
+    for relative in files:
+        stamp = file_stamp(locations.data_dir / relative)
+        if stamp is None or now - max(stamp[0], stamp[1]) <= SETTLED_NS:
+            stamps[str(relative)] = None  # not there, or too new to trust: copied
+            continue
+        stamps[str(relative)] = list(stamp)
+        if recorded.get(str(relative)) == list(stamp):
+            unchanged.add(relative)
+    return unchanged, stamps
+
+
+def _recorded_stamps(backup: Path) -> dict[str, Any]:
+    try:
+        stamps = json.loads((backup / MANIFEST).read_bytes()).get("stamps")
+        return stamps if isinstance(stamps, dict) else {}
+    except (OSError, ValueError, AttributeError):
+        return {}  # a backup by an earlier plumbline: everything is copied
+
+
+def _linked(source: Path, target: Path) -> bool:
+    """Hard-link an unchanged file from the last backup; False where the file system will not
+    (no hard links there, too many links, the copy gone), and the file is copied instead."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def remove_stale_backups(locations: Locations) -> None:
@@ -120,11 +186,11 @@ def _write_private(path: Path, data: bytes) -> None:
         out.write(data)
 
 
-def take_daily_backup(locations: Locations, today: dt.date) -> Path | None:
+def take_daily_backup(locations: Locations, today: dt.date, now_ns: Callable[[], int] = time.time_ns) -> Path | None:
     if (locations.backups / today.isoformat()).exists():
         return None  # the common case, without waiting for the lock
     with exclusive_lock(locations.lock_file):
-        made = take_backup(locations, today.isoformat())
+        made = take_backup(locations, today.isoformat(), now_ns=now_ns)
         if made is not None:
             rotate(locations, made)
     return made
@@ -142,8 +208,9 @@ def rotate(locations: Locations, keep: Path) -> None:
     """Keep the KEEP daily backups (and KEEP_BEFORE_IMPORT import ones) taken last, in the order
     they were taken rather than by the day in their names: after the clock was once in the
     future, a name sorts ahead of every later backup. `keep`, the one just taken, always stays."""
+    by_age = backups_by_age(locations)
     for kind, limit in ((False, KEEP), (True, KEEP_BEFORE_IMPORT)):
-        same_kind = [b for b in backups_by_age(locations) if (IMPORT_TAG in b.name) is kind]
+        same_kind = [b for b in by_age if (IMPORT_TAG in b.name) is kind]
         for old in same_kind[limit:]:
             if old != keep:
                 shutil.rmtree(old, ignore_errors=True)
@@ -169,10 +236,24 @@ def _sequence(backup: Path) -> int | None:
         return 0  # taken by an earlier plumbline, which also renamed a backup into place whole
     try:
         content = json.loads(manifest.read_bytes())
-        whole = all((backup / name).is_file() for name in content["files"])
+        whole = set(content["files"]) <= _files_in(backup)
         return int(content["sequence"]) if whole else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _files_in(backup: Path) -> set[str]:
+    """The regular files a backup holds, as its manifest names them ("entries/2026-11.json"):
+    two folder listings rather than a stat per file, for each of seven backups at every backup."""
+    found: set[str] = set()
+    with os.scandir(backup) as top:
+        for entry in top:
+            if entry.is_file():
+                found.add(entry.name)
+            elif entry.is_dir():
+                with os.scandir(entry.path) as inner:
+                    found.update(f"{entry.name}/{item.name}" for item in inner if item.is_file())
+    return found
 
 
 def newest_good_backup(locations: Locations) -> Path | None:

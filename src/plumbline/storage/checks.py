@@ -67,13 +67,13 @@ def check_meta(path: Path, meta: dict[str, Any]) -> None:
     with record_of(path):
         created = meta.get(state_keys.CREATED)
         if created is not None:
-            _in_range(dt.date.fromisoformat(created))
+            in_range(dt.date.fromisoformat(created))
         archived = meta.get(state_keys.ARCHIVED, [])
         if not isinstance(archived, list) or not all(isinstance(a, str) for a in archived):
             raise TypeError("'archived' is not a list of habit ids")
         for key in (state_keys.HABIT_STARTS, state_keys.ARCHIVED_ON):
             for day in dict(meta.get(key, {})).values():
-                _in_range(dt.date.fromisoformat(day))
+                in_range(dt.date.fromisoformat(day))
         kinds = ((state_keys.REMINDER_SETTINGS, dict), (state_keys.REMINDER_STATE, dict),
                  (state_keys.REMINDERS_SENT, list), (state_keys.ROUTINE_STOPS, list))
         for name, kind in kinds:
@@ -94,12 +94,17 @@ def record_of(path: Path) -> Iterator[None]:
 def days_of(doc: dict[str, Any]) -> Iterator[tuple[dt.date, dict[str, Any]]]:
     year, month = map(int, doc["month"].split("-"))
     for slot, record in doc.get("days", {}).items():
-        yield _in_range(dt.date(year, month, int(slot))), record
+        yield in_range(dt.date(year, month, int(slot))), record
 
 
 def entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
     if record is None:
         return None
+    return Entry(day, *record_fields(record))
+
+
+def record_fields(record: dict[str, Any]) -> tuple[float, bool, str]:
+    """A day's record as (count, skipped, note), checked."""
     count, skipped, note = record.get("c", 0), record.get("s", False), record.get("n", "")
     # `type(...) is` rather than isinstance: ten years are 70,000 records, read on every review,
     # and a bool is not a count. A float count is Loop's (decimal targets); it must be finite.
@@ -107,7 +112,7 @@ def entry_from(day: dt.date, record: dict[str, Any] | None) -> Entry | None:
         raise ValueError(f"count {count!r} is not a number of 0 or more")
     if type(skipped) is not bool or type(note) is not str:
         raise TypeError("skip flag or note of the wrong type")
-    return Entry(day, count, skipped, note)
+    return count, skipped, note
 
 
 def pain_from(day: dt.date, record: dict[str, Any]) -> PainEntry:
@@ -128,7 +133,7 @@ def _reading(raw: dict[str, Any]) -> PainReading:
     return PainReading(None if time is None else clock_time(time), level, note, tuple(triggers))
 
 
-def _in_range(day: dt.date) -> dt.date:
+def in_range(day: dt.date) -> dt.date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise ValueError(f"the day {day} is outside {FIRST_DAY}..{LAST_DAY}")
     return day

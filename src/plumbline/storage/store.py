@@ -35,7 +35,6 @@ from plumbline.storage.checks import (
     check_meta,
     check_month_file,
     check_month_records,
-    days_of,
     entry_from,
     month_meta,
     pain_from,
@@ -43,13 +42,12 @@ from plumbline.storage.checks import (
 )
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.lock import exclusive_lock
+from plumbline.storage.month_records import MonthRecords, PainLog, Stamp, file_stamp
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
 History = dict[str, dict[dt.date, Entry]]
 STOPS_KEY = state_keys.ROUTINE_STOPS  # a few a month at most: they live in the state document
-PainLog = dict[dt.date, PainEntry]
-_MonthRecords = tuple[dict[str, dict[dt.date, Entry]], dict[dt.date, PainEntry]]
 EntryChange = Callable[[Entry | None], Entry | None]
 
 
@@ -57,7 +55,7 @@ class Store:
     def __init__(self, locations: Locations, now_ns: Callable[[], int] = time.time_ns) -> None:
         self.locations = locations
         self.now_ns = now_ns
-        self._kept: dict[str, tuple[tuple[int, ...], _MonthRecords]] = {}  # see _month
+        self._kept: dict[str, tuple[tuple[int, ...], MonthRecords]] = {}  # see _month
 
     # -- reading (no lock needed: files are only ever replaced whole) --------------------------
 
@@ -171,15 +169,30 @@ class Store:
         for month in self.months():
             if not first <= month < end:
                 continue
-            records, pains = self._month(month)
-            for habit_id, entries in records.items():
-                if habits is None or habit_id in habits:
+            records = self._month(month)
+            for habit_id in records.habits() if habits is None else habits:
+                entries = records.entries(habit_id)
+                if entries:
                     history.setdefault(habit_id, {}).update(entries)
             if pain:
-                log.update(pains)
+                log.update(records.pains())
         return history, log
 
-    def _month(self, month: str) -> _MonthRecords:
+    def month_stamps(self) -> dict[str, Stamp | None]:
+        """Every month file's stamp (see file_stamp): a stat call each, no reading."""
+        folder = str(self.locations.entries_dir)  # joined as text: a Path per month costs more than its stat
+        return {month: file_stamp(os.path.join(folder, f"{month}.json")) for month in self.months()}
+
+    def settled(self, stamp: Stamp | None) -> bool:
+        """Whether a stamp can be trusted to change with the file: not written in the last
+        SETTLED_NS, when a second write within the same clock tick could leave it as it is."""
+        return stamp is not None and self.now_ns() - max(stamp[0], stamp[1]) > SETTLED_NS
+
+    def month_records(self, month: str) -> MonthRecords:
+        """One month's records (decoded habit by habit, as asked for)."""
+        return self._month(month)
+
+    def _month(self, month: str) -> MonthRecords:
         """One month's records, read from its file, or from memory when the file is unchanged.
 
         Stepping through days on Today reads the same few months over and over; parsing them
@@ -187,11 +200,7 @@ class Store:
         SETTLED_NS), so two writes within one tick of the file system's clock cannot leave a
         stale copy behind the same stamp; the callers get fresh dicts, never the kept ones."""
         path = self.locations.entries_dir / f"{month}.json"
-        try:
-            stat = path.stat()
-            stamp: tuple[int, ...] | None = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
-        except OSError:
-            stamp = None  # the read below reports it
+        stamp = file_stamp(path)
         kept = self._kept.get(month)
         if kept is not None and kept[0] == stamp:
             return kept[1]
@@ -199,21 +208,12 @@ class Store:
         # first, which is most of the cost of reading ten years.
         data = AtomicJSONStorage(path).read() or {}
         check_month_file(path, month, data)
-        records: dict[str, dict[dt.date, Entry]] = {}
-        pains: PainLog = {}
-        with record_of(path):
-            for doc in data.get("months", {}).values():
-                entries = records.setdefault(doc["habit"], {})
-                for day, record in days_of(doc):
-                    entries[day] = entry_from(day, record)  # type: ignore[assignment]
-            for doc in data.get("pain", {}).values():
-                for day, record in days_of(doc):
-                    pains[day] = pain_from(day, record)
-        if stamp is not None and self.now_ns() - max(stamp[0], stamp[1]) > SETTLED_NS:
-            self._kept[month] = (stamp, (records, pains))
+        records = MonthRecords(path, data)
+        if stamp is not None and self.settled(stamp):
+            self._kept[month] = (stamp, records)
         else:
             self._kept.pop(month, None)
-        return records, pains
+        return records
 
     def signature(self) -> tuple[int, int]:
         """Changes whenever any process writes: every write renames a file into one of these two

@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
@@ -24,6 +25,9 @@ from plumbline.ui.reminder_control import ReminderControl
 from plumbline.ui.report_control import Opener, ReportWriter, open_with_system
 from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.user_text import shown
+
+if TYPE_CHECKING:
+    from plumbline.domain.checklist import ChecklistRow
 
 # Routines and the safety notice are imported where they are used: the app starts on Today, and
 # every module loaded first delays its first paint.
@@ -57,14 +61,17 @@ class PlumblineApp(App[None]):
         start_notice: str = "",
         report_writer: ReportWriter | None = None,
         open_file: Opener = open_with_system,
+        first_rows: tuple[dt.date, list[ChecklistRow]] | None = None,
     ) -> None:
         """`ascii_marks`: the plain marks (glyphs.py); `start_notice`: said once the app is up
         (why the marks are plain, when the terminal's character set chose them); `report_writer`
-        and `open_file`: the therapist's report and how to open it (report_control.py)."""
+        and `open_file`: the therapist's report and how to open it (report_control.py);
+        `first_rows`: a day's checklist the launcher worked out already, not worked out twice."""
         super().__init__()
         glyphs.use_ascii(ascii_marks)
         self.set_class(ascii_marks, "-plain-marks")  # app.tcss draws the borders in ASCII too
         self.start_notice = start_notice
+        self.first_rows = first_rows
         self.tracker = tracker
         self.clock = clock
         self.monotonic = monotonic  # times the routine player's holds; wall-clock jumps do not touch it
@@ -102,7 +109,9 @@ class PlumblineApp(App[None]):
     def get_default_screen(self) -> TodayScreen:
         # Today is the bottom of the stack, not pushed over Textual's blank default screen: that
         # screen cost a compose and a paint at start, and a repaint of Today after it.
-        return TodayScreen(self.tracker, self.today)
+        day, rows = self.first_rows or (None, None)
+        self.first_rows = None
+        return TodayScreen(self.tracker, self.today, rows if day == self.today else None)
 
     def on_mount(self) -> None:
         if self.start_routine:
@@ -124,7 +133,15 @@ class PlumblineApp(App[None]):
         self.seen_outside = self.tracker.outside_signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
         if self.reminders is not None:
-            self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
+            # After the first frame: the scheduler and the session bus are not needed to draw
+            # Today, and starting them first cost the launch about a tenth of a second.
+            self.call_after_refresh(self._start_reminders)
+
+    def _start_reminders(self) -> None:
+        if self.reminders is None or not self.is_running:
+            return
+        self.reminders.start(show=self.show_reminder, warn=self.warn_reminders)
+        self.post_message(DataChanged(REMINDER_SHOWN_CHANGE))  # the countdown shows the plan now
 
     def on_unmount(self) -> None:
         self._stop_listening()

@@ -10,27 +10,27 @@ import datetime as dt
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Static
 
+from plumbline.app.reviews import habit_year
 from plumbline.app.tracker import Tracker
 from plumbline.domain.checklist import active_in_order
-from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
-from plumbline.domain.history import HabitHistory, habit_history
+from plumbline.domain.history import HabitHistory
 from plumbline.domain.wording import amount
 from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
+from plumbline.ui.screens.kept import KeptScreen, open_kept
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import bar_chart, heat_map
 from plumbline.ui.widgets.key_bar import KeyBar
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(KeptScreen):
     BINDINGS = [
         # priority: the scrolling container would otherwise take the arrows.
         Binding("left", "move(-7)", "Day", id="history.earlier_week", key_display="←→↑↓", priority=True),
@@ -47,20 +47,31 @@ class HistoryScreen(Screen[None]):
     def __init__(self, tracker: Tracker, habit: Habit, today: dt.date) -> None:
         super().__init__()
         self.tracker = tracker
-        self.today = today
-        self.cursor = today
-        self.habit = habit
-        self._load()
+        self.history: HabitHistory | None = None
+        self.reopen(habit, today)
 
-    def _load(self) -> None:
-        """Read every habit's days once: n and p then move between habits without reading."""
-        self.habits = active_in_order(self.tracker.habits())
-        self.entries: dict[str, dict[dt.date, Entry]] = self.tracker.store.history()
-        self.start = self.tracker.store.started(self.today)
+    def reopen(self, habit: Habit, today: dt.date) -> None:
+        """Show `habit`: the app keeps this screen and opens it again, rather than build a new
+        one each time (a new one left its lines in Textual's caches)."""
+        self.habit, self.today, self.cursor = habit, today, today
+        self.history = None
+        if self.is_mounted:
+            self.query_one("#history-title", Static).update(self._placeholder())
+
+    def filled(self) -> bool:
+        return self.history is not None
+
+    def fill(self) -> None:
+        # Only this habit's year is read; its streaks and strength come from month summaries.
         self._work_out()
+        self.show_history()
+
+    def _placeholder(self) -> Text:
+        return user_text(f" {self.habit.name} ", "bold reverse") + Text("   working out...", style="dim")
 
     def _work_out(self) -> None:
-        self.history: HabitHistory = habit_history(self.habit, self.entries.get(self.habit.id, {}), self.today, self.start)
+        self.habits = active_in_order(self.tracker.habits())
+        self.history = habit_year(self.tracker, self.habit, self.today)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="history"):
@@ -71,13 +82,15 @@ class HistoryScreen(Screen[None]):
             yield Static(id="strength-chart")
             yield Static(Text("Best streaks", style="bold"), classes="section")
             yield Static(id="best-runs")
-        yield KeyBar()
+        yield KeyBar(id="keys")  # not Footer: a widget per key, composed again on each change
 
     def on_mount(self) -> None:
-        self.show_history()
+        self.query_one("#history-title", Static).update(self._placeholder())
 
     def show_history(self) -> None:
         h = self.history
+        if h is None:
+            return  # not worked out yet: fill shows it
         self.query_one("#history-title", Static).update(self._title(h))
         self.query_one("#heat-map", Static).update(heat_map(h.statuses, self.today, cursor=self.cursor))
         self.query_one("#cursor-day", Static).update(self._cursor_line())
@@ -89,7 +102,7 @@ class HistoryScreen(Screen[None]):
 
     def _cursor_line(self) -> Text:
         text = Text(f"{self.cursor:%a %-d %b %Y}: ", style="bold")
-        status = self.history.statuses.get(self.cursor)
+        status = self.history.statuses.get(self.cursor) if self.history else None
         if self.cursor > self.today or status is None:
             text.append("not come yet: only a day that has come can be filled in", style="dim")
             return text
@@ -122,6 +135,8 @@ class HistoryScreen(Screen[None]):
     # -- moving --------------------------------------------------------------------------------
 
     def action_move(self, days: int) -> None:
+        if self.history is None:
+            return
         first = min(self.history.statuses)
         last = self.today + dt.timedelta(days=6 - self.today.weekday())  # the end of this week
         target = self.cursor + dt.timedelta(days=days)
@@ -132,13 +147,12 @@ class HistoryScreen(Screen[None]):
         self.show_history()
 
     def action_habit(self, step: int) -> None:
-        if not self.habits:
+        if self.history is None or not self.habits:
             return
         ids = [h.id for h in self.habits]
         index = ids.index(self.habit.id) + step if self.habit.id in ids else 0
         self.habit = self.habits[index % len(self.habits)]
-        self._work_out()
-        self.show_history()
+        self._fill()
         self.query_one(VerticalScroll).scroll_home(animate=False)
 
     # -- changing ------------------------------------------------------------------------------
@@ -158,9 +172,14 @@ class HistoryScreen(Screen[None]):
 
     @on(DataChanged)
     def _data_changed(self) -> None:
-        with reported(self.app):
-            self._load()
-            self.show_history()
+        if self.history is not None:
+            self._fill()
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+
+def open_history(app: App, tracker: Tracker, habit: Habit, today: dt.date) -> None:
+    """The one history screen, made the first time and kept (see kept.py)."""
+    open_kept(app, "history", HistoryScreen, lambda: HistoryScreen(tracker, habit, today),
+              lambda screen: screen.reopen(habit, today))

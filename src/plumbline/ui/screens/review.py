@@ -6,13 +6,12 @@ import datetime as dt
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import OptionList, Static
 
+from plumbline.app.reviews import Week, week_at
 from plumbline.app.tracker import Tracker
-from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit
 from plumbline.domain.review import (
     COMPARISON_CAVEAT,
@@ -20,23 +19,21 @@ from plumbline.domain.review import (
     describe_comparison,
     describe_too_few_days,
     describe_total,
-    pain_comparison,
-    week_review,
 )
-from plumbline.domain.streaks import Run, Streaks, runs, streaks_as_of, streaks_of
 from plumbline.ui import glyphs
 from plumbline.ui.errors import reported
 from plumbline.ui.messages import DataChanged
+from plumbline.ui.screens.kept import KeptScreen, open_kept
 from plumbline.ui.user_text import user_text
 from plumbline.ui.widgets.charts import pain_sparkline
 from plumbline.ui.widgets.key_bar import KeyBar
+from plumbline.ui.widgets.week_table import WeekHeader, WeekTable
 
-DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 ONE_WEEK = dt.timedelta(weeks=1)
 REPORT_WEEKS = 8  # as `plumbline report` by default
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(KeptScreen):
     BINDINGS = [
         # priority: the table would otherwise take left/right to move between cells.
         Binding("left", "week(-1)", "Earlier week", id="review.earlier", key_display="←", priority=True),
@@ -49,89 +46,78 @@ class ReviewScreen(Screen[None]):
     def __init__(self, tracker: Tracker, day: dt.date, today: dt.date) -> None:
         super().__init__()
         self.tracker = tracker
-        self.day = day
-        self.today = today
         self.review: WeekReview | None = None
-        self._load()
+        self.weeks: dict[dt.date, Week] = {}  # by Monday: a step back reuses the week before
+        self.reopen(day, today)
 
-    def _load(self) -> None:
-        """Read the history once: moving from week to week then touches no file. Each habit's
-        runs are worked out once too; a week's streaks (as of its last day) come from them."""
-        self.habits, self.history, self.pain_log, self.start = self.tracker.review_source(self.today)
-        self.runs: dict[str, list[Run]] = {
-            h.id: runs(h, self.history.get(h.id, {}), self.today, self.start) for h in self.habits
-        }
-        self.streaks_at: dict[dt.date, dict[str, Streaks]] = {}
-        self.weeks: dict[dt.date, WeekReview] = {}  # by Monday: a step back reuses the week before
+    def reopen(self, day: dt.date, today: dt.date) -> None:
+        """Show the week holding `day`: the app keeps this screen and opens it again, rather
+        than build a new one each time (a new one left its lines in Textual's caches)."""
+        self.day, self.today = day, today
+        self.weeks.clear()
+        self.review = None
+        if self.is_mounted:
+            self._placeholder()
 
-    def _streaks(self, day: dt.date) -> dict[str, Streaks]:
-        """Every habit's streaks as they stood on `day`."""
-        if day not in self.streaks_at:
-            self.streaks_at[day] = {
-                h.id: streaks_of(h, self.runs[h.id]) if day >= self.today
-                else streaks_as_of(h, self.history.get(h.id, {}), self.runs[h.id], day, self.start)
-                for h in self.habits
-            }
-        return self.streaks_at[day]
+    def filled(self) -> bool:
+        return self.review is not None
+
+    def fill(self) -> None:
+        self.show_week()  # the week's numbers come from month summaries, not ten years
+
+    def _placeholder(self) -> None:
+        monday = self.day - dt.timedelta(days=self.day.weekday())
+        self.query_one("#review-title", Static).update(
+            Text(f" Week {monday.isocalendar().week} ", style="bold reverse") + Text("   working out...", style="dim"))
+        self.query_one(WeekTable).clear_options()
+        self.query_one("#comparison", Static).update("")
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
-        yield DataTable(id="week", cursor_type="row", zebra_stripes=False)
+        yield WeekHeader(id="week-header")
+        yield WeekTable(id="week")
         yield Static(id="counting")
         yield Static(id="pain-line")
         yield Static(id="comparison", markup=False)
-        yield KeyBar()
+        yield KeyBar(id="keys")  # not Footer: a widget per key, composed again on each change
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Habit", key="habit")
-        for name in DAY_NAMES:
-            table.add_column(name, key=name, width=2)
-        table.add_column("Done", key="done")
-        table.add_column("Streak", key="streak")
-        table.add_column("Best", key="best")
-        self.show_week()
-        table.focus()
+        self._placeholder()
+        self.query_one(WeekTable).focus()
 
     def show_week(self) -> None:
         review = self._week(self.day)
-        previous = self._week(self.day - ONE_WEEK)
         self.review = review
-        self.query_one("#review-title", Static).update(self._title(review, previous))
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for row in review.rows:
-            unit = row.streaks.short_unit
-            table.add_row(
-                user_text(row.habit.name, overflow="ellipsis", no_wrap=True),
-                *(glyphs.glyph(status) for _, status in row.days),
-                Text(f"{row.done}/{row.target}", style="green" if row.done >= row.target > 0 else ""),
-                f"{row.streaks.current}{unit}",
-                f"{row.streaks.best}{unit}",
-                key=row.habit.id,
-            )
-        # Pain sits in the same day columns as the habits, so a bad day lines up with its habits.
-        table.add_row(
-            Text("Pain (0-10)", style="bold"),
-            *(Text(glyphs.mark(Status.NOT_DUE), style="dim") if level is None else Text(str(level), style="bold")
-              for _, level in review.pain),
-            key="pain",
-        )
-        table.move_cursor(row=min(cursor, max(0, len(review.rows) - 1)))
+        self.query_one("#review-title", Static).update(self._title(review, self._known_week(self.day - ONE_WEEK)))
+        self.query_one(WeekTable).show(review)
         self.query_one("#counting", Static).update(self._counting(review))
         self.query_one("#pain-line", Static).update(self._pain_line(review))
         self._show_comparison()
+        self.call_after_refresh(self._work_out_earlier)
+
+    def _work_out_earlier(self) -> None:
+        """Once this week is on the screen, the week before it and the one before that (its
+        title's comparison): then ← shows one at once, however long the history."""
+        shown = self.review
+        with reported(self.app):
+            previous = self._week(self.day - ONE_WEEK)
+            self._week(self.day - 2 * ONE_WEEK)
+            if shown is not None and shown is self.review and shown.share is not None:
+                # The title's "week before" comparison, which waited for it.
+                self.query_one("#review-title", Static).update(self._title(shown, previous))
+
+    def _known_week(self, day: dt.date) -> WeekReview | None:
+        found = self.weeks.get(day - dt.timedelta(days=day.weekday()))
+        return found.review if found else None
 
     def _week(self, day: dt.date) -> WeekReview:
         monday = day - dt.timedelta(days=day.weekday())
         if monday not in self.weeks:
-            known = self._streaks(min(monday + dt.timedelta(days=6), self.today))
-            self.weeks[monday] = week_review(self.habits, self.history, self.pain_log, day, self.today, self.start, known)
-        return self.weeks[monday]
+            self.weeks[monday] = week_at(self.tracker, monday, self.today)
+        return self.weeks[monday].review
 
     @staticmethod
-    def _title(review: WeekReview, previous: WeekReview) -> Text:
+    def _title(review: WeekReview, previous: WeekReview | None) -> Text:
         """Counts first, as Today gives them; a percentage only for a whole week that asked
         enough to make one mean something, and beside it the week before's, when it has one."""
         week_no = review.start.isocalendar().week
@@ -139,7 +125,7 @@ class ReviewScreen(Screen[None]):
         text.append(f" Week {week_no} ", style="bold reverse")
         text.append(glyphs.punctuated(f"  {review.start:%-d %b} – {review.end:%-d %b %Y}"), style="bold")
         text.append(f"   {describe_total(review)}", style="dim" if review.target == 0 else "bold")
-        if review.share is not None and previous.share is not None:
+        if review.share is not None and previous is not None and previous.share is not None:
             better = review.share > previous.share
             text.append(f"  week before {previous.share:.0%}",
                         style="green" if better else "red" if review.share < previous.share else "dim")
@@ -165,19 +151,19 @@ class ReviewScreen(Screen[None]):
                     style="dim")
         return text
 
-    @on(DataTable.RowHighlighted)
+    @on(OptionList.OptionHighlighted)
     def _show_comparison(self) -> None:
         habit = self.highlighted_habit()
         line = ""
         if habit is not None and self.review is not None:
-            comparison = pain_comparison(habit, self.history.get(habit.id, {}), self.pain_log, self.review.end)
+            comparison = self.weeks[self.review.start].comparisons.get(habit.id)
             line = (f"{describe_comparison(comparison)} {COMPARISON_CAVEAT}" if comparison
                     else describe_too_few_days(habit))
         self.query_one("#comparison", Static).update(user_text(line))  # it names the habit
 
     def highlighted_habit(self) -> Habit | None:
         """The habit on the cursor row; None on the pain row."""
-        row = self.query_one(DataTable).cursor_row
+        row = self.query_one(WeekTable).cursor_row
         if self.review is None or not 0 <= row < len(self.review.rows):
             return None
         return self.review.rows[row].habit
@@ -194,9 +180,9 @@ class ReviewScreen(Screen[None]):
         """A habit's year; on the pain row, the week's pain log, reading by reading."""
         habit = self.highlighted_habit()
         if habit is not None:
-            from plumbline.ui.screens.history import HistoryScreen
+            from plumbline.ui.screens.history import open_history
 
-            self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
+            open_history(self.app, self.tracker, habit, self.today)
         elif self.review is not None:
             from plumbline.ui.screens.pain_week import PainWeekScreen
 
@@ -217,9 +203,15 @@ class ReviewScreen(Screen[None]):
     @on(DataChanged)
     def _data_changed(self) -> None:
         """A day filled in from the history above, or a check-in from elsewhere."""
+        self.weeks.clear()
         with reported(self.app):
-            self._load()
             self.show_week()
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+
+def open_review(app: App, tracker: Tracker, day: dt.date, today: dt.date) -> None:
+    """The one review screen, made the first time and kept (see kept.py)."""
+    open_kept(app, "review", ReviewScreen, lambda: ReviewScreen(tracker, day, today),
+              lambda screen: screen.reopen(day, today))

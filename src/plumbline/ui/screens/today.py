@@ -70,12 +70,14 @@ class TodayScreen(Screen[None]):
         Binding("shift+up", "scroll_detail(-1)", "Back up the habit's text", id="today.detail_up", show=False),
     ]
 
-    def __init__(self, tracker: Tracker, today: dt.date) -> None:
+    def __init__(self, tracker: Tracker, today: dt.date, rows: list[ChecklistRow] | None = None) -> None:
+        """`rows`: today's, when the launcher has just worked them out (checking the data loads)."""
         super().__init__()
         self.tracker = tracker
         self.today = today  # the real today, moved on by the app at midnight
         self.day = today  # the day shown
         self.rows: list[ChecklistRow] = []
+        self._first_rows = rows
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
@@ -94,7 +96,9 @@ class TodayScreen(Screen[None]):
 
     def refresh_rows(self) -> None:
         with reported(self.app):
-            self._show_rows(self.tracker.checklist(self.day))
+            rows = self._first_rows if self._first_rows is not None else self.tracker.checklist(self.day)
+            self._first_rows = None
+            self._show_rows(rows)
 
     def _show_rows(self, rows: list[ChecklistRow]) -> None:
         self.rows = rows
@@ -286,17 +290,17 @@ class TodayScreen(Screen[None]):
 
     def action_review(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.review import ReviewScreen
+            from plumbline.ui.screens.review import open_review
 
-            self.app.push_screen(ReviewScreen(self.tracker, self.day, self.today))
+            open_review(self.app, self.tracker, self.day, self.today)
 
     def action_history(self) -> None:
         with reported(self.app):
-            from plumbline.ui.screens.history import HistoryScreen
+            from plumbline.ui.screens.history import open_history
 
             habit = self.highlighted_habit()
             if habit is not None:
-                self.app.push_screen(HistoryScreen(self.tracker, habit, self.today))
+                open_history(self.app, self.tracker, habit, self.today)
 
     def action_pain(self) -> None:
         with reported(self.app):

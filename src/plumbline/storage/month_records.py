@@ -1,0 +1,121 @@
+"""One month file's records, decoded habit by habit when first asked for.
+
+Today's streak walk reads back only the habits whose run goes on, and a habit's history only
+its own: decoding the other habits of each month file was most of their cost. Records are
+checked as they are decoded, so a damaged one is reported by whoever reads it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from plumbline.domain.entries import Entry
+from plumbline.domain.pain import PainEntry
+from plumbline.storage.checks import days_of, in_range, pain_from, record_fields, record_of
+
+PainLog = dict[dt.date, PainEntry]
+Stamp = tuple[int, int, int, int]  # modification and change times, size, inode
+DONE = (1, False, "")
+SKIP_ONCE = {"c": 0, "s": True}  # a rest day, as the store writes it
+SKIPPED = (0, True, "")
+SLOTS = {f"{day:02d}": day - 1 for day in range(1, 32)}  # a day's key in a month file -> its index
+
+
+def file_stamp(path: Path | str) -> Stamp | None:
+    """What changes whenever a file is written or replaced (None: not there, or not readable;
+    the read that follows reports which)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino
+
+
+class MonthRecords:
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path = path
+        self.month = path.stem  # "YYYY-MM", as check_month_file found it
+        with record_of(path):
+            first = in_range(dt.date.fromisoformat(f"{self.month}-01"))
+        self.first = first.toordinal()
+        self.length = ((first + dt.timedelta(days=31)).replace(day=1) - first).days if first.month < 12 else 31
+        self._docs: dict[str, list[dict[str, Any]]] = {}
+        with record_of(path):
+            for doc in data.get("months", {}).values():
+                self._docs.setdefault(doc["habit"], []).append(doc)
+        self._pain_docs = list(data.get("pain", {}).values())
+        self._entries: dict[str, dict[dt.date, Entry]] = {}
+        self._dates: list[dt.date] | None = None
+        self._pains: PainLog | None = None
+
+    def habits(self) -> list[str]:
+        return list(self._docs)
+
+    def first_days(self) -> dict[str, int]:
+        """Each habit's first recorded day of the month (as an ordinal), without decoding."""
+        firsts = {}
+        with record_of(self.path):
+            for habit_id, docs in self._docs.items():
+                days = [day for doc in docs for day, _ in days_of(doc)]
+                if days:
+                    firsts[habit_id] = min(days).toordinal()
+        return firsts
+
+    def entries(self, habit_id: str) -> dict[dt.date, Entry]:
+        """The habit's records of the month (the kept dict: callers copy before changing it)."""
+        entries = self._entries.get(habit_id)
+        if entries is None:
+            entries = {}
+            days = self._days()
+            for index, fields in enumerate(self.by_day(habit_id)):
+                if fields is not None:
+                    entries[days[index]] = Entry(days[index], *fields)
+            self._entries[habit_id] = entries
+        return entries
+
+    def _days(self) -> list[dt.date]:
+        if self._dates is None:
+            self._dates = [dt.date.fromordinal(self.first + i) for i in range(self.length)]
+        return self._dates
+
+    def by_day(self, habit_id: str) -> list[tuple[float, bool, str] | None]:
+        """The habit's records as (count, skipped, note), the month's first day first (None for a
+        day without one): checked as `entries` checks them, but without a date or an Entry for
+        each, which an export of every record and day can do without."""
+        found: list[tuple[float, bool, str] | None] = [None] * self.length
+        with record_of(self.path):
+            for doc in self._docs.get(habit_id, ()):
+                if doc["month"] != self.month:
+                    raise ValueError(f"a record of {doc['month']} in the file of {self.month}")
+                for slot, record in doc.get("days", {}).items():
+                    index = SLOTS.get(slot)
+                    if index is None or index >= self.length:
+                        index = int(slot) - 1  # "1" for "01" is still read
+                        if not 0 <= index < self.length:
+                            raise ValueError(f"day {slot!r} of {self.month} does not exist")
+                    found[index] = _plain(record) or record_fields(record)
+        return found
+
+    def pains(self) -> PainLog:
+        if self._pains is None:
+            pains: PainLog = {}
+            with record_of(self.path):
+                for doc in self._pain_docs:
+                    for day, record in days_of(doc):
+                        pains[day] = pain_from(day, record)
+            self._pains = pains
+        return self._pains
+
+
+def _plain(record: dict[str, Any]) -> tuple[float, bool, str] | None:
+    """The record's fields without the full check, for the shapes most records have: a count
+    that is a whole number (a bool is not one), and a rest day as the store writes it."""
+    count = record.get("c")
+    if type(count) is not int or count < 0:
+        return None
+    if len(record) == 1:
+        return DONE if count == 1 else (count, False, "")
+    return SKIPPED if record == SKIP_ONCE and record["s"] is True else None
