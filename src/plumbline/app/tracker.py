@@ -179,22 +179,30 @@ class Tracker:
         habits, start, months = self.habits(), self.store.started(today), self.store.months()
         since = (today - dt.timedelta(days=14)).replace(day=1)  # the seven-day strip and the ISO week
         history, reach = self.store.history(since=since), 1
+        made: dict[str, Mapping[dt.date, Entry]] = {}  # each habit's, until `since` moves (a copy each)
 
         def known(habit_id: str) -> Mapping[dt.date, Entry]:
-            entries = history.get(habit_id, {})
-            everything = not months or month_of(since) <= months[0]
-            return entries if everything else RecentEntries(entries, since)
+            if habit_id not in made:
+                entries = history.get(habit_id, {})
+                everything = not months or month_of(since) <= months[0]
+                made[habit_id] = entries if everything else RecentEntries(entries, since)
+            return made[habit_id]
 
         rows = [habit_row(h, known(h.id), today, start) for h in active_in_order(habits)]
-        while reaching := {r.habit.id for r in rows if needs_earlier_history(r, known(r.habit.id), today, start)}:
+        reaching = {r.habit.id for r in rows if needs_earlier_history(r, known(r.habit.id), today, start)}
+        while reaching:
             # A run goes further back: add months twice as far back each time, so even a
             # decade-long streak costs a handful of passes, and no month is read twice. Only
-            # the habits that need it are read and worked out again.
+            # the habits that need it are read and worked out again (a row that did not need
+            # it never comes to: its records and its run are as they were).
             earlier = _months_before(since, reach)
             for habit_id, entries in self.store.history(since=earlier, before=since, habits=reaching).items():
                 history.setdefault(habit_id, {}).update(entries)
             since, reach = earlier, reach * 2
+            made.clear()
             rows = [habit_row(r.habit, known(r.habit.id), today, start) if r.habit.id in reaching else r for r in rows]
+            reaching = {r.habit.id for r in rows
+                        if r.habit.id in reaching and needs_earlier_history(r, known(r.habit.id), today, start)}
         return rows
 
     @property

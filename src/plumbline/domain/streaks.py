@@ -86,7 +86,8 @@ def first_day(habit: Habit, entries: Mapping[dt.date, Entry], start: dt.date) ->
     """Where a habit's history begins: the day it was added (`start` for the habits the data dir
     began with), or an earlier record of it (imported, back-filled). Each habit is judged from
     its own first day, so a habit added later is never missed on the days before it existed."""
-    return min([habit.started or start, *entries.keys()])
+    base = habit.started or start
+    return min(base, min(entries, default=base))  # no list of every key: asked once a row and more
 
 
 def streaks(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> Streaks:
