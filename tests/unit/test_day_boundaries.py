@@ -3,6 +3,8 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from plumbline.domain.days import habit_day
 from plumbline.domain.habit import Schedule
 from plumbline.domain.streaks import monday_of, streaks
@@ -57,3 +59,12 @@ def test_strength_counts_the_leap_day_as_a_day():
     all_february = done_on(*days_from(start, 29))
     assert strength(habit(), all_february, dt.date(2028, 2, 29), start) > strength(
         habit(), done_on(*days_from(start, 28)), dt.date(2028, 2, 29), start)
+
+
+def test_a_day_starts_between_midnight_and_six_by_one_rule():
+    from plumbline.domain.days import day_start
+
+    assert day_start("03:00") == dt.time(3, 0) and day_start("0:30") == dt.time(0, 30)
+    for bad in ("06:01", "12:00", "3 am", ""):
+        with pytest.raises(ValueError):
+            day_start(bad)

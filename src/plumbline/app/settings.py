@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from plumbline.app import changes as changed
-from plumbline.domain.days import MIDNIGHT
-from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, parse_settings
+from plumbline.domain.days import MIDNIGHT, day_start
 from plumbline.errors import DamagedDatabase
 from plumbline.storage import state_keys
 from plumbline.storage.store import Store
+
+if TYPE_CHECKING:  # loaded when asked for: `today` and `check` need only the day's start
+    from plumbline.domain.reminder_settings import ReminderSettings
 
 # The notices a user sees once per data dir.
 APP_NOTICE = state_keys.NOTICE_SEEN
@@ -27,6 +30,8 @@ class Settings:
         self._tell = tell
 
     def reminders(self) -> ReminderSettings:
+        from plumbline.domain.reminder_settings import SettingsError, parse_settings
+
         try:
             return parse_settings(self.store.meta().get(state_keys.REMINDER_SETTINGS, {}))
         except SettingsError as error:
@@ -40,9 +45,12 @@ class Settings:
     def day_starts_at(self) -> dt.time:
         """Set on the settings screen with the reminder settings; a bad stored value (which the
         settings screen reports) leaves days starting at midnight rather than stopping them."""
+        # The one field, by the days' own rule (domain/days.py): every `today` and `check` asks
+        # this, and the whole settings model is not needed for it.
+        stored = self.store.meta().get(state_keys.REMINDER_SETTINGS, {})
         try:
-            return self.reminders().day_starts_at
-        except DamagedDatabase:
+            return day_start(stored.get("day_starts_at", "00:00"))
+        except (AttributeError, TypeError, ValueError):
             return MIDNIGHT
 
     def seen(self, notice: str) -> bool:

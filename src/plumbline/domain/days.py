@@ -37,6 +37,18 @@ def named_day(text: str, today: dt.date) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
+# The latest hour a user's day may start: before it, a check-in counts for the day before.
+LATEST_DAY_START = dt.time(6, 0)
+
+
+def day_start(text: str) -> dt.time:
+    """The hour a day starts, as the settings hold it; ValueError for anything but 00:00 to 06:00."""
+    moment = clock_time(text)
+    if moment > LATEST_DAY_START:
+        raise ValueError(f"day start '{text}' is after {LATEST_DAY_START:%H:%M}")
+    return moment
+
+
 def clock_time(text: str) -> dt.time:
     """A time of day written HH:MM (or H:MM), 00:00 to 23:59: in habit files, settings, the
     CLI's --time and the stored data. ValueError for any other text, TypeError for no text."""

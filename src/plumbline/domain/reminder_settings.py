@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from plumbline.domain.days import clock_time
+from plumbline.domain.days import clock_time, day_start
 from plumbline.domain.habit import WEEKDAY_NAMES
 
 WORK_DAYS = frozenset(range(5))  # Monday to Friday
@@ -109,15 +109,13 @@ def parse_settings(raw: Mapping[str, object]) -> ReminderSettings:
     )
 
 
-LATEST_DAY_START = dt.time(6, 0)
-
-
 def parse_day_start(text: str) -> dt.time:
     moment = parse_time(text, "day starts at")
-    if moment > LATEST_DAY_START:
+    try:
+        return day_start(f"{moment:%H:%M}")
+    except ValueError:
         raise SettingsError(f"day starts at '{text.strip()}': give a time from 00:00 to 06:00 "
-                            "(before it, a check-in counts for the day before)")
-    return moment
+                            "(before it, a check-in counts for the day before)") from None
 
 
 def parse_time(text: str, what: str) -> dt.time:
