@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from plumbline.app.library import parse_habit
@@ -17,6 +17,7 @@ from plumbline.domain.printable import printable
 from plumbline.errors import HabitFileError
 from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.form_end import form_end
 from plumbline.ui.widgets.key_bar import KeyBar
 
 KIND_CHOICES = [("do it", "do"), ("avoid it (a clean day)", "avoid"), ("count to a target", "count"),
@@ -77,10 +78,7 @@ class HabitForm(Dialog[Habit | None]):
                     # As shown, lines kept: a control character in a file must not act on the terminal.
                     yield TextArea(printable(long_values[field], keep_newlines=True), id=field, compact=True,
                                    soft_wrap=True, show_line_numbers=False, classes="long-field")
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from form_end()
         yield KeyBar()
 
     def on_mount(self) -> None:

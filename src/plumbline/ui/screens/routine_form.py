@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from plumbline.domain.habit import Habit, new_id
@@ -24,6 +24,7 @@ from plumbline.domain.safety import STOP_AT_ONCE
 from plumbline.errors import PlumblineError
 from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.form_end import form_end
 from plumbline.ui.widgets.key_bar import KeyBar
 
 NO_HABIT = "-"
@@ -69,10 +70,7 @@ class RoutineForm(Dialog[None]):
                 yield Label("Cautions, one per line", classes="long-label")
                 yield TextArea(printable(cautions, keep_newlines=True), id="cautions", compact=True, soft_wrap=True,
                                show_line_numbers=False, classes="long-field")
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from form_end()
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from plumbline.domain.habit import Habit
@@ -19,6 +19,7 @@ from plumbline.domain.reminder_settings import ReminderSettings, SettingsError, 
 from plumbline.domain.reminders import POSTURE_HABIT
 from plumbline.ui.screens.dialog import Dialog
 from plumbline.ui.user_text import shown
+from plumbline.ui.widgets.form_end import form_end
 from plumbline.ui.widgets.key_bar import KeyBar
 
 # (field, label, hint)
@@ -73,10 +74,7 @@ class SettingsScreen(Dialog[ReminderSettings | None]):
                         yield Label(shown(habit.name), markup=False)
                         yield Input(describe_times(self.settings.times_for(habit.id, habit.time)),
                                     id=f"habit-{habit.id}", compact=True, placeholder="no reminder")
-            yield Static("", id="form-error", markup=False)
-            with Horizontal(classes="buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+            yield from form_end()
         yield KeyBar()
 
     def on_mount(self) -> None:
