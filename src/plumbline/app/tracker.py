@@ -215,13 +215,18 @@ class Tracker:
             self._summaries = Standings(self.store, self.locations)
         return self._summaries
 
-    def report_source(self, today: dt.date, routines: Sequence[Routine] = ()) -> ReportSource:
-        """Everything the report reads (domain/report.py): archived habits too, read once."""
+    def report_source(self, today: dt.date, routines: Sequence[Routine] = (), as_of: dt.date | None = None) -> ReportSource:
+        """Everything the report reads (domain/report.py): archived habits too, read once; with
+        `as_of` (the period's last day), each habit's strength then, from the month summaries."""
         from plumbline.domain.report import ReportSource
 
         history, pain_log = self.store.history_and_pain()
-        return ReportSource(self.habits(include_archived=True), history, pain_log, self.store.started(today),
-                            self.store.routine_stops(), routines, self.store.archived_days())
+        habits, start = self.habits(include_archived=True), self.store.started(today)
+        strengths = None
+        if as_of is not None:
+            strengths = {h: s.strength for h, s in self.summaries.at(habits, start, min(as_of, today)).items()}
+        return ReportSource(habits, history, pain_log, start, self.store.routine_stops(), routines,
+                            self.store.archived_days(), strengths)
 
     def standings(self, today: dt.date) -> list[tuple[Habit, Streaks, float]]:
         """Current and best streak and strength of every active habit, as of `today`."""

@@ -163,6 +163,9 @@ class ReportSource:
     stops: Sequence[RoutineStop] = ()
     routines: Sequence[Routine] = ()
     archived_on: Mapping[str, dt.date] | None = None
+    # Each habit's strength as of the period's end, where the caller has it already (the month
+    # summaries give it without a walk over ten years); worked out from `history` otherwise.
+    strengths: Mapping[str, float] | None = None
 
 
 def build_report(source: ReportSource, period: Period, today: dt.date) -> Report:
@@ -229,7 +232,13 @@ def _habit_report(habit: Habit, reviews: list[WeekReview], source: ReportSource,
     as_of = min(period.end, today)
     last = counted[-1].streaks if counted else Streaks(0, 0, habit.schedule.period or "days")
     return HabitReport(habit, weeks, sum(min(w.done, w.target) for w in counted), sum(w.target for w in counted),
-                       last, strength(habit, entries, as_of, source.start), archived_on.get(habit.id))
+                       last, _strength(habit, source, as_of), archived_on.get(habit.id))
+
+
+def _strength(habit: Habit, source: ReportSource, as_of: dt.date) -> float:
+    if source.strengths is not None and habit.id in source.strengths:
+        return source.strengths[habit.id]
+    return strength(habit, source.history.get(habit.id, {}), as_of, source.start)
 
 
 def _archived_from(habit: Habit, entries: Mapping[dt.date, Entry], archived_on: Mapping[str, dt.date]) -> dt.date | None:

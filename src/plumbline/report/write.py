@@ -26,7 +26,7 @@ def make_report(tracker: Tracker, today: dt.date, first: dt.date | None = None, 
             period = period_between(first, last)
         except ValueError as error:
             raise BadInput(str(error)) from None
-    source = tracker.report_source(today, tracker.routines().routines)
+    source = tracker.report_source(today, tracker.routines().routines, as_of=period.end)
     return build_report(source, period, today)
 
 
