@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from plumbline.domain.checklist import History, active_in_order
 from plumbline.domain.entries import Entry, is_done
@@ -30,8 +30,7 @@ MAX_WEEKS = 26
 STOP_READING_MINUTES = 60
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """Whole ISO weeks: `start` is a Monday, `end` a Sunday."""
 
     start: dt.date
@@ -63,8 +62,7 @@ def period_between(first: dt.date, last: dt.date) -> Period:
     return period
 
 
-@dataclass(frozen=True)
-class HabitReport:
+class HabitReport(NamedTuple):
     habit: Habit
     weeks: tuple[WeekRow | None, ...]  # None: a week after the habit was archived
     done: int  # check-ins that count toward a target (more than asked adds nothing)
@@ -78,8 +76,7 @@ class HabitReport:
         return self.done / self.target if self.target else None
 
 
-@dataclass(frozen=True)
-class PainWeek:
+class PainWeek(NamedTuple):
     start: dt.date
     levels: tuple[int, ...]  # every reading of the week
 
@@ -92,37 +89,32 @@ class PainWeek:
         return statistics.median(self.levels) if self.levels else None
 
 
-@dataclass(frozen=True)
-class StopLine:
+class StopLine(NamedTuple):
     stop: RoutineStop
     routine: str  # its name, or its id where the routine file is gone
     reading: PainReading | None  # the pain logged right after the stop, if any
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     day: dt.date
     time: dt.time | None
     about: str  # the habit's name, or "Pain 4/10"
     text: str
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     day: dt.date | None  # None: the data does not say when
     habit: Habit
     what: str  # "added", "archived"
 
 
-@dataclass(frozen=True)
-class RoutineLine:
+class RoutineLine(NamedTuple):
     routine: Routine
     habit: Habit
     days_done: int  # the linked habit's done days: a finished routine checks it
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     period: Period
     made: dt.date
     habits: tuple[HabitReport, ...]
@@ -152,8 +144,7 @@ class Report:
         return [self.period.start + dt.timedelta(days=i) for i in range((self.period.end - self.period.start).days + 1)]
 
 
-@dataclass(frozen=True)
-class ReportSource:
+class ReportSource(NamedTuple):
     """What a report reads, as the storage layer hands it over."""
 
     habits: Sequence[Habit]  # archived ones too
