@@ -8,6 +8,7 @@ do the same thing; a check of it on another day (filling in yesterday) is only a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from plumbline.domain.habit import POSTURE_HABIT
@@ -20,10 +21,13 @@ def take_break(tracker: Tracker, at: dt.datetime) -> None:
     """A break taken at `at` (aware, local): counted for the habit day it falls in (01:30 with
     the day starting at 03:00 counts for the evening before), and the countdown restarts."""
     day = tracker.today(at)
-    tracker.check(POSTURE_HABIT, day, today=day, at=at)
+    tracker.check(POSTURE_HABIT, day, today=day, clock=lambda: at)
 
 
-def after_check(tracker: Tracker, habit_id: str, day: dt.date, at: dt.datetime | None) -> None:
-    """A check of the posture-breaks habit for the current day, made at `at`, is a break."""
-    if habit_id == POSTURE_HABIT and at is not None and day == tracker.today(at):
+def after_check(tracker: Tracker, habit_id: str, day: dt.date, clock: Callable[[], dt.datetime] | None) -> None:
+    """A check of the posture-breaks habit for the current day, made now (`clock`), is a break."""
+    if habit_id != POSTURE_HABIT or clock is None:
+        return
+    at = clock()
+    if day == tracker.today(at):
         tracker.reminders.record_break(at)

@@ -34,14 +34,15 @@ class Reminders:
     def __init__(self, store: Store, changes: changed.Changes | None = None) -> None:
         self.store = store
         self.changes = changes or changed.Changes()
+        self._settings = Settings(store, self.changes.tell)  # the typed state: the settings live there
 
     # -- settings ------------------------------------------------------------------------------
 
     def settings(self) -> ReminderSettings:
-        return Settings(self.store, self.changes.tell).reminders()
+        return self._settings.reminders()
 
     def save_settings(self, settings: ReminderSettings) -> None:
-        Settings(self.store, self.changes.tell).save_reminders(settings)
+        self._settings.save_reminders(settings)
 
     # -- the shared break state ----------------------------------------------------------------
 

@@ -39,6 +39,8 @@ if TYPE_CHECKING:  # loaded only where used: `today` and `check` import none of 
     from plumbline.domain.routine import Routine
     from plumbline.storage.routine_files import RoutineLibrary
 
+Clock = Callable[[], dt.datetime]
+
 
 class Tracker:
     def __init__(self, data_dir: Path, builtin_dir: Path | None = None) -> None:
@@ -235,13 +237,14 @@ class Tracker:
         return [(h, at[h.id].streaks, at[h.id].strength) for h in habits]
 
     def check(self, habit_id: str, day: dt.date, amount: float = 1, note: str = "", today: dt.date | None = None,
-              at: dt.datetime | None = None) -> Entry:
-        """`at`: the moment of the check (aware), when it is made now rather than filled in;
-        a check of posture breaks then counts as a break (breaks.py)."""
+              clock: Clock | None = None) -> Entry:
+        """`clock` (aware, local): given when the check is made now rather than filled in; a
+        check of posture breaks then counts as a break at its time (breaks.py). It is read only
+        for that habit: finding the local zone costs a first command some milliseconds."""
         habit = self.active_habit(habit_id)
         self._ready(today or day)
         entry = self._change(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
-        breaks.after_check(self, habit.id, day, at)
+        breaks.after_check(self, habit.id, day, clock)
         assert entry is not None  # a check always leaves a record
         return entry
 
@@ -274,9 +277,9 @@ class Tracker:
         return self._change(habit.id, day, lambda e: None if e is not None and e.skipped else rules.skipped(e, day))
 
     def toggle(self, habit_id: str, day: dt.date, today: dt.date | None = None,
-               at: dt.datetime | None = None) -> Entry | None:
+               clock: Clock | None = None) -> Entry | None:
         """The app's space key: a count habit goes up by one (for posture breaks, a break taken
-        `at`); a yes/no habit flips."""
+        now, as `check` says); a yes/no habit flips."""
         habit = self.active_habit(habit_id)
         self._ready(today or day)
 
@@ -287,7 +290,7 @@ class Tracker:
 
         entry = self._change(habit.id, day, change)
         if habit.kind.numeric:
-            breaks.after_check(self, habit.id, day, at)
+            breaks.after_check(self, habit.id, day, clock)
         return entry
 
     def _change(self, habit_id: str, day: dt.date, change: Callable[[Entry | None], Entry | None]) -> Entry | None:

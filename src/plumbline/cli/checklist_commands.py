@@ -57,7 +57,7 @@ def check(args: argparse.Namespace) -> int:
     amount = parse_count(args.count)
     # A check made now (of posture breaks: a break, which restarts the countdown) is made at
     # the local, aware moment; tracker.today(now) decided `real_today` from the same clock.
-    entry = tracker.check(args.habit, day, amount, args.note, today=real_today, at=clock.now_local())
+    entry = tracker.check(args.habit, day, amount, args.note, today=real_today, clock=clock.now_local)
     habit = tracker.habit(args.habit)
     if habit.kind.numeric:
         limit = "at most " if habit.kind is Kind.LIMIT else ""

@@ -31,7 +31,7 @@ def answer(tracker: Tracker, settings: ReminderSettings, reminder: Reminder, key
         return "posture break counted from the notification; the countdown starts again"
     if key == DONE and reminder.habit:
         day = tracker.today(now)
-        tracker.check(reminder.habit, day, today=day, at=now)
+        tracker.check(reminder.habit, day, today=day, clock=lambda: now)
         return f"{reminder.title}: done on {day}, from the notification"
     if key == SNOOZE:
         until = elapsed(now, dt.timedelta(minutes=settings.snooze_minutes))

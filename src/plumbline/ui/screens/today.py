@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from plumbline.app import changes as changed
 from plumbline.app.tracker import Tracker
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.habit import Habit
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 ONE_DAY = dt.timedelta(days=1)
 
+ROWS_STAY = {changed.BREAKS, changed.PAIN, REMINDER_SHOWN_CHANGE}  # changes that leave Today's rows alone
 
 def _today_commands():
     from plumbline.ui.screens.today_commands import TodayCommands  # loaded when ctrl+p opens
@@ -116,7 +118,9 @@ class TodayScreen(Screen[None]):
 
     @on(DataChanged)
     def _data_changed(self, message: DataChanged) -> None:
-        if message.what != REMINDER_SHOWN_CHANGE:
+        # A break, a pain reading or a reminder shown leaves the rows as they are: working them
+        # out again for it doubled the work of `space` on posture breaks (a check, then a break).
+        if message.what not in ROWS_STAY:
             self.refresh_rows()
         for countdown in self.query(BreakCountdown):
             countdown.refresh_from_service()
@@ -160,14 +164,14 @@ class TodayScreen(Screen[None]):
         self.action_toggle_habit()
 
     def action_toggle_habit(self) -> None:
-        self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today, at=self._now()))
+        self._change(lambda habit_id: self.tracker.toggle(habit_id, self.day, today=self.today, clock=self._now))
 
     def action_skip(self) -> None:
         self._change(lambda habit_id: self.tracker.toggle_skip(habit_id, self.day, today=self.today))
 
     def action_count(self, step: int) -> None:
         if step > 0:
-            self._change(lambda habit_id: self.tracker.check(habit_id, self.day, today=self.today, at=self._now()))
+            self._change(lambda habit_id: self.tracker.check(habit_id, self.day, today=self.today, clock=self._now))
         else:
             self._change(lambda habit_id: self.tracker.decrement(habit_id, self.day))
 
