@@ -54,3 +54,12 @@ def screen_text(app) -> str:
     svg = app.export_screenshot()
     texts = re.findall(r"<text[^>]*>(.*?)</text>", svg)
     return html.unescape("".join(texts)).replace("\xa0", " ")
+
+
+async def choose_in_palette(pilot, words: str) -> None:
+    """ctrl+p, type `words`, wait for the palette's search, take the first hit."""
+    await pilot.press("ctrl+p")
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()

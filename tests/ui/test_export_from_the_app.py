@@ -3,6 +3,7 @@
 import json
 
 from tests.conftest import MONDAY
+from tests.ui.conftest import choose_in_palette
 
 
 async def test_the_palette_exports_everything_into_the_folder_the_app_started_in(make_app, data_dir, tmp_path,
@@ -11,11 +12,7 @@ async def test_the_palette_exports_everything_into_the_folder_the_app_started_in
     app = make_app()
     app.tracker.check("knee-pillow", MONDAY, note="new pillow")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"export all")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "export all")
         written = tmp_path / "plumbline-export-2026-11-23.json"
         document = json.loads(written.read_text())
         assert document["format"] == "plumbline-export"

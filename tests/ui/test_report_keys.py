@@ -12,6 +12,7 @@ from plumbline.ui.screens.confirm import ConfirmDialog
 from plumbline.ui.screens.review import ReviewScreen
 from tests.conftest import MONDAY
 from tests.report.page import week_cells
+from tests.ui.conftest import choose_in_palette
 
 
 def _app(make_app, folder: Path, opened: list[Path], **options):
@@ -50,11 +51,7 @@ async def test_the_palette_writes_the_default_report(make_app, tmp_path):
     opened: list[Path] = []
     app = _app(make_app, tmp_path, opened)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"report for your")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "report for your")
         assert (tmp_path / "plumbline-report-2026-09-28-2026-11-22.html").is_file()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
