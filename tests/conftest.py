@@ -36,6 +36,15 @@ def stored_entry(store, habit_id: str, day: dt.date):
     return stored_entries(store, habit_id).get(day)
 
 
+@pytest.fixture(autouse=True)
+def state_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The device's local state folder (its id, lock, cache and backups), for this test alone:
+    set in the environment, so the subprocesses a test starts use it too."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("PLUMBLINE_STATE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"

@@ -22,7 +22,11 @@ class HabitFileError(PlumblineError):
         self.path = path
         self.field = field
         self.problem = problem
-        super().__init__(f"{path}: field '{field}' {problem}")
+        super().__init__(f"{path}: {_field(field)}{problem}")
+
+
+def _field(field: str) -> str:
+    return "" if field == "-" else f"field '{field}' "  # "-": the file as a whole
 
 
 class RoutineFileError(PlumblineError):
@@ -38,7 +42,7 @@ class RoutineFileError(PlumblineError):
         where = f"{path}: "
         if step is not None:
             where += f"step {step} '{step_name}': " if step_name else f"step {step}: "
-        super().__init__(f"{where}field '{field}' {problem}")
+        super().__init__(f"{where}{_field(field)}{problem}")
 
 
 class StorageError(PlumblineError):

@@ -7,10 +7,11 @@ everywhere; every change is told to the listeners in `changes`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plumbline.app import breaks
 from plumbline.app import changes as changed
@@ -26,8 +27,10 @@ from plumbline.domain.streaks import RecentEntries, Streaks
 from plumbline.errors import BadInput, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
-from plumbline.storage.habit_files import Library, habit_toml, load_library
+from plumbline.storage.habit_edits import changed_fields, with_edits
+from plumbline.storage.habit_files import Library, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
+from plumbline.storage.conflict_copies import absorb as absorb_conflict_copies
 from plumbline.storage.migrations import migrate
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
@@ -43,10 +46,12 @@ Clock = Callable[[], dt.datetime]
 
 
 class Tracker:
-    def __init__(self, data_dir: Path, builtin_dir: Path | None = None) -> None:
+    def __init__(self, data_dir: Path, builtin_dir: Path | None = None, state_dir: Path | None = None) -> None:
+        """`state_dir`: this device's local folder (default: PLUMBLINE_STATE_DIR, else the platform's)."""
         _check_data_dir(data_dir)
-        self.locations = Locations(data_dir)
+        self.locations = Locations(data_dir, state_dir)
         self.store = Store(self.locations)
+        self.store.warn = lambda line: self.warn(line)  # another device's file skipped, say
         self.builtin_dir = builtin_dir or builtin_habits_dir()
         # Told of trouble that does not stop a change (a backup that could not be taken); the
         # CLI prints it as a warning, the app shows it.
@@ -57,6 +62,11 @@ class Tracker:
         self.settings = Settings(self.store, self.changes.tell)
         self.reload_library()  # sets self.library
         migrate(self.store, dt.date.today())
+        self.merge_conflict_copies()
+
+    def merge_conflict_copies(self) -> None:
+        """Merge the conflict copies a sync engine left into this device's files, then remove them."""
+        absorb_conflict_copies(self.store)
 
     @classmethod
     def at(cls, data_dir: str | None) -> Tracker:
@@ -82,10 +92,21 @@ class Tracker:
     # -- the habits ----------------------------------------------------------------------------
 
     def reload_library(self) -> Library:
+        """Read the habit files again (the edits made in the app are read with the state, each time)."""
         cache = TomlCache(self.locations)
-        self.library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
+        self.file_library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
         cache.save()
+        self._edited = ("", self.file_library)
         return self.library
+
+    @property
+    def library(self) -> Library:
+        """The habit files' habits with the app's edits, from every device, over them."""
+        edits = self.store.meta().get(state_keys.HABIT_EDITS, {})
+        key = json.dumps(edits, sort_keys=True)
+        if key != self._edited[0]:
+            self._edited = (key, with_edits(self.file_library, edits, self.locations.data_dir))
+        return self._edited[1]
 
     def habit_files_signature(self) -> tuple[tuple[str, int, int], ...]:
         """Changes when a habit file in the data dir is added, removed or edited in place: a
@@ -153,17 +174,22 @@ class Tracker:
             raise BadInput(f"habit '{habit_id}' is archived: restore it in the app (a, then archived) to track it")
         return habit
 
-    def save_habit(self, habit: Habit, today: dt.date | None = None) -> Path:
-        """Write a custom habit (new, or an edited copy of a built-in) into the data dir. A new
-        habit begins `today`: the days before it are not missed."""
-        is_new = habit.id not in self.library.by_id()
-        path = self.locations.custom_habits / f"{habit.id}.toml"
-        atomic_write(path, habit_toml(habit).encode())
-        if is_new and today is not None and self.store.meta().get(state_keys.CREATED):
-            self.store.set_habit_starts({habit.id: today})
-        self.reload_library()
+    def save_habit(self, habit: Habit, today: dt.date | None = None) -> str:
+        """Record a habit added in the app, or the fields changed by an edit (of a built-in habit
+        too), as this device's records: two devices editing habits never conflict. A new habit
+        begins `today`: the days before it are not missed. Returns its id."""
+        before = self.library.by_id().get(habit.id)
+        fields = changed_fields(before, habit)
+
+        def change(meta: dict[str, Any]) -> None:
+            meta.setdefault(state_keys.HABIT_EDITS, {}).setdefault(habit.id, {}).update(fields)
+            if before is None and today is not None and meta.get(state_keys.CREATED):
+                meta.setdefault(state_keys.HABIT_STARTS, {}).setdefault(habit.id, today.isoformat())
+
+        if fields:
+            self.store.update_meta(change)
         self.changes.tell(changed.HABITS)
-        return path
+        return habit.id
 
     def set_archived(self, habit_id: str, archived: bool, day: dt.date | None = None) -> None:
         self.habit(habit_id)

@@ -27,6 +27,7 @@ COMMANDS = (
     ("import", "transfer_commands",
      "merge a plumbline JSON export, or Loop Habit Tracker's CSV export (.zip) or full backup (.db)"),
     ("report", "report_commands", "a self-contained HTML report of adherence and pain for a physical therapist"),
+    ("sync", "sync_commands", "sync status: the devices that share the data dir through a sync folder"),
     ("routine", "routine_commands", "the guided routines: list them, or play one in the app"),
     ("remind", "remind_commands", "run the reminder service in the foreground, or list what it will remind"),
     ("notify-test", "remind_commands", "send one desktop notification now; exit 0 only if it was accepted"),

@@ -17,6 +17,15 @@ from typing import Any
 from plumbline.errors import storage_error
 
 TEMP_PREFIX = ".tmp-"
+# The device whose temporaries this process makes (see set_temporary_owner).
+_owner = ""
+
+
+def set_temporary_owner(device: str) -> None:
+    """Name this process's temporaries with its device: in a data dir a sync engine shares, a
+    temporary of another device's live writer may arrive, and must not be taken for a stale one."""
+    global _owner
+    _owner = device
 FOLDER_MODE = 0o700  # health data: set explicitly, since the umask may be 000
 
 
@@ -51,7 +60,8 @@ def _replace(path: Path, data: bytes) -> None:
     import tempfile  # here: reading commands never write, and tempfile costs a millisecond to import
 
     private_folder(path.parent)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".part")  # 0600
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{_owner}-" if _owner else TEMP_PREFIX,
+                                     suffix=".part")  # 0600
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
@@ -103,6 +113,8 @@ def remove_stale_temporaries(folder: Path) -> int:
     removed = 0
     if folder.is_dir():
         for stale in folder.glob(f"{TEMP_PREFIX}*.part"):
+            if _owner and not (stale.name.startswith(f"{TEMP_PREFIX}{_owner}-") or len(stale.name) == 18):
+                continue  # another device's (18 characters: one from before devices, mkstemp's 8 in between)
             with contextlib.suppress(FileNotFoundError):
                 stale.unlink()
                 removed += 1

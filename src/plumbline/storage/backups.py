@@ -23,10 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from plumbline.errors import DamagedDatabase, PlumblineError
+from plumbline.storage import data_files as plumbline_files
 from plumbline.storage.atomic import FOLDER_MODE, atomic_write, private_folder, read_regular
 from plumbline.storage.locations import Locations
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.month_records import file_stamp
+from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
 KEEP = 7
@@ -41,12 +43,16 @@ class BackupFailed(PlumblineError):
 
 
 def data_files(locations: Locations) -> list[Path]:
-    """The user's regular files, relative to the data dir (a FIFO or a device is never copied)."""
+    """This device's files and those from before devices, and the user's habit and routine files,
+    relative to the data dir: other devices back up their own (a FIFO or a device is never copied)."""
     root = locations.data_dir
-    found = [Path(locations.database.name)] if os.path.lexists(locations.database) else []
-    for folder, suffix in (("entries", ".json"), ("habits", ".toml"), ("routines", ".toml")):
+    listing = plumbline_files.listing(locations)
+    ours = [f for f in [*listing.states, *(f for files in listing.months.values() for f in files)]
+            if plumbline_files.is_ours(f, locations.device)]
+    found = sorted(f.path.relative_to(root) for f in ours)
+    for folder in ("habits", "routines"):
         try:
-            names = sorted(n for n in os.listdir(root / folder) if n.endswith(suffix) and not n.startswith("."))
+            names = sorted(n for n in os.listdir(root / folder) if n.endswith(".toml") and not n.startswith("."))
         except OSError:
             continue  # not there (or not a folder): nothing of it to copy
         found.extend(Path(folder, name) for name in names)
@@ -61,25 +67,30 @@ def _is_regular(path: Path) -> bool:
 
 
 def unreadable(locations: Locations, among: set[Path] | None = None) -> list[Path]:
-    """The data files that cannot be read as the commands read them (absolute paths); of the
-    month files, only those `among` when given (the state file is always read: it is small)."""
-    from plumbline.storage.store import MONTH_FILE, Store
+    """Our data files (this device's, and those from before devices) that cannot be read as the
+    commands read them (absolute paths); of the month files, only those `among` when given (the
+    state files are always read: they are small)."""
+    from plumbline.storage.state_checks import check_state_file
+    from plumbline.storage.store import Store
 
     store, found = Store(locations), []
-    try:
-        store.meta()
-    except DamagedDatabase:
-        found.append(locations.database)
     entries = locations.entries_dir
     if os.path.lexists(entries) and not entries.is_dir():
-        return [*found, entries]
-    for name in sorted(os.listdir(entries)) if entries.is_dir() else []:
-        if MONTH_FILE.fullmatch(name) and (among is None or entries / name in among):
-            try:
-                store.check_month(entries / name)
-            except DamagedDatabase:
-                found.append(entries / name)
-    return found
+        found.append(entries)
+    listing = plumbline_files.listing(locations) if not found else plumbline_files.Listing({}, [])
+    months = [f for files in listing.months.values() for f in files]
+    for item in [*listing.states, *months]:
+        if not plumbline_files.is_ours(item, locations.device) or (item.file.month and among is not None
+                                                                    and item.path not in among):
+            continue
+        try:
+            if item.file.month:
+                store.check_month(item.path)
+            else:
+                check_state_file(item.path, AtomicJSONStorage(item.path).read() or {})
+        except DamagedDatabase:
+            found.append(item.path)
+    return sorted(found)
 
 
 def take_backup(locations: Locations, name: str, current_schema: bool = True,

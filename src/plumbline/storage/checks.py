@@ -20,11 +20,15 @@ from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.errors import DamagedDatabase
 from plumbline.storage import state_keys
 
-SCHEMA_VERSION = 3  # 2: one file per month, each with a `_meta` table; 3: pain days as readings (migrations.py)
+# 2: one file per month, each with a `_meta` table; 3: pain days as readings (migrations.py);
+# 4: each device writes its own files, records carry stamps (store.py). Files from before devices
+# stay at 3 and are never written again.
+SCHEMA_VERSION = 4
+LEGACY_SCHEMA = 3
 
 
-def month_meta(month: str) -> dict[str, Any]:
-    return {"schema": SCHEMA_VERSION, "month": month}
+def month_meta(month: str, schema: int = SCHEMA_VERSION) -> dict[str, Any]:
+    return {"schema": schema, "month": month}
 
 
 def check_month_file(path: Path, month: str, data: dict[str, Any]) -> None:

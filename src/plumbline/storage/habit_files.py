@@ -14,6 +14,7 @@ from plumbline.domain.entries import MAX_COUNT, checked_count, whole
 from plumbline.domain.habit import CATEGORIES, WEEKDAY_NAMES, Habit, Kind, Schedule
 from plumbline.errors import HabitFileError, PlumblineError
 from plumbline.storage.atomic import read_regular
+from plumbline.storage.sync_names import conflict_copy_problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 # Makes the error for a field: (field, problem) -> the habit's or routine's own error type.
@@ -46,6 +47,10 @@ def load_library(folders: Iterable[Path], read: Reader = parse_every_time) -> Li
     found: dict[str, Habit] = {}
     errors: list[HabitFileError] = []
     for path, custom in toml_files(folders):
+        conflict = conflict_copy_problem(path.name)
+        if conflict:
+            errors.append(HabitFileError(path, "-", conflict))
+            continue
         try:
             habit = load_habit_file(path, custom=custom, read=read)
         except HabitFileError as error:

@@ -1,15 +1,29 @@
 """The one place that decides where a user's files live.
 
-Order: `--data-dir`, then `PLUMBLINE_DATA_DIR`, then the platform's convention (XDG on Linux).
+Two places: the data dir, which a sync engine may share between devices (each device writes
+only its own files there, named with its id), and the device's local state folder, which holds
+what belongs to this device alone: its id, its lock, its cache and its backups.
+
+Data dir: `--data-dir`, then `PLUMBLINE_DATA_DIR`, then the platform's user data dir.
+State folder: `PLUMBLINE_STATE_DIR`, then the platform's user state dir; inside it, the device id
+(`device`) and one folder per data dir (`data-dirs/<hash of its path>/`).
 """
 
 import datetime as dt
+import functools
+import hashlib
 import os
+import re
+import secrets
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
 ENV_VAR = "PLUMBLINE_DATA_DIR"
+STATE_ENV_VAR = "PLUMBLINE_STATE_DIR"
+DEVICE_ID = re.compile(r"[a-z2-7]{8}")  # never matches a sync engine's conflict suffix
+LEGACY_DATABASE = "plumbline.json"  # the one state file of a data dir from before devices
 
 
 def resolve_data_dir(cli_value: str | None = None, environ: Mapping[str, str] = os.environ) -> Path:
@@ -22,20 +36,46 @@ def resolve_data_dir(cli_value: str | None = None, environ: Mapping[str, str] = 
     return Path(platformdirs.user_data_dir("plumbline", appauthor=False))
 
 
+def resolve_state_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    if environ.get(STATE_ENV_VAR):
+        return Path(environ[STATE_ENV_VAR]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("plumbline", appauthor=False))
+
+
 class Locations(NamedTuple):
     data_dir: Path
+    state_dir: Path | None = None  # None: resolve_state_dir()
+
+    @property
+    def device(self) -> str:
+        """This device's id: made once, kept in the state folder, in the names of its files."""
+        return device_id(self.state_dir or resolve_state_dir())
 
     @property
     def database(self) -> Path:
-        return self.data_dir / "plumbline.json"
+        """This device's state file (settings, archived habits, habit edits)."""
+        return self.data_dir / f"plumbline.{self.device}.json"
+
+    def in_use(self) -> bool:
+        """Whether any device (or a plumbline from before devices) has written state here."""
+        try:
+            return any(n.startswith("plumbline") and n.endswith(".json") for n in os.listdir(self.data_dir))
+        except OSError:
+            return False
+
+    @property
+    def legacy_database(self) -> Path:
+        return self.data_dir / LEGACY_DATABASE
 
     @property
     def entries_dir(self) -> Path:
         return self.data_dir / "entries"
 
     def entries_file(self, day: dt.date) -> Path:
-        """The file holding `day`'s records: one file per month."""
-        return self.entries_dir / f"{month_of(day)}.json"
+        """This device's file for `day`'s records: one file per month."""
+        return self.entries_dir / f"{month_of(day)}.{self.device}.json"
 
     @property
     def custom_habits(self) -> Path:
@@ -46,17 +86,56 @@ class Locations(NamedTuple):
         return self.data_dir / "routines"
 
     @property
+    def local(self) -> Path:
+        """This device's folder for this data dir, outside the synced one."""
+        key = hashlib.sha256(os.fsencode(os.path.abspath(self.data_dir))).hexdigest()[:16]
+        return (self.state_dir or resolve_state_dir()) / "data-dirs" / key
+
+    @property
     def cache_dir(self) -> Path:
         """Copies kept for speed, rebuilt when missing (see toml_cache.py); never backed up."""
-        return self.data_dir / "cache"
+        return self.local / "cache"
 
     @property
     def lock_file(self) -> Path:
-        return self.data_dir / "plumbline.lock"
+        return self.local / "plumbline.lock"
 
     @property
     def backups(self) -> Path:
-        return self.data_dir / "backups"
+        return self.local / "backups"
+
+
+@functools.lru_cache(maxsize=8)
+def device_id(state_dir: Path) -> str:
+    """The id in state_dir/device, made (8 random letters and digits) when there is none yet.
+
+    Made with O_EXCL: two first starts at once agree on one id, never write under two."""
+    from plumbline.storage.atomic import private_folder, read_regular
+
+    path = state_dir / "device"
+    for _ in range(50):
+        try:
+            found = (read_regular(path) or b"").decode("ascii", "replace").strip()
+        except OSError:
+            found = ""  # not readable: a new id is made below, as for a new device
+        if DEVICE_ID.fullmatch(found):
+            return found
+        if found:
+            break
+        if not os.path.lexists(path):
+            private_folder(state_dir)
+            made = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz234567") for _ in range(8))
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue  # another process made it this instant: read its id
+            with os.fdopen(fd, "wb") as out:
+                out.write(made.encode() + b"\n")
+                out.flush()
+                os.fsync(out.fileno())
+            return made
+        time.sleep(0.01)  # made but not yet written by the process that made it
+    raise OSError(f"{path} does not hold a device id: delete it, and plumbline makes a new one")
 
 
 def builtin_habits_dir() -> Path:

@@ -5,6 +5,7 @@ Schema 1 (the first plumbline): `plumbline.json` with schema 1, and one file per
 month. A check-in rewrote a whole year's file.
 Schema 2: one file per month, `entries/YYYY-MM.json`, holding the same documents plus
 `_meta` = {"schema": 2, "month": "YYYY-MM"}; a check-in rewrites one month.
+Schema 4 (devices) changes no file: see store.py. The steps here upgrade the files from before it.
 Schema 3: a pain day is a list of readings, {"r": [{"t": "HH:MM", "l": 4, "n": "...", "g": [...]}]},
 where schema 2 held one {"l": 4, "n": "..."}. The old shape still reads as one untimed reading,
 so no file is rewritten; the number moves so that an older plumbline, which could not read the
@@ -18,7 +19,8 @@ from collections.abc import Callable
 
 from plumbline.errors import DamagedDatabase
 from plumbline.storage.atomic import atomic_write_json
-from plumbline.storage.checks import SCHEMA_VERSION, check_meta, month_meta
+from plumbline.storage.checks import LEGACY_SCHEMA as SCHEMA_VERSION  # these steps bring plumbline.json's files up to it
+from plumbline.storage.checks import check_meta, month_meta
 from plumbline.storage.locations import Locations
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.store import Store
@@ -31,7 +33,7 @@ def _split_years_into_months(locations: Locations) -> None:
         months: dict[str, dict[str, dict[str, dict]]] = {}
         for table, docs in (AtomicJSONStorage(path).read() or {}).items():
             for doc in docs.values():
-                tables = months.setdefault(doc["month"], {"_meta": {"1": month_meta(doc["month"])}})
+                tables = months.setdefault(doc["month"], {"_meta": {"1": month_meta(doc["month"], SCHEMA_VERSION)}})
                 rows = tables.setdefault(table, {})
                 rows[str(len(rows) + 1)] = doc
         # Every month is written before the year file goes: a crash in between leaves the year
@@ -59,12 +61,12 @@ def migrate(store: Store, today: dt.date) -> int | None:
         schema = raw.get("schema", SCHEMA_VERSION)
         if not isinstance(schema, int) or schema >= SCHEMA_VERSION:
             return None  # a schema that is not a number is reported by the next read
-        check_meta(store.locations.database, raw)  # a damaged state is never rewritten, even to migrate
+        check_meta(store.locations.legacy_database, raw)  # a damaged state is never rewritten, even to migrate
     except DamagedDatabase:
         return None  # reported by whatever reads it next; a migration never touches such a file
     locations = store.locations
     with exclusive_lock(locations.lock_file):
-        database = AtomicJSONStorage(locations.database).read() or {}
+        database = AtomicJSONStorage(locations.legacy_database).read() or {}
         meta = database.get("meta", {}).get("1", {})
         version = meta.get("schema", SCHEMA_VERSION)
         if version >= SCHEMA_VERSION:
@@ -76,5 +78,5 @@ def migrate(store: Store, today: dt.date) -> int | None:
             STEPS[step](locations)
         meta["schema"] = SCHEMA_VERSION
         database.setdefault("meta", {})["1"] = meta
-        atomic_write_json(locations.database, database)
+        atomic_write_json(locations.legacy_database, database)
     return version

@@ -35,9 +35,9 @@ def file_stamp(path: Path | str) -> Stamp | None:
 
 
 class MonthRecords:
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
-        self.path = path
-        self.month = path.stem  # "YYYY-MM", as check_month_file found it
+    def __init__(self, path: Path, data: dict[str, Any], month: str | None = None) -> None:
+        self.path = path  # named in errors: the month's file (of this device, when several)
+        self.month = month or path.stem  # "YYYY-MM", as check_month_file found it
         with record_of(path):
             first = in_range(dt.date.fromisoformat(f"{self.month}-01"))
         self.first = first.toordinal()

@@ -13,6 +13,7 @@ from typing import Any
 
 from plumbline.domain.routine import TWO_SIDES, Routine, Step
 from plumbline.errors import RoutineFileError
+from plumbline.storage.sync_names import conflict_copy_problem
 from plumbline.storage.habit_files import _cautions, _integer, _text, checked_id, read_toml, toml_files
 
 FOLDER = "routines"
@@ -47,6 +48,10 @@ def load_routines(folders: Iterable[Path], habit_ids: Collection[str] | None = N
     found: dict[str, Routine] = {}
     library = RoutineLibrary()
     for path, custom in toml_files(folders):
+        conflict = conflict_copy_problem(path.name)
+        if conflict:
+            library.errors.append(RoutineFileError(path, "-", conflict))
+            continue
         try:
             routine = load_routine_file(path, custom=custom, habit_ids=habit_ids)
         except RoutineFileError as error:

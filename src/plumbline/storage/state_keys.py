@@ -19,3 +19,4 @@ REMINDERS_SENT = "reminders_sent"  # ids of reminders already sent, so two proce
 HABIT_SNOOZES = "habit_snoozes"  # habit id -> until when its reminder is snoozed
 DELIVERY_SAID = "delivery_problem_said"  # the last "no desktop notifications" said here
 LOOP_LINKS = "loop_links"  # Loop habit key -> plumbline habit id, so a second import merges
+HABIT_EDITS = "habit_edits"  # habit id -> field -> value: habits added or edited in the app

@@ -1,94 +1,114 @@
-"""The user's records in TinyDB, safe against crashes and against several writers at once.
+"""The user's records in TinyDB files, merged over every device that shares the data dir.
 
-Layout: `plumbline.json` holds small state (schema version, start date, archived habits, flags);
-`entries/YYYY-MM.json` holds that month: one document per habit (table `months`) and one for
-the pain log (table `pain`). A check-in rewrites one month's file, a few kilobytes whatever the
-years behind it. Each month file names its month and schema in a `_meta` table, so a file from
-a newer plumbline, or one copied into the wrong place, is refused instead of misread. Every change runs
-under one inter-process lock and starts from a fresh read, so the app, the reminder service and
-one-shot commands never lose each other's writes. Older layouts are upgraded by migrations.py.
+Layout (see docs/architecture.md): each device writes only its own files, named with its id:
+`plumbline.<device>.json`, its state as records (state_merge.py), and `entries/YYYY-MM.<device>.json`,
+its records of that month (record_merge.py). A data dir from before devices keeps its
+`plumbline.json` and `entries/YYYY-MM.json` as they are: they are read like another device's
+files and never written again. Readers join every file of a month (and any conflict copy of
+one) into the month as it was before devices; a check-in rewrites only this device's file of
+its month, a few kilobytes whatever the years behind it. Every change runs under this device's
+lock and starts from a fresh read, so the app, the reminder service and one-shot commands never
+lose each other's writes, and every change carries a stamp (stamps.py) that orders it against
+the other devices' changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
-from tinydb.table import Document, Table
-
-from plumbline.domain.days import FIRST_DAY, LAST_DAY, clock_time
+from plumbline.domain.days import FIRST_DAY, LAST_DAY
 from plumbline.domain.entries import Entry
-from plumbline.domain.pain import PainEntry, PainReading, with_reading
+from plumbline.domain.pain import PainEntry, PainReading
 from plumbline.domain.routine_stops import RoutineStop
 from plumbline.errors import DamagedDatabase
-from plumbline.storage import state_keys
-from plumbline.storage.atomic import remove_stale_temporaries
-from plumbline.storage.checks import (
-    SCHEMA_VERSION,
-    check_meta,
-    check_month_file,
-    check_month_records,
-    entry_from,
-    month_meta,
-    pain_from,
-    record_of,
-)
+from plumbline.storage import data_files, state_keys
+from plumbline.storage.atomic import atomic_write_json, remove_stale_temporaries, set_temporary_owner
+from plumbline.storage.checks import SCHEMA_VERSION, check_month_file, check_month_records, record_of
+from plumbline.storage.device_writes import entry_delta, own_days, pain_additions, routine_stop_record, stop_from
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.lock import exclusive_lock
-from plumbline.storage.month_records import MonthRecords, PainLog, Stamp, file_stamp
+from plumbline.storage.month_merge import JoinedMonth, plain_month
+from plumbline.storage.month_records import MonthRecords, PainLog, Stamp
+from plumbline.storage.record_merge import join_entries, join_pain
+from plumbline.storage.stamps import Clock
+from plumbline.storage.state_checks import check_state_file, state_of
+from plumbline.storage.state_merge import FlatState, flatten, join_state, unflatten, values
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
 History = dict[str, dict[dt.date, Entry]]
-STOPS_KEY = state_keys.ROUTINE_STOPS  # a few a month at most: they live in the state document
 EntryChange = Callable[[Entry | None], Entry | None]
+MonthEdit = Callable[[JoinedMonth, dict[str, Any]], bool]  # changes this device's month data; True: write it
 
 
 class Store:
     def __init__(self, locations: Locations, now_ns: Callable[[], int] = time.time_ns) -> None:
         self.locations = locations
         self.now_ns = now_ns
-        self._kept: dict[str, tuple[tuple[int, ...], MonthRecords]] = {}  # see _month
+        self.device = locations.device
+        self.clock = Clock(self.device, now_ns)
+        set_temporary_owner(self.device)
+        self.files = data_files.Reader(self.device, lambda line: self.warn(line))
+        self.warn: Callable[[str], None] = lambda line: None  # the tracker passes these on to the user
+        self._kept: dict[str, tuple[Stamp, MonthRecords]] = {}  # see _month
+        self._state_kept: tuple[Stamp | None, FlatState] | None = None
+        self._listing_kept: tuple[tuple[int, int], data_files.Listing] | None = None
 
     # -- reading (no lock needed: files are only ever replaced whole) --------------------------
 
     def meta(self) -> dict[str, Any]:
-        """The state document; empty for a data dir nothing was written to yet."""
-        return self._checked_meta(self.raw_meta())
+        """The state document, merged over every device; empty for a data dir nothing was written to."""
+        document = unflatten(values(self._state()))
+        document[state_keys.SCHEMA] = SCHEMA_VERSION
+        return document
 
-    def _checked_meta(self, meta: dict[str, Any]) -> dict[str, Any]:
-        check_meta(self.locations.database, meta)
-        schema = meta.get("schema", SCHEMA_VERSION)
-        if schema != SCHEMA_VERSION:
-            raise DamagedDatabase(
-                f"database file {self.locations.database} has schema version {schema!r}, but this "
-                f"plumbline reads version {SCHEMA_VERSION}: update plumbline or restore a backup"
-            )
-        return meta
+    def _state(self) -> FlatState:
+        states = self.listing().states
+        stamp = data_files.combined_stamp(states)
+        if self._state_kept is not None and stamp is not None and self._state_kept[0] == stamp:
+            return self._state_kept[1]
+        joined: FlatState = {}
+        for found in states:
+            data = self.files.read(found, check_state_file)
+            if data is not None:
+                joined = join_state(joined, state_of(found.path, data))
+        self._state_kept = (stamp, joined) if stamp is not None and self.settled(stamp) else None
+        return joined
+
+    def listing(self) -> data_files.Listing:
+        """The data dir's files, from memory while neither folder has changed: a month's read
+        would otherwise list both folders again. Kept only once the folders have settled (see
+        SETTLED_NS), as the months are."""
+        signature = self.signature()
+        kept = self._listing_kept
+        if kept is not None and kept[0] == signature:
+            return kept[1]
+        found = data_files.listing(self.locations)
+        settled = self.now_ns() - max(signature) > SETTLED_NS and min(signature) > 0
+        self._listing_kept = (signature, found) if settled else None
+        return found
 
     def check_files(self) -> None:
-        """Read every file as the commands do; DamagedDatabase names the first that fails."""
+        """Read every file as the commands do; DamagedDatabase names the first of ours that fails."""
         self.meta()
         for month in self.months():
-            self.check_month(self.locations.entries_dir / f"{month}.json")
+            self._month(month)
 
     def check_month(self, path: Path) -> None:
+        found = data_files.month_file(path.name)
         data = AtomicJSONStorage(path).read() or {}
-        check_month_file(path, path.stem, data)
+        check_month_file(path, found.month if found and found.month else path.stem, data)
         check_month_records(path, data)
 
     def raw_meta(self) -> dict[str, Any]:
-        """The state document as stored, whatever its schema version (for migrations)."""
-        with self._open(self.locations.database) as db:
-            doc = _table(db, "meta").get(doc_id=1)
-        return dict(doc or {})
+        """The state document from before devices (plumbline.json) as stored, for migrations."""
+        data = AtomicJSONStorage(self.locations.legacy_database).read() or {}
+        return dict(data.get("meta", {}).get("1", {}))
 
     def started(self, today: dt.date) -> dt.date:
         """The day tracking began: earlier days are not counted as missed."""
@@ -115,27 +135,9 @@ class Store:
             return {str(k): dt.date.fromisoformat(v) for k, v in meta.get(state_keys.ARCHIVED_ON, {}).items()
                     if k in meta.get(state_keys.ARCHIVED, [])}
 
-    def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
-        """Note when habits began: a habit that has a start keeps it, unless `replace`."""
-        def change(meta: dict[str, Any]) -> None:
-            known = dict(meta.get(state_keys.HABIT_STARTS, {}))
-            for habit_id, day in starts.items():
-                if replace or habit_id not in known:
-                    known[habit_id] = day.isoformat()
-            meta[state_keys.HABIT_STARTS] = dict(sorted(known.items()))
-
-        self.update_meta(change)
-
     def months(self) -> list[str]:
-        """The months ("YYYY-MM") that have an entries file, oldest first."""
-        try:
-            names = os.listdir(self.locations.entries_dir)  # a tenth of the cost of Path.glob
-        except FileNotFoundError:
-            return []
-        except NotADirectoryError:
-            raise DamagedDatabase(f"{self.locations.entries_dir} should be the folder of month files but is a "
-                                  "file: move it aside, then open plumbline to restore a backup") from None
-        months = sorted(name[:-5] for name in names if MONTH_FILE.fullmatch(name))
+        """The months ("YYYY-MM") that have a file on any device, oldest first."""
+        months = sorted(self.listing().months)
         for month in (months[0], months[-1]) if months else ():
             if not month_of(FIRST_DAY) <= month <= month_of(LAST_DAY):
                 # Written before dates were checked: the month arithmetic of streaks would
@@ -179,9 +181,9 @@ class Store:
         return history, log
 
     def month_stamps(self) -> dict[str, Stamp | None]:
-        """Every month file's stamp (see file_stamp): a stat call each, no reading."""
-        folder = str(self.locations.entries_dir)  # joined as text: a Path per month costs more than its stat
-        return {month: file_stamp(os.path.join(folder, f"{month}.json")) for month in self.months()}
+        """Every month's stamp (see combined_stamp): a stat call per file, no reading."""
+        return {month: data_files.combined_stamp(files)
+                for month, files in sorted(self.listing().months.items())}
 
     def settled(self, stamp: Stamp | None) -> bool:
         """Whether a stamp can be trusted to change with the file: not written in the last
@@ -193,31 +195,42 @@ class Store:
         return self._month(month)
 
     def _month(self, month: str) -> MonthRecords:
-        """One month's records, read from its file, or from memory when the file is unchanged.
+        """One month's records, joined over its files, or from memory when none has changed.
 
         Stepping through days on Today reads the same few months over and over; parsing them
-        each time was most of a step's cost. A file is kept only once it has settled (see
-        SETTLED_NS), so two writes within one tick of the file system's clock cannot leave a
+        each time was most of a step's cost. A month is kept only once its files have settled
+        (see SETTLED_NS), so two writes within one tick of the file system's clock cannot leave a
         stale copy behind the same stamp; the callers get fresh dicts, never the kept ones."""
-        path = self.locations.entries_dir / f"{month}.json"
-        stamp = file_stamp(path)
+        files = self.listing().months.get(month, [])
+        stamp = data_files.combined_stamp(files)
         kept = self._kept.get(month)
-        if kept is not None and kept[0] == stamp:
+        if kept is not None and stamp is not None and kept[0] == stamp:
             return kept[1]
-        # Straight from the storage: TinyDB's Table would wrap every document in an object
-        # first, which is most of the cost of reading ten years.
-        data = AtomicJSONStorage(path).read() or {}
-        check_month_file(path, month, data)
-        records = MonthRecords(path, data)
+        datas = [d for d in (self.files.read(f, self._month_check(month)) for f in files) if d is not None]
+        own = self.locations.entries_dir / f"{month}.{self.device}.json"
+        records = MonthRecords(own, plain_month(month, datas) if datas else {}, month)
         if stamp is not None and self.settled(stamp):
             self._kept[month] = (stamp, records)
         else:
             self._kept.pop(month, None)
         return records
 
+    @staticmethod
+    def _month_check(month: str) -> Callable[[Path, dict[str, Any]], None]:
+        def check(path: Path, data: dict[str, Any]) -> None:
+            check_month_file(path, month, data)
+            check_month_records(path, data)
+
+        return check
+
+    def _joined(self, month: str) -> JoinedMonth:
+        files = self.listing().months.get(month, [])
+        datas = [d for d in (self.files.read(f, self._month_check(month)) for f in files) if d is not None]
+        return JoinedMonth(month, datas)
+
     def signature(self) -> tuple[int, int]:
-        """Changes whenever any process writes: every write renames a file into one of these two
-        folders, which updates the folder's modification time. Two stat calls, so cheap to poll."""
+        """Changes whenever any process, or the sync engine, writes: every write renames a file into
+        one of these two folders, which updates the folder's modification time. Two stat calls."""
         def mtime(folder: Path) -> int:
             try:
                 return folder.stat().st_mtime_ns
@@ -234,207 +247,164 @@ class Store:
             self.update_meta(lambda meta: meta.setdefault(state_keys.CREATED, today.isoformat()))
 
     def update_meta(self, change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
-        with self._writing(self.locations.database) as db:
-            table = _table(db, "meta")
-            meta = dict(table.get(doc_id=1) or {"schema": SCHEMA_VERSION})
-            change(meta)
-            table.upsert(_document(meta, 1))
-        return meta
+        """Apply `change` to the merged state document, and record what it changed as this device's."""
+        with self._writing(self.locations.database, check_state_file) as own:
+            self._state_kept = None
+            state = self._state()
+            before = values(state)
+            document = unflatten(before)
+            document[state_keys.SCHEMA] = SCHEMA_VERSION
+            change(document)
+            after = flatten(document)
+            changed = {path: after.get(path) for path in before.keys() | after.keys()
+                       if after.get(path) != before.get(path)}
+            if changed:
+                stamp = self.clock.next(s for s, _ in state.values())
+                records = own.setdefault("state", {}).setdefault("1", {})
+                records.update({path: [stamp, value] for path, value in sorted(changed.items())})
+                own["_meta"] = {"1": {"schema": SCHEMA_VERSION, "device": self.device}}
+                self._write(self.locations.database, own)
+        return document
+
+    def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
+        """Note when habits began: a habit that has a start keeps it, unless `replace`."""
+        def change(meta: dict[str, Any]) -> None:
+            known = meta.setdefault(state_keys.HABIT_STARTS, {})
+            for habit_id, day in starts.items():
+                if replace or habit_id not in known:
+                    known[habit_id] = day.isoformat()
+
+        self.update_meta(change)
 
     def set_archived(self, habit_id: str, archived: bool, day: dt.date | None = None) -> None:
         """`day`: when it was archived, kept for the report's "what changed" (older data has none)."""
         def change(meta: dict[str, Any]) -> None:
             ids = set(meta.get(state_keys.ARCHIVED, []))
-            ids = ids | {habit_id} if archived else ids - {habit_id}
-            meta[state_keys.ARCHIVED] = sorted(ids)
-            days = {k: v for k, v in meta.get(state_keys.ARCHIVED_ON, {}).items() if k != habit_id}
+            meta[state_keys.ARCHIVED] = sorted(ids | {habit_id} if archived else ids - {habit_id})
+            days = meta.setdefault(state_keys.ARCHIVED_ON, {})
+            days.pop(habit_id, None)
             if archived and day is not None:
                 days[habit_id] = day.isoformat()
-            meta[state_keys.ARCHIVED_ON] = dict(sorted(days.items()))
 
         self.update_meta(change)
-
-    def change_entry(self, habit_id: str, day: dt.date, change: EntryChange) -> Entry | None:
-        """Read the day's entry afresh under the lock, apply `change`, write the result.
-
-        `change` returns the new entry, or None to remove the record.
-        """
-        result: list[Entry | None] = []
-
-        def change_record(record: dict[str, Any] | None) -> dict[str, Any] | None:
-            new = change(entry_from(day, record))
-            result.append(new)
-            return None if new is None else _entry_to(new)
-
-        self._change_day("months", {"habit": habit_id}, day, change_record)
-        return result[0]
 
     def routine_stops(self) -> list[RoutineStop]:
         """Every "this hurts" stop, oldest first."""
         meta = self.meta()
         with record_of(self.locations.database):
-            return [RoutineStop(dt.date.fromisoformat(s["day"]), clock_time(s["time"]), str(s["routine"]),
-                                str(s["step"])) for s in meta.get(STOPS_KEY, [])]
+            return sorted(stop_from(s) for s in meta.get(state_keys.ROUTINE_STOPS, []))
 
     def add_routine_stop(self, stop: RoutineStop) -> None:
-        record = {"day": stop.day.isoformat(), "time": f"{stop.time:%H:%M}", "routine": stop.routine, "step": stop.step}
-        self.update_meta(lambda meta: meta.__setitem__(STOPS_KEY, [*meta.get(STOPS_KEY, []), record]))
+        record = routine_stop_record(stop)
+        self.update_meta(lambda meta: meta.__setitem__(
+            state_keys.ROUTINE_STOPS, [*meta.get(state_keys.ROUTINE_STOPS, []), record]))
 
-    def set_pain(self, entry: PainEntry | None, day: dt.date) -> None:
-        """Replace the day's readings with `entry`'s, or remove them all with None."""
-        record = None if entry is None else _pain_to(entry)
-        self._change_day("pain", {}, day, lambda _: record)
+    def change_entry(self, habit_id: str, day: dt.date, change: EntryChange) -> Entry | None:
+        """Read the day's entry afresh (as every device has it) under the lock, apply `change`,
+        and record the difference as this device's. `change` returns the new entry, or None to
+        remove the record."""
+        result: list[Entry | None] = []
+
+        def edit(joined: JoinedMonth, own: dict[str, Any]) -> bool:
+            return self._edit_entry(joined, own, habit_id, day, change, result)
+
+        self._change_month(month_of(day), edit)
+        return result[0]
+
+    def _edit_entry(self, joined: JoinedMonth, own: dict[str, Any], habit_id: str, day: dt.date,
+                    change: EntryChange, result: list[Entry | None]) -> bool:
+        slot = f"{day.day:02d}"
+        delta, new = entry_delta(joined.entry(habit_id, slot), day, change, self.clock)
+        result.append(new)
+        if delta is None:
+            return False
+        days = own_days(own, "months", habit_id, joined.month)
+        days[slot] = delta if slot not in days else join_entries(days[slot], delta)
+        return True
 
     def add_pain(self, day: dt.date, reading: PainReading) -> PainEntry:
-        """Add a reading to the day's pain, read afresh under the lock: two processes logging at
-        once keep both readings."""
+        """Add a reading to the day's pain, read afresh under the lock: two processes (or two
+        devices) logging at once keep both readings."""
         result: list[PainEntry] = []
 
-        def change(record: dict[str, Any] | None) -> dict[str, Any]:
-            with record_of(self.locations.entries_file(day)):
-                earlier = pain_from(day, record) if record is not None else None
-            result.append(with_reading(earlier, day, reading))
-            return _pain_to(result[0])
+        def edit(joined: JoinedMonth, own: dict[str, Any]) -> bool:
+            self._edit_pain(joined, own, day, reading, result)
+            return True
 
-        self._change_day("pain", {}, day, change)
+        self._change_month(month_of(day), edit)
         return result[0]
+
+    def set_pain(self, entry: PainEntry | None, day: dt.date) -> None:
+        """Make the day's readings `entry`'s (None: none), removing the others."""
+        self._change_month(month_of(day), lambda joined, own: self._edit_pain(joined, own, day, entry, []))
+
+    def _edit_pain(self, joined: JoinedMonth, own: dict[str, Any], day: dt.date,
+                   change: PainReading | PainEntry | None, result: list[PainEntry]) -> bool:
+        slot = f"{day.day:02d}"
+        record = joined.pain.get(slot)
+        with record_of(self.locations.entries_file(day)):
+            additions, now = pain_additions(day, record, change, self.clock)
+        result.append(now)
+        if not additions:
+            return False
+        days = own_days(own, "pain", None, joined.month)
+        days[slot] = join_pain(days.get(slot, {"r": []}), {"r": additions})
+        return True
 
     def put_many(self, entries: list[tuple[str, Entry]], pains: list[PainEntry]) -> None:
         """Write many records at once (an import): one locked rewrite per month file, not per record.
 
-        Each record replaces the one for the same habit (or the pain log) and day.
-        """
-        by_month: dict[str, list[tuple[str, dict[str, str], dt.date, dict[str, Any]]]] = {}
+        Each record replaces the one for the same habit (or the pain log) and day."""
+        by_month: dict[str, list[Callable[[JoinedMonth, dict[str, Any]], bool]]] = {}
         for habit_id, entry in entries:
-            by_month.setdefault(month_of(entry.day), []).append(("months", {"habit": habit_id}, entry.day, _entry_to(entry)))
+            def put(joined: JoinedMonth, own: dict[str, Any], habit_id: str = habit_id, entry: Entry = entry) -> bool:
+                return self._edit_entry(joined, own, habit_id, entry.day, lambda _: entry, [])
+            by_month.setdefault(month_of(entry.day), []).append(put)
         for pain in pains:
-            by_month.setdefault(month_of(pain.day), []).append(("pain", {}, pain.day, _pain_to(pain)))
-        for month, items in sorted(by_month.items()):
-            with self._writing(self.locations.entries_dir / f"{month}.json") as db:
-                grouped: dict[tuple[str, str], tuple[dict[str, str], dict[str, Any]]] = {}
-                for table_name, fields, day, record in items:
-                    month = month_of(day)
-                    key = "|".join([*fields.values(), month])
-                    slot = grouped.setdefault((table_name, key), ({**fields, "month": month}, {}))
-                    slot[1][f"{day.day:02d}"] = record
-                # One write for the whole month: through TinyDB's storage directly, because each
-                # Table call would rewrite (and fsync) the whole file once per document.
-                data = db.storage.read() or {}
-                data["_meta"] = {"1": month_meta(month)}
-                for (table_name, key), (fields, days) in grouped.items():
-                    table = data.setdefault(table_name, {})
-                    doc_id = next((i for i, doc in table.items() if doc.get("key") == key), None)
-                    if doc_id is None:
-                        doc_id = str(max((int(i) for i in table), default=0) + 1)
-                    merged = {**table.get(doc_id, {}).get("days", {}), **days}
-                    table[doc_id] = {"key": key, **fields, "days": merged}
-                db.storage.write(data)
+            def put_pain(joined: JoinedMonth, own: dict[str, Any], pain: PainEntry = pain) -> bool:
+                return self._edit_pain(joined, own, pain.day, pain, [])
+            by_month.setdefault(month_of(pain.day), []).append(put_pain)
+        for month, edits in sorted(by_month.items()):
+            self._change_month(month, lambda joined, own, edits=edits: any([edit(joined, own) for edit in edits]))
 
-    def _change_day(self, table_name: str, fields: dict[str, str], day: dt.date,
-                    change: Callable[[dict[str, Any] | None], dict[str, Any] | None]) -> None:
-        month = month_of(day)
-        key = "|".join([*fields.values(), month])
-        with self._writing(self.locations.entries_file(day)) as db:
-            table = _table(db, table_name)
-            doc = table.get(Query().key == key)
-            days = dict(doc.get("days", {})) if isinstance(doc, dict) else {}
-            slot = f"{day.day:02d}"
-            new = change(days.get(slot))
-            if new is None and slot not in days:
-                return  # nothing to remove: write nothing, and create no file
-            if new is None:
-                days.pop(slot, None)
-            else:
-                days[slot] = new
-            named = _table(db, "_meta").get(doc_id=1)
-            if not named:
-                # A new month file names itself before it holds anything, so a crash between the
-                # two writes leaves a file that still loads.
-                _table(db, "_meta").insert(_document(month_meta(month), 1))
-            elif named.get("schema", 0) < SCHEMA_VERSION:
-                # What this writes may be in the newer shape: the file says so, for older readers.
-                _table(db, "_meta").update(month_meta(month), doc_ids=[1])
-            if doc is not None and not days:
-                table.remove(doc_ids=[doc.doc_id])
-            elif days:
-                table.upsert({"key": key, **fields, "month": month, "days": days}, Query().key == key)
+    def _change_month(self, month: str, edit: MonthEdit) -> None:
+        path = self.locations.entries_dir / f"{month}.{self.device}.json"
+        with self._writing(path, self._month_check(month)) as own:
+            joined = self._joined(month)
+            if edit(joined, own):
+                own["_meta"] = {"1": {"schema": SCHEMA_VERSION, "month": month, "device": self.device}}
+                self._write(path, own)
 
     # -- plumbing ------------------------------------------------------------------------------
 
     @contextmanager
-    def _open(self, path: Path) -> Iterator[TinyDB]:
-        if not os.path.lexists(path):
-            # Reading a file that is not there yet must not create it (or the data dir). A
-            # dangling link is there: its read reports it rather than an empty database.
-            yield TinyDB(storage=_EmptyStorage)
-            return
-        db = TinyDB(path, storage=AtomicJSONStorage)
-        try:
-            yield db
-        finally:
-            db.close()
-
-    @contextmanager
-    def _writing(self, path: Path) -> Iterator[TinyDB]:
+    def _writing(self, path: Path, check: Callable[[Path, dict[str, Any]], None]) -> Iterator[dict[str, Any]]:
+        """This device's file `path`, read afresh and checked under the lock."""
         with exclusive_lock(self.locations.lock_file):
             # Every folder a locked write can leave a temporary in, whichever file this write is
-            # for: the reminder service only ever writes the meta file, and the habit-file cache
+            # for: the reminder service only ever writes the state file, and the habit-file cache
             # is written only when a habit file changed.
             for folder in {path.parent, self.locations.data_dir, self.locations.entries_dir, self.locations.cache_dir}:
                 remove_stale_temporaries(folder)
             from plumbline.storage.backups import remove_stale_backups  # here: reads never load it
 
             remove_stale_backups(self.locations)  # and a backup killed mid-copy
-            # A fresh TinyDB per change: it reads the file now, inside the lock, and its cached
-            # next document id cannot collide with another process's insert.
-            db = TinyDB(path, storage=AtomicJSONStorage)
-            try:
-                # The whole file is checked before any change: a file that cannot be read is
-                # reported and left exactly as it is, never rewritten from the part that loads.
-                data = db.storage.read() or {}
-                if path.parent == self.locations.entries_dir:
-                    check_month_file(path, path.stem, data)
-                    check_month_records(path, data)
-                elif path == self.locations.database:
-                    self._checked_meta(dict(data.get("meta", {}).get("1", {})))
-                yield db
-            finally:
-                db.close()
+            # The whole file is checked before any change: a file that cannot be read is
+            # reported and left exactly as it is, never rewritten from the part that loads.
+            data = AtomicJSONStorage(path).read() or {}
+            check(path, data)
+            yield data
+
+    def forget(self) -> None:
+        """Drop what is kept in memory (after files were written other than through this store)."""
+        self._kept.clear()
+        self._state_kept = None
+        self._listing_kept = None
+
+    def _write(self, path: Path, data: dict[str, Any]) -> None:
+        atomic_write_json(path, data)
+        self._kept.pop(month_of_path(path), None)
 
 
-class _EmptyStorage(AtomicJSONStorage):
-    def __init__(self, *_: Any, **__: Any) -> None:
-        pass
-
-    def read(self) -> None:
-        return None
-
-    def write(self, data: Any) -> None:  # pragma: no cover - reads never write
-        raise RuntimeError("a missing database file is never written by a read")
-
-
-MONTH_FILE = re.compile(r"[0-9]{4}-[0-9]{2}\.json")
-
-
-def _table(db: TinyDB, name: str) -> Table:
-    # cache_size=0: TinyDB's query cache would hide another process's writes.
-    return db.table(name, cache_size=0)
-
-
-def _document(data: dict[str, Any], doc_id: int) -> Document:
-    return Document(data, doc_id=doc_id)
-
-
-def _entry_to(entry: Entry) -> dict[str, Any]:
-    record: dict[str, Any] = {"c": entry.count}
-    if entry.skipped:
-        record["s"] = True
-    if entry.note:
-        record["n"] = entry.note
-    return record
-
-
-def _pain_to(entry: PainEntry) -> dict[str, Any]:
-    return {"r": [{**({"t": f"{r.time:%H:%M}"} if r.time else {}), "l": r.level, **({"n": r.note} if r.note else {}),
-                   **({"g": list(r.triggers)} if r.triggers else {})}
-                  for r in entry.readings]}
+def month_of_path(path: Path) -> str:
+    return path.name[:7]

@@ -35,7 +35,7 @@ class SummaryFile:
         return {"format": FORMAT}
 
     def save(self, content: dict[str, Any]) -> None:
-        if not self.locations.database.exists():
+        if not self.locations.in_use():
             return  # a data dir nothing was written to: a read leaves it as it is
         # Only saves time: a lock held by a writer, a read-only data dir or a full disk means
         # it is not saved this time.

@@ -64,7 +64,7 @@ class TomlCache:
         take turns rewriting the cache."""
         others = {key: cached for key, cached in self.stored.items() if key not in self.read_now and os.path.exists(key)}
         content = {**others, **self.kept}
-        if content == self.stored or not self.locations.database.exists():
+        if content == self.stored or not self.locations.in_use():
             return  # unchanged, or a data dir nothing was written to: a read leaves it as it is
         data = {"format": FORMAT, "files": {key: [stamp, parsed] for key, (stamp, parsed) in content.items()}}
         # The cache only saves time: a lock held by a writer, a read-only data dir or a full disk

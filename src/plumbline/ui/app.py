@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], dt.datetime]
 ROLLOVER_CHECK_SECONDS = 20
 # How often the app looks for check-ins made elsewhere (the CLI, the reminder service).
-EXTERNAL_CHANGES_SECONDS = 1.0
+EXTERNAL_CHANGES_SECONDS = 0.4  # another device's changes show within a second of arriving
 REMINDER_SHOWN = dt.timedelta(minutes=10)
 APP_LOCK_SECONDS = 0.5
 
@@ -226,6 +226,8 @@ class PlumblineApp(App[None]):
         outside = self.tracker.outside_signature()  # a few stat calls: nothing here can be damaged
         if outside == self.seen_outside:
             return
+        with reported(self):
+            self.tracker.merge_conflict_copies()  # a sync engine's, arrived meanwhile
         habit_files = self.tracker.habit_files_signature()
         if habit_files != self.seen_habit_files:  # a habit file dropped in (or edited) while open
             self.seen_habit_files = habit_files

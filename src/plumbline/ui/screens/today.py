@@ -265,7 +265,7 @@ class TodayScreen(Screen[None]):
 
                 if habit_id and habit_id.startswith(OPTIONAL):
                     with reported(self.app):
-                        habit_id = self.tracker.save_habit(optional[habit_id[len(OPTIONAL):]], today=self.today).stem
+                        habit_id = self.tracker.save_habit(optional[habit_id[len(OPTIONAL):]], today=self.today)
                         restored()
                 elif habit_id:
                     save(self.app, self.tracker.locations.lock_file,

@@ -1,0 +1,117 @@
+"""What this device writes for a change: the difference from what every device has said.
+
+store.py reads the joined record under the lock, then these work out the record to add to this
+device's file (record_merge.py describes the shapes). Only what changed gets a new stamp, so a
+field another device changed meanwhile is not overwritten with an old value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from plumbline.domain.days import clock_time
+from plumbline.domain.entries import Entry
+from plumbline.domain.pain import PainEntry, PainReading, with_reading
+from plumbline.domain.routine_stops import RoutineStop
+from plumbline.storage.checks import entry_from, pain_from
+from plumbline.storage.record_merge import FIELDS, live_tags, max_stamp, normal_pain, plain_entry, plain_pain, tie_key
+from plumbline.storage.stamps import Clock
+
+
+def entry_record(entry: Entry) -> dict[str, Any]:
+    record: dict[str, Any] = {"c": entry.count}
+    if entry.skipped:
+        record["s"] = True
+    if entry.note:
+        record["n"] = entry.note
+    return record
+
+
+def entry_delta(joined: dict[str, Any] | None, day: dt.date, change: Callable[[Entry | None], Entry | None],
+                clock: Clock) -> tuple[dict[str, Any] | None, Entry | None]:
+    """The record to join into this device's for `change`, or None when nothing changes; and the
+    entry as it is after."""
+    shown = plain_entry(joined) if joined is not None else None
+    new = change(entry_from(day, shown))
+    if new is None:
+        tags = live_tags(joined) if joined is not None else set()
+        return ({"a": [], "x": sorted(tags)} if tags else None), None
+    target = entry_record(new)
+    seen = [max_stamp(joined)] if joined is not None else []
+    delta: dict[str, Any] = {"a": []}
+    stamps: dict[str, str] = {}
+    stamp = ""
+    # What the fields are now: a removed record's fields still count (a new check must not bring
+    # back its old note), and a field left at its default needs no stamp.
+    base = shown if shown is not None else (joined or {})
+    for field, default in FIELDS.items():
+        value = target.get(field, default)
+        if base.get(field, default) != value or (field == "c" and shown is None):
+            stamp = stamp or clock.next(seen)
+            stamps[field] = stamp
+            if value != default or field == "c":
+                delta[field] = value
+    if not stamps:
+        return None, new
+    delta["t"] = stamps
+    if shown is None:
+        delta["a"] = [stamp]  # a check where there was none: its own tag, which only an uncheck that saw it removes
+    return delta, new
+
+
+def own_days(own: dict[str, Any], table: str, habit_id: str | None, month: str) -> dict[str, Any]:
+    """The days of this device's document for the habit (or the pain log) in its month data."""
+    docs = own.setdefault(table, {})
+    key = f"{habit_id}|{month}" if habit_id is not None else month
+    for doc in docs.values():
+        if doc.get("key") == key:
+            return doc.setdefault("days", {})
+    doc: dict[str, Any] = {"key": key, **({"habit": habit_id} if habit_id is not None else {}), "month": month, "days": {}}
+    docs[str(max((int(i) for i in docs), default=0) + 1)] = doc
+    return doc["days"]
+
+
+def reading_record(reading: PainReading) -> dict[str, Any]:
+    return {**({"t": f"{reading.time:%H:%M}"} if reading.time else {}), "l": reading.level,
+            **({"n": reading.note} if reading.note else {}), **({"g": list(reading.triggers)} if reading.triggers else {})}
+
+
+def pain_additions(day: dt.date, joined: dict[str, Any] | None, change: PainReading | PainEntry | None,
+                   clock: Clock) -> tuple[list[dict[str, Any]], PainEntry]:
+    """The readings to join into this device's day: a new one, or (to make the day's readings an
+    entry's) removals of those not wanted and the wanted ones not there."""
+    shown = plain_pain(joined) if joined is not None else None
+    earlier = pain_from(day, shown) if shown is not None else None
+    # A new reading replaces one at the same minute (domain/pain.py): the day becomes that entry.
+    fresh = clock.next() if isinstance(change, PainReading) else None
+    target = with_reading(earlier, day, change) if isinstance(change, PainReading) else change
+    wanted = [reading_record(r) for r in target.readings] if target is not None else []
+    missing = list(wanted)
+    additions = []
+    for reading in normal_pain(joined)["r"] if joined is not None else []:
+        content = {k: v for k, v in reading.items() if k not in ("i", "d")}
+        if reading.get("d"):
+            continue
+        if content in missing:
+            missing.remove(content)
+        else:
+            additions.append({**reading, "d": fresh or clock.next()})
+    for index, content in enumerate(wanted):
+        if content in missing:
+            missing.remove(content)
+            # An imported reading gets the same id wherever the file is imported: two devices agree.
+            digest = hashlib.sha256(f"{day}|{index}|{tie_key(content)}".encode()).hexdigest()[:16]
+            additions.append({"i": fresh or f"import-{digest}", **content})
+    return additions, target if target is not None else PainEntry(day, ())
+
+
+def routine_stop_record(stop: RoutineStop) -> dict[str, Any]:
+    return {"day": stop.day.isoformat(), "time": f"{stop.time:%H:%M}", "routine": stop.routine, "step": stop.step}
+
+
+def stop_from(record: dict[str, Any]) -> RoutineStop:
+    return RoutineStop(dt.date.fromisoformat(record["day"]), clock_time(record["time"]), str(record["routine"]),
+                       str(record["step"]))
