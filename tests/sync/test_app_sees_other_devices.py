@@ -1,0 +1,38 @@
+"""The open app shows another device's changes as soon as their files arrive."""
+
+from __future__ import annotations
+
+from plumbline.domain.entries import Status
+from plumbline.ui import app as app_module
+from plumbline.ui.screens.today import TodayScreen
+from tests.conftest import MONDAY
+from tests.sync.devices import device, deliver
+from tests.ui.conftest import clock, make_app, screen_text  # noqa: F401  (fixtures)
+
+SIZE = (80, 24)
+
+
+def rows_by_id(screen: TodayScreen):
+    return {row.habit.id: row for row in screen.rows}
+
+
+def test_the_app_looks_for_arrived_files_often_enough_to_show_them_within_a_second():
+    assert app_module.EXTERNAL_CHANGES_SECONDS <= 0.5  # a poll, plus a frame to paint it
+
+
+async def test_a_check_and_a_habit_edit_from_another_device_appear_in_the_open_app(make_app, data_dir, tmp_path):
+    app = make_app()
+    desktop = device(tmp_path, "desktop")
+    async with app.run_test(size=SIZE) as pilot:
+        assert rows_by_id(app.screen)["knee-pillow"].status is not Status.DONE
+        desktop.check("knee-pillow", MONDAY, today=MONDAY)
+        desktop.save_habit(desktop.habit("core-work")._replace(name="Core work with the band"))
+        # What the sync engine does: the desktop's files arrive in this data dir.
+        deliver(desktop, app.tracker)
+        app.check_external_changes()  # what the app's timer calls
+        await pilot.pause()
+        rows = rows_by_id(app.screen)
+        assert rows["knee-pillow"].status is Status.DONE
+        assert rows["core-work"].habit.name == "Core work with the band"
+        assert "Core work with the band" in screen_text(app)
+        assert not any(app.tracker.locations.device in p.name for p in (data_dir / "entries").iterdir())
