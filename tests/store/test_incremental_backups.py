@@ -39,13 +39,18 @@ def backup_of(tracker: Tracker, day: dt.date, now_ns=settled) -> Path:
     return made
 
 
+def own_month(tracker, month: str) -> Path:
+    """This device's file of the month, relative to the data dir (as a backup holds it)."""
+    return Path("entries", f"{month}.{tracker.locations.device}.json")
+
+
 def test_an_unchanged_month_is_linked_from_the_last_backup_and_a_changed_one_copied(data_dir):
     tracker = tracker_with_two_months(data_dir)
     first = backup_of(tracker, MONDAY + D)
     tracker.check("glute-work", MONDAY, today=MONDAY)  # November changes, October does not
     second = backup_of(tracker, MONDAY + 2 * D)
 
-    october, november = Path("entries/2026-10.json"), Path("entries/2026-11.json")
+    october, november = own_month(tracker, "2026-10"), own_month(tracker, "2026-11")
     assert (first / october).stat().st_ino == (second / october).stat().st_ino
     assert (first / november).stat().st_ino != (second / november).stat().st_ino
     assert (second / november).read_bytes() == (data_dir / november).read_bytes()
@@ -58,7 +63,7 @@ def test_a_file_changed_moments_before_a_backup_is_copied_again_next_time(data_d
     tracker = tracker_with_two_months(data_dir)
     first = backup_of(tracker, MONDAY + D, now_ns=time.time_ns)  # the files were written just now
     second = backup_of(tracker, MONDAY + 2 * D)
-    month = Path("entries/2026-10.json")
+    month = own_month(tracker, "2026-10")
     assert (first / month).stat().st_ino != (second / month).stat().st_ino
     assert json.loads((first / backups.MANIFEST).read_text())["stamps"][str(month)] is None
 
@@ -72,7 +77,7 @@ def test_each_backup_is_whole_after_the_one_it_linked_from_is_rotated_away(data_
 
     assert backups.newest_good_backup(tracker.locations) == second
     assert {p.relative_to(second): p.read_bytes() for p in second.rglob("*") if p.is_file()} == expected
-    (data_dir / "entries" / "2026-10.json").write_bytes(b"{ damaged")
+    (data_dir / own_month(tracker, "2026-10")).write_bytes(b"{ damaged")
     backups.restore(tracker.locations, second, dt.datetime(2026, 11, 25, 8))
     restored = Tracker(data_dir, BUILTIN_HABITS).store.history()
     assert restored["core-work"][OCTOBER] == Entry(OCTOBER, 1)
@@ -83,7 +88,7 @@ def test_a_damaged_file_is_not_backed_up_even_when_its_last_copy_was_linked(data
     data that does not load is never taken."""
     tracker = tracker_with_two_months(data_dir)
     backup_of(tracker, MONDAY + D)
-    month = data_dir / "entries" / "2026-10.json"
+    month = data_dir / own_month(tracker, "2026-10")
     os.chmod(month, 0o600)
     month.write_bytes(b"{ damaged")
     assert backups.take_daily_backup(tracker.locations, MONDAY + 2 * D, now_ns=settled) is None
@@ -96,5 +101,5 @@ def test_a_backup_from_an_earlier_plumbline_without_stamps_is_copied_from_in_ful
     del manifest["stamps"]
     (first / backups.MANIFEST).write_text(json.dumps(manifest))
     second = backup_of(tracker, MONDAY + 2 * D)
-    month = Path("entries/2026-10.json")
+    month = own_month(tracker, "2026-10")
     assert (first / month).stat().st_ino != (second / month).stat().st_ino

@@ -3,7 +3,6 @@ the file is written by tomli-w, so a line break or a quote cannot break it."""
 
 import datetime as dt
 import tempfile
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -39,17 +38,6 @@ def test_tricky_texts_in_every_field_load_back_as_saved(data_dir, text):
                   target=2.5, unit="sets", done_label="Did it", time=dt.time(7, 30), why=text, how=text + "\nagain",
                   cautions=(text, "Stop if it hurts."), order=5)
     assert saved_and_loaded(data_dir, habit) == habit._replace(custom=True)
-
-
-def test_the_written_file_reads_like_one_written_by_hand(data_dir):
-    habit = Habit("hip-stretch", "Hip stretch", "mobility", Kind.DO, Schedule(per_week=3), time=dt.time(18, 0),
-                  why="Eases the joint.\nKeeps it moving.", how="Slowly.", cautions=("Stop if it hurts.",))
-    path = Tracker(data_dir, builtin_dir=BUILTIN_HABITS).save_habit(habit)
-    text = path.read_text(encoding="utf-8")
-    assert text.startswith('id = "hip-stretch"\nname = "Hip stretch"\n')
-    assert 'why = """\nEases the joint.\nKeeps it moving."""' in text  # paragraphs stay on their lines
-    assert text.endswith("[schedule]\nper_week = 3\n")
-    assert tomllib.loads(text)["time"] == "18:00"
 
 
 # Texts as the loader keeps them: not blank, no whitespace at either end (it strips them).

@@ -21,6 +21,7 @@ from plumbline.domain.review import pain_comparison, week_review
 from plumbline.domain.streaks import streaks
 from plumbline.domain.strength import strength
 from plumbline.storage import backups
+from plumbline.storage.locations import Locations
 from tests.conftest import BUILTIN_HABITS, MONDAY
 
 SCHEDULES = [Schedule.daily(), Schedule(per_week=2), Schedule(weekdays=frozenset({1, 3})), Schedule(per_month=6),
@@ -83,7 +84,7 @@ def test_summaries_give_what_decoding_every_record_gives(tmp_path_factory, seed)
     tracker = filled(data_dir, seed)
     assert_as_decoded(tracker)  # worked out and kept
     assert_as_decoded(settled(Tracker(data_dir, BUILTIN_HABITS)))  # read back from the file
-    assert (data_dir / "cache" / "standings.json").exists()
+    assert (Locations(data_dir).cache_dir / "standings.json").exists()
 
 
 def test_a_month_written_by_another_process_leaves_no_stale_summary(data_dir, cli):

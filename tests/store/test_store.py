@@ -34,17 +34,21 @@ def test_an_entry_written_is_read_back_by_a_new_store(store, data_dir):
     assert fresh.history() == {"core-work": {MONDAY: Entry(MONDAY, count=1, note="felt fine")}}
 
 
-def test_removing_the_last_day_of_a_month_removes_its_document(store, data_dir):
+def test_removing_the_last_day_of_a_month_leaves_a_record_of_the_removal(store, data_dir):
+    """A deletion is a record (other devices must learn of it), never a missing line or file."""
     store.change_entry("core-work", MONDAY, add_one)
     store.change_entry("core-work", MONDAY, lambda e: None)
     assert store.history() == {}
-    assert json.loads((data_dir / "entries" / "2026-11.json").read_text())["months"] == {}
+    [doc] = json.loads(store.locations.entries_file(MONDAY).read_text())["months"].values()
+    record = doc["days"]["23"]
+    assert record["a"] and set(record["a"]) <= set(record["x"])
 
 
-def test_entries_go_to_one_file_per_year(store, data_dir):
+def test_entries_go_to_one_file_per_month_named_with_the_device(store, data_dir):
     store.change_entry("a", dt.date(2025, 12, 31), add_one)
     store.change_entry("a", dt.date(2026, 1, 1), add_one)
-    assert sorted(p.name for p in (data_dir / "entries").iterdir()) == ["2025-12.json", "2026-01.json"]
+    device = store.locations.device
+    assert sorted(p.name for p in (data_dir / "entries").iterdir()) == [f"2025-12.{device}.json", f"2026-01.{device}.json"]
     assert set(store.history()["a"]) == {dt.date(2025, 12, 31), dt.date(2026, 1, 1)}
 
 
@@ -133,7 +137,7 @@ def test_two_processes_writing_at_once_lose_nothing(data_dir):
     # The same record incremented by both: every read-modify-write saw the other's writes.
     assert history["shared"][MONDAY].count == 50
     assert not [p for p in data_dir.rglob(".tmp-*")]
-    assert os.path.exists(data_dir / "plumbline.lock")
+    assert os.path.exists(Locations(data_dir).lock_file)
 
 
 def test_a_streak_across_years_loads_the_years_it_needs(data_dir):

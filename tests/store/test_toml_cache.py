@@ -50,7 +50,7 @@ def names(library):
 
 
 def cache_file(data_dir):
-    return data_dir / "cache" / "habit-files.json"
+    return Locations(data_dir).cache_dir / "habit-files.json"
 
 
 def cached_paths(data_dir):
@@ -146,8 +146,8 @@ def test_reading_a_data_dir_never_written_to_creates_nothing(tmp_path):
 
 def test_a_store_write_clears_a_temporary_left_in_the_cache_folder(data_dir):
     tracker = Tracker(data_dir, BUILTIN_HABITS)
-    (data_dir / "cache").mkdir()
-    left = data_dir / "cache" / ".tmp-killed.part"  # as a process killed while saving the cache leaves
+    Locations(data_dir).cache_dir.mkdir(parents=True)
+    left = Locations(data_dir).cache_dir / ".tmp-killed.part"  # as a process killed while saving the cache leaves
     left.write_text("{")
     tracker.check("knee-pillow", MONDAY, today=MONDAY)
     assert not left.exists()

@@ -6,8 +6,8 @@ from plumbline.domain.entries import Status
 from plumbline.ui import app as app_module
 from plumbline.ui.screens.today import TodayScreen
 from tests.conftest import MONDAY
-from tests.sync.devices import device, deliver
-from tests.ui.conftest import clock, make_app, screen_text  # noqa: F401  (fixtures)
+from tests.sync.devices import deliver, device
+from tests.ui.conftest import screen_text
 
 SIZE = (80, 24)
 

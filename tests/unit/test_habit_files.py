@@ -3,8 +3,9 @@ import pytest
 
 from plumbline.domain.habit import Kind, Schedule
 from plumbline.errors import HabitFileError
-from plumbline.storage.habit_files import habit_toml, load_habit_file, load_library
+from plumbline.storage.habit_files import load_habit_file, load_library
 from tests.conftest import BUILTIN_HABITS
+from tests.habit_toml import habit_toml
 
 REQUIRED_IDS = {
     "knees-uncrossed", "knee-pillow", "both-feet", "no-slouching", "posture-breaks",

@@ -6,6 +6,7 @@ everywhere; every change is told to the listeners in `changes`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -24,13 +25,13 @@ from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.domain.routine_stops import RoutineStop, hurt_before
 from plumbline.domain.streaks import RecentEntries, Streaks
-from plumbline.errors import BadInput, HabitFileError
+from plumbline.errors import BadInput, DamagedDatabase, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
+from plumbline.storage.conflict_copies import absorb as absorb_conflict_copies
 from plumbline.storage.habit_edits import changed_fields, with_edits
 from plumbline.storage.habit_files import Library, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
-from plumbline.storage.conflict_copies import absorb as absorb_conflict_copies
 from plumbline.storage.migrations import migrate
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
@@ -60,13 +61,16 @@ class Tracker:
         self._reminders: Reminders | None = None
         self._summaries: Standings | None = None
         self.settings = Settings(self.store, self.changes.tell)
-        self.reload_library()  # sets self.library
+        self.reload_library()  # sets self.file_library
         migrate(self.store, dt.date.today())
         self.merge_conflict_copies()
 
     def merge_conflict_copies(self) -> None:
-        """Merge the conflict copies a sync engine left into this device's files, then remove them."""
-        absorb_conflict_copies(self.store)
+        """Merge the conflict copies a sync engine left into this device's files, then remove them.
+        Not when a file of this device's cannot be read: the next read reports it, and the copies
+        wait (a restore comes first)."""
+        with contextlib.suppress(DamagedDatabase):
+            absorb_conflict_copies(self.store)
 
     @classmethod
     def at(cls, data_dir: str | None) -> Tracker:
@@ -97,7 +101,7 @@ class Tracker:
         self.file_library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
         cache.save()
         self._edited = ("", self.file_library)
-        return self.library
+        return self.file_library
 
     @property
     def library(self) -> Library:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 from plumbline.errors import storage_error
 
 TEMP_PREFIX = ".tmp-"
+_ANOTHER_DEVICES = re.compile(r"\.tmp-[a-z2-7]{8}-")
 # The device whose temporaries this process makes (see set_temporary_owner).
 _owner = ""
 
@@ -113,8 +115,8 @@ def remove_stale_temporaries(folder: Path) -> int:
     removed = 0
     if folder.is_dir():
         for stale in folder.glob(f"{TEMP_PREFIX}*.part"):
-            if _owner and not (stale.name.startswith(f"{TEMP_PREFIX}{_owner}-") or len(stale.name) == 18):
-                continue  # another device's (18 characters: one from before devices, mkstemp's 8 in between)
+            if _owner and _ANOTHER_DEVICES.match(stale.name) and not stale.name.startswith(f"{TEMP_PREFIX}{_owner}-"):
+                continue  # another device's: it may be writing it this moment
             with contextlib.suppress(FileNotFoundError):
                 stale.unlink()
                 removed += 1

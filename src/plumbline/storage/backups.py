@@ -47,15 +47,19 @@ def data_files(locations: Locations) -> list[Path]:
     relative to the data dir: other devices back up their own (a FIFO or a device is never copied)."""
     root = locations.data_dir
     listing = plumbline_files.listing(locations)
-    ours = [f for f in [*listing.states, *(f for files in listing.months.values() for f in files)]
-            if plumbline_files.is_ours(f, locations.device)]
-    found = sorted(f.path.relative_to(root) for f in ours)
-    for folder in ("habits", "routines"):
+    ours = [f.path.relative_to(root) for f in listing.states if plumbline_files.is_ours(f, locations.device)]
+    for folder, suffix in (("entries", ".json"), ("habits", ".toml"), ("routines", ".toml")):
         try:
-            names = sorted(n for n in os.listdir(root / folder) if n.endswith(".toml") and not n.startswith("."))
+            names = sorted(n for n in os.listdir(root / folder) if n.endswith(suffix) and not n.startswith("."))
         except OSError:
             continue  # not there (or not a folder): nothing of it to copy
-        found.extend(Path(folder, name) for name in names)
+        for name in names:
+            month = plumbline_files.month_file(name) if folder == "entries" else None
+            # Not another device's month, nor a conflict copy: those are backed up where they are written.
+            if month is None or plumbline_files.is_ours(plumbline_files.Found(root / folder / name, month),
+                                                        locations.device):
+                ours.append(Path(folder, name))
+    found = sorted(ours)
     return [p for p in found if _is_regular(root / p)]
 
 

@@ -20,6 +20,8 @@ from plumbline.errors import DamagedDatabase
 from plumbline.storage.locations import Locations
 from plumbline.storage.month_records import Stamp, file_stamp
 from plumbline.storage.sync_names import DataFile, month_file, state_file
+
+__all__ = ["DataFile", "Found", "Listing", "Reader", "combined_stamp", "is_ours", "listing", "month_file", "state_file"]
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
 

@@ -66,9 +66,9 @@ def own_days(own: dict[str, Any], table: str, habit_id: str | None, month: str) 
     """The days of this device's document for the habit (or the pain log) in its month data."""
     docs = own.setdefault(table, {})
     key = f"{habit_id}|{month}" if habit_id is not None else month
-    for doc in docs.values():
-        if doc.get("key") == key:
-            return doc.setdefault("days", {})
+    for known in docs.values():
+        if known.get("key") == key:
+            return known.setdefault("days", {})
     doc: dict[str, Any] = {"key": key, **({"habit": habit_id} if habit_id is not None else {}), "month": month, "days": {}}
     docs[str(max((int(i) for i in docs), default=0) + 1)] = doc
     return doc["days"]
@@ -91,6 +91,7 @@ def pain_additions(day: dt.date, joined: dict[str, Any] | None, change: PainRead
     wanted = [reading_record(r) for r in target.readings] if target is not None else []
     missing = list(wanted)
     additions = []
+    known = {r["i"] for r in normal_pain(joined)["r"]} if joined is not None else set()
     for reading in normal_pain(joined)["r"] if joined is not None else []:
         content = {k: v for k, v in reading.items() if k not in ("i", "d")}
         if reading.get("d"):
@@ -104,7 +105,11 @@ def pain_additions(day: dt.date, joined: dict[str, Any] | None, change: PainRead
             missing.remove(content)
             # An imported reading gets the same id wherever the file is imported: two devices agree.
             digest = hashlib.sha256(f"{day}|{index}|{tie_key(content)}".encode()).hexdigest()[:16]
-            additions.append({"i": fresh or f"import-{digest}", **content})
+            # ...unless that id was removed before: a removal is for good, so it needs a new one.
+            reading_id = fresh or f"import-{digest}"
+            if reading_id in known:
+                reading_id = clock.next()
+            additions.append({"i": reading_id, **content})
     return additions, target if target is not None else PainEntry(day, ())
 
 

@@ -235,14 +235,3 @@ def habit_data(habit: Habit) -> dict[str, Any]:
         # Last: tomli-w writes a table as a [schedule] section, after which no plain key may come.
         "schedule": schedule_data(habit.schedule),
     }
-
-
-def habit_toml(habit: Habit) -> str:
-    """The file a user could have written by hand; parses back to the same habit."""
-    import tomli_w  # here: only saving a habit needs it
-
-    data = habit_data(habit)
-    texts = [value for value in data.values() if isinstance(value, str)] + data["cautions"]
-    # Texts over several lines read best as multi-line strings, but in those tomli-w writes
-    # "\r\n" as "\n": a text with a carriage return is written on one line, escaped, to load back as it was.
-    return tomli_w.dumps(data, multiline_strings=not any("\r" in text for text in texts))

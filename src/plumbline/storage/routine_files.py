@@ -13,8 +13,8 @@ from typing import Any
 
 from plumbline.domain.routine import TWO_SIDES, Routine, Step
 from plumbline.errors import RoutineFileError
-from plumbline.storage.sync_names import conflict_copy_problem
 from plumbline.storage.habit_files import _cautions, _integer, _text, checked_id, read_toml, toml_files
+from plumbline.storage.sync_names import conflict_copy_problem
 
 FOLDER = "routines"
 ROUTINE_KEYS = {"id", "name", "habit", "about", "order", "cautions", "steps"}

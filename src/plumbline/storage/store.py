@@ -64,7 +64,8 @@ class Store:
     def meta(self) -> dict[str, Any]:
         """The state document, merged over every device; empty for a data dir nothing was written to."""
         document = unflatten(values(self._state()))
-        document[state_keys.SCHEMA] = SCHEMA_VERSION
+        if document:
+            document[state_keys.SCHEMA] = SCHEMA_VERSION
         return document
 
     def _state(self) -> FlatState:
@@ -355,7 +356,7 @@ class Store:
         """Write many records at once (an import): one locked rewrite per month file, not per record.
 
         Each record replaces the one for the same habit (or the pain log) and day."""
-        by_month: dict[str, list[Callable[[JoinedMonth, dict[str, Any]], bool]]] = {}
+        by_month: dict[str, list[MonthEdit]] = {}
         for habit_id, entry in entries:
             def put(joined: JoinedMonth, own: dict[str, Any], habit_id: str = habit_id, entry: Entry = entry) -> bool:
                 return self._edit_entry(joined, own, habit_id, entry.day, lambda _: entry, [])
@@ -365,7 +366,9 @@ class Store:
                 return self._edit_pain(joined, own, pain.day, pain, [])
             by_month.setdefault(month_of(pain.day), []).append(put_pain)
         for month, edits in sorted(by_month.items()):
-            self._change_month(month, lambda joined, own, edits=edits: any([edit(joined, own) for edit in edits]))
+            def all_of(joined: JoinedMonth, own: dict[str, Any], edits: list[MonthEdit] = edits) -> bool:
+                return any([edit(joined, own) for edit in edits])  # a list: every edit runs
+            self._change_month(month, all_of)
 
     def _change_month(self, month: str, edit: MonthEdit) -> None:
         path = self.locations.entries_dir / f"{month}.{self.device}.json"
