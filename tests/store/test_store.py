@@ -12,6 +12,7 @@ from plumbline.domain.entries import Entry
 from plumbline.errors import DamagedDatabase
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.locations import Locations
+from plumbline.storage.record_merge import tags_of
 from plumbline.storage.store import Store
 from tests.conftest import MONDAY, stored_entry
 
@@ -41,7 +42,7 @@ def test_removing_the_last_day_of_a_month_leaves_a_record_of_the_removal(store, 
     assert store.history() == {}
     [doc] = json.loads(store.locations.entries_file(MONDAY).read_text())["months"].values()
     record = doc["days"]["23"]
-    assert record["a"] and set(record["a"]) <= set(record["x"])
+    assert tags_of(record) and tags_of(record) <= set(record["x"])
 
 
 def test_entries_go_to_one_file_per_month_named_with_the_device(store, data_dir):

@@ -17,7 +17,16 @@ from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, with_reading
 from plumbline.domain.routine_stops import RoutineStop
 from plumbline.storage.checks import entry_from, pain_from
-from plumbline.storage.record_merge import FIELDS, live_tags, max_stamp, normal_pain, plain_entry, plain_pain, tie_key
+from plumbline.storage.record_merge import (
+    FIELDS,
+    live_tags,
+    make_record,
+    max_stamp,
+    normal_pain,
+    plain_entry,
+    plain_pain,
+    tie_key,
+)
 from plumbline.storage.stamps import Clock
 
 
@@ -38,28 +47,19 @@ def entry_delta(joined: dict[str, Any] | None, day: dt.date, change: Callable[[E
     new = change(entry_from(day, shown))
     if new is None:
         tags = live_tags(joined) if joined is not None else set()
-        return ({"a": [], "x": sorted(tags)} if tags else None), None
+        return (make_record({}, set(), tags) if tags else None), None
     target = entry_record(new)
-    seen = [max_stamp(joined)] if joined is not None else []
-    delta: dict[str, Any] = {"a": []}
-    stamps: dict[str, str] = {}
-    stamp = ""
     # What the fields are now: a removed record's fields still count (a new check must not bring
-    # back its old note), and a field left at its default needs no stamp.
+    # back its old note), and a field left at its default needs no stamp. A changed field is set
+    # even to its default ("n": ""), so that it wins over the older value.
     base = shown if shown is not None else (joined or {})
-    for field, default in FIELDS.items():
-        value = target.get(field, default)
-        if base.get(field, default) != value or (field == "c" and shown is None):
-            stamp = stamp or clock.next(seen)
-            stamps[field] = stamp
-            if value != default or field == "c":
-                delta[field] = value
-    if not stamps:
+    changed = {field: target.get(field, default) for field, default in FIELDS.items()
+               if base.get(field, default) != target.get(field, default) or (field == "c" and shown is None)}
+    if not changed:
         return None, new
-    delta["t"] = stamps
-    if shown is None:
-        delta["a"] = [stamp]  # a check where there was none: its own tag, which only an uncheck that saw it removes
-    return delta, new
+    stamp = clock.next([max_stamp(joined)] if joined is not None else [])
+    # The stamp is also the change's tag: a day changed here stays, whatever uncheck elsewhere had not seen it.
+    return make_record({field: (stamp, value) for field, value in changed.items()}, {stamp}, set()), new
 
 
 def own_days(own: dict[str, Any], table: str, habit_id: str | None, month: str) -> dict[str, Any]:

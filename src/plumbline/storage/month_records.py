@@ -15,11 +15,11 @@ from typing import Any
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry
 from plumbline.storage.checks import days_of, in_range, pain_from, record_fields, record_of
+from plumbline.storage.record_merge import live_tags, plain_pain
 
 PainLog = dict[dt.date, PainEntry]
 Stamp = tuple[int, int, int, int]  # modification and change times, size, inode
 DONE = (1, False, "")
-SKIP_ONCE = {"c": 0, "s": True}  # a rest day, as the store writes it
 SKIPPED = (0, True, "")
 SLOTS = {f"{day:02d}": day - 1 for day in range(1, 32)}  # a day's key in a month file -> its index
 
@@ -59,7 +59,7 @@ class MonthRecords:
         firsts = {}
         with record_of(self.path):
             for habit_id, docs in self._docs.items():
-                days = [day for doc in docs for day, _ in days_of(doc)]
+                days = [day for doc in docs for day, record in days_of(doc) if not removed(record)]
                 if days:
                     firsts[habit_id] = min(days).toordinal()
         return firsts
@@ -96,7 +96,8 @@ class MonthRecords:
                         index = int(slot) - 1  # "1" for "01" is still read
                         if not 0 <= index < self.length:
                             raise ValueError(f"day {slot!r} of {self.month} does not exist")
-                    found[index] = _plain(record) or record_fields(record)
+                    if not removed(record):
+                        found[index] = _plain(record) or record_fields(record)
         return found
 
     def pains(self) -> PainLog:
@@ -105,17 +106,31 @@ class MonthRecords:
             with record_of(self.path):
                 for doc in self._pain_docs:
                     for day, record in days_of(doc):
-                        pains[day] = pain_from(day, record)
+                        shown = plain_pain(record) if _has_ids(record) else record
+                        if shown is not None:
+                            pains[day] = pain_from(day, shown)
             self._pains = pains
         return self._pains
 
 
 def _plain(record: dict[str, Any]) -> tuple[float, bool, str] | None:
     """The record's fields without the full check, for the shapes most records have: a count
-    that is a whole number (a bool is not one), and a rest day as the store writes it."""
+    that is a whole number (a bool is not one), and a rest day as the store writes it (a
+    device's record also holds its stamps and tags, which only merging reads)."""
     count = record.get("c")
     if type(count) is not int or count < 0:
         return None
-    if len(record) == 1:
+    if "s" not in record and "n" not in record:
         return DONE if count == 1 else (count, False, "")
-    return SKIPPED if record == SKIP_ONCE and record["s"] is True else None
+    return SKIPPED if count == 0 and record.get("s") is True and "n" not in record else None
+
+
+def removed(record: dict[str, Any]) -> bool:
+    """A device's record whose checks were all unchecked (record_merge.py). Only such records
+    have "x": the others cost one lookup."""
+    return "x" in record and not live_tags(record)
+
+
+def _has_ids(record: dict[str, Any]) -> bool:
+    readings = record.get("r")
+    return isinstance(readings, list) and any(isinstance(r, dict) and ("i" in r or "d" in r) for r in readings)

@@ -1,13 +1,14 @@
 """Merging one record as several devices (and conflict copies) wrote it: a join that loses nothing.
 
-A day's check-in, as a device file holds it:
-    {"c": 2, "s": true, "n": "note", "t": {"c": stamp, "s": stamp, "n": stamp}, "a": [tag], "x": [tag]}
-- the fields c (count), s (skipped) and n (note), each with the stamp of its last change in t:
-  the latest change of each field wins, field by field;
-- a: the tags (stamps) of the checks that made the record; x: the tags an uncheck removed. The
-  record is there while one of its tags is not removed, so an uncheck removes only the checks
-  its device had seen, and a check made elsewhere meanwhile stays (add wins).
-A record from before devices has no t, a or x: it is there, with stamps older than any.
+A day's check-in, as a device file holds it (most are just {"c": 1, "h": stamp}):
+    {"c": 2, "s": true, "n": "note", "h": stamp, "t": {"n": stamp}, "a": [tag], "x": [tag]}
+- the fields c (count), s (skipped) and n (note) that the device set; each was changed at h, or
+  at its own stamp in t: the latest change of each field wins, field by field;
+- the tags of the changes that keep the day: h, and any in a. An uncheck records the tags it saw
+  in x. The record is there while one of its tags is not in an x, so an uncheck removes only
+  what its device had seen, and a check (or any change to the day) made elsewhere meanwhile
+  stays: add wins.
+A record from before devices has none of h, t, a or x: it is there, with stamps older than any.
 
 A pain day: {"r": [reading, ...]}, each reading {"i": id, "t": "HH:MM", "l": 4, "n": ..., "g": [...]}
 and, once removed, "d": the stamp of its removal. Readings are never edited, only added and
@@ -31,48 +32,68 @@ def tie_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def normal_entry(record: dict[str, Any]) -> dict[str, Any]:
-    """A record from before devices in the shape devices write (a device's own record as it is)."""
-    if "a" in record or "x" in record:
-        return record
-    return {**record, "a": [LEGACY_TAG]}
+Fields = dict[str, tuple[str, Any]]  # field -> (stamp, value), for the fields a record sets
+
+
+def is_device_record(record: dict[str, Any]) -> bool:
+    return "h" in record or "t" in record or "a" in record or "x" in record
+
+
+def fields_of(record: dict[str, Any]) -> Fields:
+    stamp, own = record.get("h", ""), record.get("t", {})
+    return {field: (own.get(field, stamp), record[field]) for field in FIELDS if field in record}
+
+
+def tags_of(record: dict[str, Any]) -> set[str]:
+    if not is_device_record(record):
+        return {LEGACY_TAG}
+    tags = set(record.get("a", ()))
+    if record.get("h"):
+        tags.add(record["h"])
+    return tags
+
+
+def make_record(fields: Fields, tags: set[str], removed: set[str]) -> dict[str, Any]:
+    """The compact record: h is the latest stamp, so a record written once carries one stamp."""
+    stamps = [stamp for stamp, _ in fields.values() if stamp]
+    latest = max(stamps, default="")
+    record: dict[str, Any] = {field: value for field, (_, value) in fields.items()}
+    if latest:
+        record["h"] = latest
+    own = {field: stamp for field, (stamp, _) in fields.items() if stamp != latest}
+    if own:
+        record["t"] = own
+    extra = sorted(tags - removed - {latest})
+    if extra and (latest or removed or extra != [LEGACY_TAG]):
+        record["a"] = extra
+    if removed:
+        record["x"] = sorted(removed)
+    return record
 
 
 def join_entries(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
-    first, second = normal_entry(first), normal_entry(second)
-    joined: dict[str, Any] = {}
-    stamps: dict[str, str] = {}
-    for field, default in FIELDS.items():
-        candidates = [(r.get("t", {}).get(field, ""), tie_key(r.get(field, default)), r.get(field, default))
-                      for r in (first, second)]
-        stamp, _, value = max(candidates, key=lambda c: (c[0], c[1]))
-        if value != default or field == "c":
-            joined[field] = value
-        if stamp:
-            stamps[field] = stamp
-    if stamps:
-        joined["t"] = stamps
-    joined["a"] = sorted({*first.get("a", ()), *second.get("a", ())})  # always there: a device's record
-    removed = sorted({*first.get("x", ()), *second.get("x", ())})
-    if removed:
-        joined["x"] = removed
-    return joined
+    fields = fields_of(first)
+    for field, candidate in fields_of(second).items():
+        known = fields.get(field)
+        if known is None or (candidate[0], tie_key(candidate[1])) > (known[0], tie_key(known[1])):
+            fields[field] = candidate
+    removed = set(first.get("x", ())) | set(second.get("x", ()))
+    return make_record({f: fields[f] for f in FIELDS if f in fields}, tags_of(first) | tags_of(second), removed)
 
 
 def live_tags(record: dict[str, Any]) -> set[str]:
-    record = normal_entry(record)
-    return set(record.get("a", ())) - set(record.get("x", ()))
+    return tags_of(record) - set(record.get("x", ()))
 
 
 def max_stamp(record: dict[str, Any]) -> str:
     """The latest stamp a record holds: a change to it must come after this."""
-    stamps = [*record.get("t", {}).values(), *record.get("a", ()), *record.get("x", ())]
-    return max([s for s in stamps if s != LEGACY_TAG and not s.startswith(LEGACY_TAG)] + [""])
+    stamps = [stamp for stamp, _ in fields_of(record).values()] + [*record.get("a", ()), *record.get("x", ())]
+    return max([s for s in stamps if not s.startswith(LEGACY_TAG)] + [""])
 
 
 def plain_entry(record: dict[str, Any]) -> dict[str, Any] | None:
     """The record as a reader wants it ({"c", "s", "n"} as before devices), or None when removed."""
-    if "x" in record or "a" in record:
+    if is_device_record(record):
         if not live_tags(record):
             return None
         return {"c": record.get("c", 0), **{field: record[field] for field in ("s", "n") if record.get(field)}}

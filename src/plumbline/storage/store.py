@@ -97,8 +97,10 @@ class Store:
     def check_files(self) -> None:
         """Read every file as the commands do; DamagedDatabase names the first of ours that fails."""
         self.meta()
-        for month in self.months():
-            self._month(month)
+        self.months()  # refuses months outside the calendar
+        for month, files in sorted(self.listing().months.items()):
+            for found in files:
+                self.files.read(found, self._month_check(month))  # whole, record by record
 
     def check_month(self, path: Path) -> None:
         found = data_files.month_file(path.name)
@@ -207,9 +209,10 @@ class Store:
         kept = self._kept.get(month)
         if kept is not None and stamp is not None and kept[0] == stamp:
             return kept[1]
-        datas = [d for d in (self.files.read(f, self._month_check(month)) for f in files) if d is not None]
+        datas = [d for d in (self.files.read(f, self._read_check(month, f)) for f in files) if d is not None]
         own = self.locations.entries_dir / f"{month}.{self.device}.json"
-        records = MonthRecords(own, plain_month(month, datas) if datas else {}, month)
+        with record_of(own):
+            records = MonthRecords(own, plain_month(month, datas) if datas else {}, month)
         if stamp is not None and self.settled(stamp):
             self._kept[month] = (stamp, records)
         else:
@@ -223,6 +226,14 @@ class Store:
             check_month_records(path, data)
 
         return check
+
+    def _read_check(self, month: str, found: data_files.Found) -> Callable[[Path, dict[str, Any]], None]:
+        """What a read checks first: of our own files, only what they hold (their records are
+        checked as they are decoded, a month of ten years at a time being most of a read's cost);
+        another device's file is checked whole, so that a damaged one is skipped, not fatal."""
+        if data_files.is_ours(found, self.device):
+            return lambda path, data: check_month_file(path, month, data)
+        return self._month_check(month)
 
     def _joined(self, month: str) -> JoinedMonth:
         files = self.listing().months.get(month, [])
