@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -100,16 +99,15 @@ class Tracker:
         cache = TomlCache(self.locations)
         self.file_library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
         cache.save()
-        self._edited = ("", self.file_library)
+        self._edited: tuple[object, Library] = (None, self.file_library)
         return self.file_library
 
     @property
     def library(self) -> Library:
         """The habit files' habits with the app's edits, from every device, over them."""
         edits = self.store.meta().get(state_keys.HABIT_EDITS, {})
-        key = json.dumps(edits, sort_keys=True)
-        if key != self._edited[0]:
-            self._edited = (key, with_edits(self.file_library, edits, self.locations.data_dir))
+        if edits is not self._edited[0]:  # the store keeps one document while the state is unchanged
+            self._edited = (edits, with_edits(self.file_library, edits, self.locations.data_dir))
         return self._edited[1]
 
     def habit_files_signature(self) -> tuple[tuple[str, int, int], ...]:

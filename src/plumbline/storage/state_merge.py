@@ -12,6 +12,7 @@ The first day of use is the one exception: the earliest any device recorded wins
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from typing import Any
@@ -66,7 +67,7 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
         if not path.startswith("["):
             document[path] = value
             continue
-        name, *subs = json.loads(path)
+        name, *subs = _parts(path)
         if name in SETS:
             document.setdefault(name, []).append(subs[0])
         elif name in APPEND_ONLY:
@@ -79,6 +80,12 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
     for name in APPEND_ONLY & document.keys():
         document[name].sort(key=tie_key)
     return document
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str, ...]:
+    """A path's parts, parsed once a process: every read of the state goes through them."""
+    return tuple(json.loads(path))
 
 
 def _item_id(item: Any) -> str:

@@ -58,14 +58,22 @@ class Store:
         self._kept: dict[str, tuple[Stamp, MonthRecords]] = {}  # see _month
         self._state_kept: tuple[Stamp | None, FlatState] | None = None
         self._listing_kept: tuple[tuple[int, int], data_files.Listing] | None = None
+        self._meta_kept: tuple[FlatState, dict[str, Any]] | None = None
 
     # -- reading (no lock needed: files are only ever replaced whole) --------------------------
 
     def meta(self) -> dict[str, Any]:
-        """The state document, merged over every device; empty for a data dir nothing was written to."""
-        document = unflatten(values(self._state()))
+        """The state document, merged over every device; empty for a data dir nothing was written to.
+
+        The same document while no state file changes: a command reads it several times, and
+        callers only read it (update_meta changes a document of its own)."""
+        state = self._state()
+        if self._meta_kept is not None and self._meta_kept[0] is state:
+            return self._meta_kept[1]
+        document = unflatten(values(state))
         if document:
             document[state_keys.SCHEMA] = SCHEMA_VERSION
+        self._meta_kept = (state, document)
         return document
 
     def _state(self) -> FlatState:
