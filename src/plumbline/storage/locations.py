@@ -88,7 +88,8 @@ class Locations(NamedTuple):
     @property
     def local(self) -> Path:
         """This device's folder for this data dir, outside the synced one."""
-        key = hashlib.sha256(os.fsencode(os.path.abspath(self.data_dir))).hexdigest()[:16]
+        # realpath: the same data dir reached through a link must share one lock.
+        key = hashlib.sha256(os.fsencode(os.path.realpath(self.data_dir))).hexdigest()[:16]
         return (self.state_dir or resolve_state_dir()) / "data-dirs" / key
 
     @property
@@ -135,7 +136,10 @@ def device_id(state_dir: Path) -> str:
                 os.fsync(out.fileno())
             return made
         time.sleep(0.01)  # made but not yet written by the process that made it
-    raise OSError(f"{path} does not hold a device id: delete it, and plumbline makes a new one")
+    from plumbline.errors import StorageError
+
+    raise StorageError(f"{path} does not hold a device id (8 letters and digits): delete it, and plumbline "
+                       "makes a new one")
 
 
 def builtin_habits_dir() -> Path:
