@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.engines import Syncthing
+from tests.sync.engines import Dropbox, Nextcloud, Syncthing
 
 NOW = dt.datetime(2026, 11, 23, 9, 30, 0)
 
@@ -222,3 +222,103 @@ def test_syncthing_files_only_one_device_writes_never_conflict(trio, clock):
     assert not trio.sync().conflicts
     assert tree(folder(trio, "a")) == tree(folder(trio, "b")) == tree(folder(trio, "c"))
     assert tree(folder(trio, "a"))["b.log"].count("\n") == 30
+
+
+def clients(engine_type, tmp_path: Path, clock: Clock, **options):
+    """A server and clients a and b that agree on notes.txt."""
+    engine = engine_type(tmp_path / "server", {name: tmp_path / name for name in "ab"}, now=clock, **options)
+    write(engine.clients["a"], "notes.txt", "agreed\n")
+    engine.sync()
+    return engine, engine.clients["a"], engine.clients["b"]
+
+
+def both_change(engine, a_text: str, b_text: str) -> None:
+    """a and b change notes.txt offline, b's change the newer; a syncs first."""
+    write(engine.clients["a"], "notes.txt", a_text)
+    engine.touch_as("a", "notes.txt", NOW - dt.timedelta(hours=1))
+    write(engine.clients["b"], "notes.txt", b_text)
+    engine.touch_as("b", "notes.txt", NOW - dt.timedelta(minutes=15))
+    engine.sync("a")
+
+
+def test_nextcloud_carries_files_through_the_server_only_when_a_client_syncs(tmp_path, clock):
+    engine, a, b = clients(Nextcloud, tmp_path, clock)
+    write(a, "entries/2026-11.json", "{}\n")
+    assert engine.sync("a").delivered == [("server", "entries/2026-11.json")]
+    assert "entries/2026-11.json" not in tree(b)
+    assert engine.sync("b").delivered == [("b", "entries/2026-11.json")]
+    assert tree(b) == tree(engine.server) == tree(a)
+
+
+def test_nextcloud_the_local_version_loses_and_its_copy_stays_on_that_client(tmp_path, clock):
+    engine, a, b = clients(Nextcloud, tmp_path, clock)
+    both_change(engine, "a's\n", "b's, newer but local\n")
+    done = engine.sync("b")
+    # Named with the losing file's own mtime (09:15 local), not the time of the sync.
+    copy = "notes (conflicted copy 2026-11-23 091500).txt"
+    assert done.conflicts == [("b", copy)]
+    engine.sync()
+    assert tree(b) == {"notes.txt": "a's\n", copy: "b's, newer but local\n"}
+    assert tree(a) == tree(engine.server) == {"notes.txt": "a's\n"}  # the copy is never uploaded
+
+
+def test_nextcloud_an_edit_beats_a_delete_both_ways(tmp_path, clock):
+    engine, a, b = clients(Nextcloud, tmp_path, clock)
+    write(a, "other.txt", "x\n")
+    engine.sync()
+    (a / "notes.txt").unlink()
+    write(b, "notes.txt", "b edited\n")
+    write(a, "other.txt", "a edited\n")
+    (b / "other.txt").unlink()
+    done = engine.sync(["a", "b"])
+    assert tree(a) == tree(b) == tree(engine.server) == {"notes.txt": "b edited\n", "other.txt": "a edited\n"}
+    assert not done.conflicts
+
+
+def test_nextcloud_torn_download_counts_as_unchanged_and_the_next_sync_completes_it(tmp_path, clock):
+    engine, a, b = clients(Nextcloud, tmp_path, clock)
+    write(a, "notes.txt", "a long new version\n")
+    engine.sync("a")
+    assert engine.sync("b", torn={"notes.txt": 6}).torn == [("b", "notes.txt")]
+    assert tree(b) == {"notes.txt": "a long"}
+    engine.sync("b", files=["nothing-else"])  # b's half file is not uploaded as b's change
+    assert tree(engine.server) == {"notes.txt": "a long new version\n"}
+    engine.sync("b")
+    assert tree(b) == {"notes.txt": "a long new version\n"}
+
+
+def test_dropbox_the_later_upload_loses_and_its_copy_reaches_everyone(tmp_path, clock):
+    engine, a, b = clients(Dropbox, tmp_path, clock, names={"b": "Desk PC"}, skew={"b": dt.timedelta(hours=15)})
+    both_change(engine, "a's, uploaded first\n", "b's, uploaded later\n")
+    done = engine.sync("b")
+    # b's clock is 15 hours ahead: already the next day there.
+    copy = "notes (Desk PC's conflicted copy 2026-11-24).txt"
+    assert done.conflicts == [("b", copy)]
+    engine.sync()
+    expected = {"notes.txt": "a's, uploaded first\n", copy: "b's, uploaded later\n"}
+    assert tree(a) == tree(b) == tree(engine.server) == expected
+
+
+def test_dropbox_a_second_conflict_the_same_day_gets_a_number(tmp_path, clock):
+    engine, a, b = clients(Dropbox, tmp_path, clock)
+    for attempt in range(2):
+        clock.advance(hours=1)
+        both_change(engine, f"a {attempt}\n", f"b {attempt}\n")
+        engine.sync()
+    assert tree(a) == tree(b) == {
+        "notes.txt": "a 1\n",
+        "notes (b's conflicted copy 2026-11-23).txt": "b 0\n",
+        "notes (b's conflicted copy 2026-11-23) (1).txt": "b 1\n",
+    }
+
+
+def test_client_server_partial_shuffled_rounds_then_a_full_round_converge(tmp_path, clock):
+    engine, a, b = clients(Dropbox, tmp_path, clock)
+    for n in range(12):
+        write(a, f"entries/{n:02}.json", f"{n}\n")
+    engine.sync("a")
+    first = engine.sync("b", limit=4, order_seed=3)
+    assert len(first.delivered) == 4 and len(tree(b)) == 1 + 4
+    assert [name for _, name in first.delivered] != sorted(name for _, name in first.delivered)
+    engine.sync()
+    assert tree(a) == tree(b) == tree(engine.server) and len(tree(b)) == 13

@@ -2,6 +2,8 @@
 folder: Syncthing (peer to peer), Nextcloud and Dropbox (a server folder and clients)."""
 
 from tests.sync.engines.base import Round
+from tests.sync.engines.dropbox import Dropbox
+from tests.sync.engines.nextcloud import Nextcloud
 from tests.sync.engines.syncthing import Syncthing
 
-__all__ = ["Round", "Syncthing"]
+__all__ = ["Dropbox", "Nextcloud", "Round", "Syncthing"]
