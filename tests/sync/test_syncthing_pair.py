@@ -7,7 +7,7 @@ import os
 import re
 import time
 
-from tests.sync.syncthing_pair import SyncthingPair
+from tests.sync.syncthing_pair import SyncthingPair, wait_for
 
 CONFLICT = re.compile(r"^notes\.sync-conflict-(\d{8})-(\d{6})-([A-Z2-7]{7})\.txt$")
 
@@ -69,3 +69,23 @@ def test_an_edit_beats_a_delete_without_a_copy(syncthing_pair: SyncthingPair):
     syncthing_pair.resume()
     syncthing_pair.wait_in_sync()
     assert _files(a.folder) == _files(b.folder) == {"notes.txt": b"b edits\n"}
+
+
+def test_only_the_newest_ten_conflict_copies_are_kept_on_both(syncthing_pair: SyncthingPair):
+    a, b = syncthing_pair.both
+    _write(a.folder / "notes.txt", "agreed\n", 1_800_000_000)
+    syncthing_pair.wait_in_sync()
+    for attempt in range(11):
+        # Conflict names have whole seconds: two conflicts in one second would share a name.
+        started = int(time.time())
+        syncthing_pair.pause()
+        now = time.time()
+        _write(a.folder / "notes.txt", f"a {attempt}\n", now - 100)
+        _write(b.folder / "notes.txt", f"b {attempt}\n", now - 10)
+        syncthing_pair.resume()
+        syncthing_pair.wait_in_sync()
+        wait_for(lambda started=started: int(time.time()) > started, 2, "the next second")
+    on_a = _files(a.folder)
+    assert on_a == _files(b.folder)
+    copies = sorted(text.decode() for name, text in on_a.items() if CONFLICT.match(name))
+    assert copies == sorted(f"a {attempt}\n" for attempt in range(1, 11))  # a 0, the oldest, is gone from both
