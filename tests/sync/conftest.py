@@ -1,3 +1,5 @@
-"""The app fixtures of tests/ui, for the sync tests that open the app."""
+"""The sync tests' fixtures: two real Syncthing instances (see syncthing_pair.py), and the app
+fixtures of tests/ui for the tests that open the app."""
 
-from tests.ui.conftest import clock, make_app  # noqa: F401  (pytest finds fixtures by name)
+from tests.sync.syncthing_pair import syncthing_pair  # noqa: F401 (fixtures are found by name)
+from tests.ui.conftest import clock, make_app  # noqa: F401
