@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.history import generate  # noqa: E402
 from plumbline.app.tracker import Tracker  # noqa: E402
+from plumbline.storage.locations import Locations  # noqa: E402
 from plumbline.storage.toml_cache import SETTLED_NS  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
@@ -120,6 +121,9 @@ def main() -> None:
     repeat = 5 if quick else 15
     compile_sources()
     with tempfile.TemporaryDirectory() as folder:
+        # The device's state folder (its id, lock, cache, backups) in the same place: the bench
+        # writes nothing outside it, and the subprocesses inherit it.
+        os.environ["PLUMBLINE_STATE_DIR"] = str(Path(folder) / "state")
         big, small = Path(folder) / "ten-years", Path(folder) / "one-month"
         started = time.perf_counter()
         generate(big, TODAY, days=3652)
@@ -143,7 +147,7 @@ def main() -> None:
             repeat, env)
         line("`plumbline today --json` vs import tinydb", f"{today_cmd * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms",
              today_cmd / tinydb, 2)
-        cold = median_seconds(lambda: (shutil.rmtree(big / "cache", ignore_errors=True),
+        cold = median_seconds(lambda: (shutil.rmtree(Locations(big).cache_dir, ignore_errors=True),
                                        run_process([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], env)),
                               repeat)
         line("  the same, habit files not cached yet", f"{cold * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms", cold / tinydb, None)
@@ -207,7 +211,7 @@ def screen_lines(big: Path) -> None:
 def commands_lines(big: Path, env: dict[str, str], repeat: int) -> None:
     """The commands that read the whole history, against `today --json` in the same run."""
     today = [PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"]
-    (big / "cache" / "standings.json").unlink(missing_ok=True)
+    (Locations(big).cache_dir / "standings.json").unlink(missing_ok=True)
     started = time.perf_counter()
     run_process([*today[:-2], "streaks", "--json"], env)  # the first run makes the month summaries
     line("`streaks` making the month summaries (once)", f"{(time.perf_counter() - started) * 1000:.0f} ms", "",
