@@ -8,7 +8,6 @@ field another device changed meanwhile is not overwritten with an old value.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +18,7 @@ from plumbline.domain.routine_stops import RoutineStop
 from plumbline.storage.checks import entry_from, pain_from
 from plumbline.storage.record_merge import (
     FIELDS,
+    content_id,
     live_tags,
     make_record,
     max_stamp,
@@ -104,7 +104,7 @@ def pain_additions(day: dt.date, joined: dict[str, Any] | None, change: PainRead
         if content in missing:
             missing.remove(content)
             # An imported reading gets the same id wherever the file is imported: two devices agree.
-            digest = hashlib.sha256(f"{day}|{index}|{tie_key(content)}".encode()).hexdigest()[:16]
+            digest = content_id(f"{day}|{index}|{tie_key(content)}")
             # ...unless that id was removed before: a removal is for good, so it needs a new one.
             reading_id = fresh or f"import-{digest}"
             if reading_id in known:

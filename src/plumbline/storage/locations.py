@@ -11,11 +11,10 @@ State folder: `PLUMBLINE_STATE_DIR`, then the platform's user state dir; inside 
 
 import datetime as dt
 import functools
-import hashlib
 import os
 import re
-import secrets
 import time
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -88,8 +87,10 @@ class Locations(NamedTuple):
     @property
     def local(self) -> Path:
         """This device's folder for this data dir, outside the synced one."""
-        # realpath: the same data dir reached through a link must share one lock.
-        key = hashlib.sha256(os.fsencode(os.path.realpath(self.data_dir))).hexdigest()[:16]
+        # realpath: the same data dir reached through a link must share one lock. Two checksums,
+        # not hashlib: loading OpenSSL was a fifth of a short command's imports.
+        path = os.fsencode(os.path.realpath(self.data_dir))
+        key = f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
         return (self.state_dir or resolve_state_dir()) / "data-dirs" / key
 
     @property
@@ -125,6 +126,8 @@ def device_id(state_dir: Path) -> str:
             break
         if not os.path.lexists(path):
             private_folder(state_dir)
+            import secrets  # only for a new device
+
             made = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz234567") for _ in range(8))
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -20,7 +20,6 @@ and any split of the records between files gives the same result.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -33,6 +32,13 @@ def tie_key(value: Any) -> str:
 
 
 Fields = dict[str, tuple[str, Any]]  # field -> (stamp, value), for the fields a record sets
+
+
+def content_id(text: str) -> str:
+    """16 hex digits that only this text gives: the same record in two copies gets the same id."""
+    import hashlib  # here: loading OpenSSL costs a short command milliseconds it does not need
+
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def is_device_record(record: dict[str, Any]) -> bool:
@@ -102,7 +108,7 @@ def plain_entry(record: dict[str, Any]) -> dict[str, Any] | None:
 
 def legacy_reading_id(reading: dict[str, Any], index: int) -> str:
     """An id for a reading from before devices: the same reading in two copies gets the same id."""
-    digest = hashlib.sha256(f"{index}|{tie_key(reading)}".encode()).hexdigest()[:16]
+    digest = content_id(f"{index}|{tie_key(reading)}")
     return f"{LEGACY_TAG}-{digest}"
 
 

@@ -13,12 +13,11 @@ The first day of use is the one exception: the earliest any device recorded wins
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from typing import Any
 
 from plumbline.storage import state_keys as key
-from plumbline.storage.record_merge import tie_key
+from plumbline.storage.record_merge import content_id, tie_key
 
 FlatState = dict[str, tuple[str, Any]]  # path -> (stamp, value)
 # Map-like settings, and how deep their entries go: one path per entry, or per entry's field.
@@ -89,7 +88,7 @@ def _parts(path: str) -> tuple[str, ...]:
 
 
 def _item_id(item: Any) -> str:
-    return hashlib.sha256(tie_key(item).encode()).hexdigest()[:16]
+    return content_id(tie_key(item))
 
 
 def join_state(first: FlatState, second: FlatState) -> FlatState:
