@@ -60,8 +60,8 @@ class Tracker:
         self._reminders: Reminders | None = None
         self._summaries: Standings | None = None
         self.settings = Settings(self.store, self.changes.tell)
+        migrate(self.store, dt.date.today())  # first: the library reads the state (habit edits)
         self.reload_library()  # sets self.library
-        migrate(self.store, dt.date.today())
         self.merge_conflict_copies()
 
     def merge_conflict_copies(self) -> None:
