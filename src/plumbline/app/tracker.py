@@ -24,13 +24,13 @@ from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.domain.routine_stops import RoutineStop, hurt_before
 from plumbline.domain.streaks import RecentEntries, Streaks
-from plumbline.errors import BadInput, HabitFileError
+from plumbline.errors import BadInput, DamagedDatabase, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
+from plumbline.storage.conflict_copies import absorb as absorb_conflict_copies
 from plumbline.storage.habit_edits import changed_fields, with_edits
 from plumbline.storage.habit_files import Library, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
-from plumbline.storage.conflict_copies import absorb as absorb_conflict_copies
 from plumbline.storage.migrations import migrate
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
@@ -91,13 +91,12 @@ class Tracker:
 
     # -- the habits ----------------------------------------------------------------------------
 
-    def reload_library(self) -> Library:
-        """Read the habit files again (the edits made in the app are read with the state, each time)."""
+    def reload_library(self) -> None:
+        """Read the habit files again (the edits made in the app are read with the state, when asked for)."""
         cache = TomlCache(self.locations)
         self.file_library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
         cache.save()
         self._edited = ("", self.file_library)
-        return self.library
 
     @property
     def library(self) -> Library:
@@ -125,11 +124,11 @@ class Tracker:
 
     def routines(self) -> RoutineLibrary:
         """The built-in routines, then the user's own from the data dir, checked against their
-        habits. Only the habit files are read, not the database: listing routines works even
-        when it is damaged."""
+        habits. Listing routines works even when the state is damaged (the habits added in the
+        app are then left out)."""
         from plumbline.storage.routine_files import FOLDER, load_routines  # `today` and `check` never need it
 
-        habit_ids = {h.id for h in self.library.habits}
+        habit_ids = {h.id for h in self._readable_library().habits}
         return load_routines([self.builtin_dir / FOLDER, self.locations.custom_routines], habit_ids)
 
     def save_routine(self, data: dict[str, object], source: str = "the form") -> Path:
@@ -145,7 +144,14 @@ class Tracker:
 
     @property
     def load_errors(self) -> list[HabitFileError]:
-        return self.library.errors
+        return self._readable_library().errors
+
+    def _readable_library(self) -> Library:
+        """The library, or over a state that cannot be read the habit files' alone (for what needs no state)."""
+        try:
+            return self.library
+        except DamagedDatabase:
+            return self.file_library
 
     def habits(self, include_archived: bool = False) -> list[Habit]:
         archived, starts = self.store.habit_state()
