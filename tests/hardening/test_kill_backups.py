@@ -22,8 +22,8 @@ from plumbline.storage.locations import Locations
 from tests.conftest import BUILTIN_HABITS
 
 SEED = 20261130
-TRIALS = 40
-MAX_DELAY = 0.030
+TRIALS = 60
+MAX_DELAY = 0.050  # the first change of a day takes ~50 ms here (25 before devices): kill across it
 FIRST = dt.date(2026, 1, 1)
 
 
