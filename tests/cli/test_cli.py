@@ -4,6 +4,8 @@ import json
 
 import pytest
 
+from plumbline.storage.locations import Locations
+from tests.conftest import MONDAY
 from tests.unit.test_habit_files import REQUIRED_IDS
 
 ERROR_PREFIX = "plumbline: error: "
@@ -89,7 +91,7 @@ def test_data_dir_flag_before_and_after_the_subcommand(cli, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     assert cli("--data-dir", str(elsewhere), "check", "core-work").code == 0
     assert cli("check", "glute-work", "--data-dir", str(elsewhere)).code == 0
-    assert sorted(p.name for p in (elsewhere / "entries").iterdir()) == ["2026-11.json"]
+    assert sorted(p.name for p in (elsewhere / "entries").iterdir()) == [Locations(elsewhere).entries_file(MONDAY).name]
     statuses = {h["id"]: h["status"] for h in json.loads(cli("--data-dir", str(elsewhere), "today", "--json").out)["habits"]}
     assert statuses["core-work"] == statuses["glute-work"] == "done"
 
@@ -128,14 +130,16 @@ def test_checking_an_archived_habit_is_bad_input(cli, data_dir):
     one_error_line(result, "both-feet", "archived")
 
 
+@pytest.mark.parametrize("which", ["database", "legacy_database"], ids=["this device's", "from before devices"])
 @pytest.mark.parametrize("command", [["today"], ["check", "core-work"], ["habits", "--all"]])
-def test_a_damaged_database_exits_1_and_is_left_untouched(cli, data_dir, command):
+def test_a_damaged_database_exits_1_and_is_left_untouched(cli, data_dir, command, which):
     damaged = b'{"meta": {"1": {"schema": 1, "created": "2026-'
-    (data_dir / "plumbline.json").write_bytes(damaged)
+    database = getattr(Locations(data_dir), which)
+    database.write_bytes(damaged)
     result = cli(*command)
     assert result.code == 1
-    one_error_line(result, str(data_dir / "plumbline.json"))
-    assert (data_dir / "plumbline.json").read_bytes() == damaged
+    one_error_line(result, str(database))
+    assert database.read_bytes() == damaged
     assert not (data_dir / "entries").exists()  # a failed check recorded nothing
 
 

@@ -2,6 +2,8 @@
 
 import json
 
+from tests.layout import stored_state
+
 HEAD = "plumbline: before you start:"
 
 
@@ -17,7 +19,7 @@ def test_the_first_write_shows_the_note_on_stderr_once(cli, data_dir):
     said = flat(first.err)
     assert "not a diagnosis or a treatment plan" in said and "Stop an exercise at once if it increases your pain" in said
     assert "pregnant or have recently given birth" in said and "its own precise correction" in said
-    meta = json.loads((data_dir / "plumbline.json").read_text())["meta"]["1"]
+    meta = stored_state(data_dir)
     assert meta["shell_notice_seen"] is True
     for again in (cli("check", "knees-uncrossed"), cli("pain", "3"), cli("skip", "core-work")):
         assert again.code == 0 and again.err == ""

@@ -7,6 +7,8 @@ import zipfile
 
 import pytest
 
+from plumbline.storage.locations import Locations
+from plumbline.storage.store import Store
 from tests.cli.test_cli import one_error_line
 
 
@@ -18,9 +20,7 @@ def filled(cli, data_dir):
     cli("check", "posture-breaks", "--count", "4", "--date", "2026-11-20")
     cli("skip", "core-work", "--date", "2026-11-21")
     cli("pain", "5", "--date", "2026-11-21", "--note", "long drive")
-    data = json.loads((data_dir / "plumbline.json").read_text())
-    data["meta"]["1"]["archived"] = ["both-feet"]
-    (data_dir / "plumbline.json").write_text(json.dumps(data))
+    Store(Locations(data_dir)).update_meta(lambda meta: meta.update(archived=["both-feet"]))
     return cli
 
 

@@ -1,5 +1,8 @@
 """The damage shapes the sweep runs: each puts one kind of damage into a data dir that holds a
-week of check-ins, and returns the path it damaged. Named for what a user could find on disk."""
+week of check-ins, and returns the path it damaged. Named for what a user could find on disk.
+
+"database" and "month" are this device's state file and its file of November; the "legacy"
+shapes damage the files of a data dir from before devices, which are still read, so still ours."""
 
 from __future__ import annotations
 
@@ -8,12 +11,32 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from plumbline.storage.locations import Locations
+from tests.conftest import MONDAY
+
 Damage = Callable[[Path], Path]
+Place = Callable[[Locations], Path]
 
 
-def _database(text: bytes | str) -> Damage:
+def database(here: Locations) -> Path:
+    return here.database
+
+
+def month(here: Locations) -> Path:
+    return here.entries_file(MONDAY)
+
+
+def legacy_database(here: Locations) -> Path:
+    return here.legacy_database
+
+
+def legacy_month(here: Locations) -> Path:
+    return here.entries_dir / "2026-11.json"
+
+
+def _database(text: bytes | str, where: Place = database) -> Damage:
     def damage(data_dir: Path) -> Path:
-        path = data_dir / "plumbline.json"
+        path = where(Locations(data_dir))
         path.write_bytes(text if isinstance(text, bytes) else text.encode())
         return path
 
@@ -21,12 +44,27 @@ def _database(text: bytes | str) -> Damage:
 
 
 def _meta(**fields) -> Damage:
-    return _database(json.dumps({"meta": {"1": {"schema": 2, "created": "2026-11-01", "notice_seen": True, **fields}}}))
+    """One setting of this device's state file given a value of the wrong kind (its schema, in _meta)."""
+    def change(data: dict) -> None:
+        records = data["state"]["1"]
+        stamp = records["created"][0]
+        for name, value in fields.items():
+            if name == "schema":
+                data["_meta"]["1"]["schema"] = value
+            else:
+                records[name] = [stamp, value]
+
+    return _month(change, database)
 
 
-def _month(change: Callable[[dict], object] | bytes) -> Damage:
+def _legacy_meta(**fields) -> Damage:
+    return _database(json.dumps({"meta": {"1": {"schema": 2, "created": "2026-11-01", "notice_seen": True, **fields}}}),
+                     legacy_database)
+
+
+def _month(change: Callable[[dict], object] | bytes, where: Place = month) -> Damage:
     def damage(data_dir: Path) -> Path:
-        path = data_dir / "entries" / "2026-11.json"
+        path = where(Locations(data_dir))
         if isinstance(change, bytes):
             path.write_bytes(change)
         else:
@@ -59,9 +97,9 @@ def _pain(**fields) -> Damage:
     return _month(lambda data: _pain_reading(data).update(fields))
 
 
-def _replace_with(make: Callable[[Path], None], where: str) -> Damage:
+def _replace_with(make: Callable[[Path], None], where: Place) -> Damage:
     def damage(data_dir: Path) -> Path:
-        path = data_dir / where
+        path = where(Locations(data_dir))
         if path.is_dir():
             import shutil
 
@@ -75,6 +113,7 @@ def _replace_with(make: Callable[[Path], None], where: str) -> Damage:
 
 
 def _month_named(name: str, month: str) -> Damage:
+    """A month file from before devices: only a plumbline from before the dates were checked wrote one."""
     def damage(data_dir: Path) -> Path:
         path = data_dir / "entries" / f"{name}.json"
         path.write_text(json.dumps({"_meta": {"1": {"schema": 2, "month": month}}, "months": {"1": {
@@ -102,10 +141,15 @@ SHAPES: dict[str, Damage] = {
     "reminder settings a list": _meta(reminder_settings=[]),
     "reminder state a number": _meta(reminder_state=7),
     "reminders sent a dict": _meta(reminders_sent={}),
-    "database a folder": _replace_with(lambda p: p.mkdir(), "plumbline.json"),
-    "database a dangling link": _replace_with(lambda p: p.symlink_to("gone.json"), "plumbline.json"),
-    "database a looping link": _replace_with(lambda p: p.symlink_to(p.name), "plumbline.json"),
-    "database a FIFO": _replace_with(lambda p: os.mkfifo(p), "plumbline.json"),
+    "database a folder": _replace_with(lambda p: p.mkdir(), database),
+    "database a dangling link": _replace_with(lambda p: p.symlink_to("gone.json"), database),
+    "database a looping link": _replace_with(lambda p: p.symlink_to(p.name), database),
+    "database a FIFO": _replace_with(lambda p: os.mkfifo(p), database),
+    "legacy database truncated": _database('{"meta": {"1": {"schema": 2, "crea', legacy_database),
+    "legacy database a list": _database("[]", legacy_database),
+    "legacy schema from the future": _legacy_meta(schema=99),
+    "legacy created not a date": _legacy_meta(created="last tuesday"),
+    "legacy database a dangling link": _replace_with(lambda p: p.symlink_to("gone.json"), legacy_database),
     "month truncated": _month(b'{"_meta": {"1": {"schema": 2, "mon'),
     "month binary": _month(b"\x00\x01\x02"),
     "month without _meta": _month(lambda data: data.pop("_meta")),
@@ -130,10 +174,12 @@ SHAPES: dict[str, Damage] = {
     "pain level missing": _month(lambda data: _pain_reading(data).pop("l")),
     "pain readings not a list": _month(lambda data: next(iter(data["pain"].values()))["days"]["23"].update(r=5)),
     "pain time not a time": _pain(t="25:99"),
-    "month a folder": _replace_with(lambda p: p.mkdir(), "entries/2026-11.json"),
-    "month a FIFO": _replace_with(lambda p: os.mkfifo(p), "entries/2026-11.json"),
-    "month a dangling link": _replace_with(lambda p: p.symlink_to("gone.json"), "entries/2026-11.json"),
-    "entries a file": _replace_with(lambda p: p.write_text("not a folder"), "entries"),
+    "month a folder": _replace_with(lambda p: p.mkdir(), month),
+    "month a FIFO": _replace_with(lambda p: os.mkfifo(p), month),
+    "month a dangling link": _replace_with(lambda p: p.symlink_to("gone.json"), month),
+    "legacy month truncated": _database(b'{"_meta": {"1": {"schema": 2, "mon', legacy_month),
+    "legacy month a FIFO": _replace_with(lambda p: os.mkfifo(p), legacy_month),
+    "entries a file": _replace_with(lambda p: p.write_text("not a folder"), lambda here: here.entries_dir),
     "month of the year 500": _month_named("0500-06", "0500-06"),
     "month of the year 9999": _month_named("9999-12", "9999-12"),
 }

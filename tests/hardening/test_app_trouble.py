@@ -53,7 +53,7 @@ async def test_the_reminder_watch_survives_a_damaged_file_and_follows_the_repair
     monkeypatch.setattr(service_module, "TICK_SECONDS", 0.02)
     clock = FakeClock(dt.datetime(2026, 11, 23, 9, 0))
     app = build(data_dir, clock)
-    database = data_dir / "plumbline.json"
+    database = app.tracker.locations.database
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         good = database.read_bytes()
@@ -73,7 +73,7 @@ async def test_a_record_of_the_wrong_type_is_reported_and_the_restore_is_offered
     tracker = Tracker(data_dir, BUILTIN_HABITS)
     tracker.check("core-work", MONDAY - dt.timedelta(days=1), today=MONDAY - dt.timedelta(days=1))
     tracker.check("glute-work", MONDAY, today=MONDAY)  # Monday's backup holds Sunday's check-in
-    month = data_dir / "entries" / "2026-11.json"
+    month = tracker.locations.entries_file(MONDAY)
     app = build(data_dir, clock, reminders=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -86,7 +86,7 @@ async def test_a_record_of_the_wrong_type_is_reported_and_the_restore_is_offered
         await pilot.pause()
         assert app.screen.id != "restore-offer"
         assert any("Restored" in m or "kept aside" in m for m in notified(app))
-    assert list((data_dir / "entries").glob("2026-11.json.damaged-*"))
+    assert list(month.parent.glob(f"{month.name}.damaged-*"))
     assert Tracker(data_dir, BUILTIN_HABITS).store.history()  # readable again
 
 
@@ -176,7 +176,7 @@ async def test_the_routine_players_hurt_key_over_a_damaged_state_file_still_offe
     tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
     tracker.store.update_meta(lambda meta: meta.update(notice_seen=True, created="2026-11-01"))
     app = PlumblineApp(tracker, clock=clock, monotonic=clock.monotonic, routine="towel")
-    database = data_dir / "plumbline.json"
+    database = tracker.locations.database
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "space")
         database.write_bytes(b'{"meta": {"1": {"schema": "2"}}}')
@@ -190,9 +190,10 @@ async def test_the_routine_players_hurt_key_over_a_damaged_state_file_still_offe
     assert database.read_bytes() == b'{"meta": {"1": {"schema": "2"}}}'
 
 
-async def test_a_backup_that_cannot_be_taken_is_told_in_the_app(tmp_path):
+async def test_a_backup_that_cannot_be_taken_is_told_in_the_app(tmp_path, monkeypatch):
     with mounted_tmpfs(tmp_path / "disk", 400) as disk:
         data_dir = disk / "data"
+        monkeypatch.setenv("PLUMBLINE_STATE_DIR", str(disk / "state"))  # the backups' disk is the full one
         tracker = Tracker(data_dir, builtin_dir=BUILTIN_HABITS)
         october = dt.date(2026, 10, 5)
         tracker.check("core-work", october, note="x" * 60_000, today=october)  # a big month to copy
@@ -205,4 +206,4 @@ async def test_a_backup_that_cannot_be_taken_is_told_in_the_app(tmp_path):
             await pilot.pause()
             assert any("could not take a backup" in m for m in notified(app)), notified(app)
             assert app.is_running
-        assert not list((data_dir / "backups").glob(".tmp-*"))
+        assert not list(tracker.locations.backups.glob(".tmp-*"))

@@ -12,7 +12,8 @@ import sys
 
 import pytest
 
-from tests.conftest import CliResult
+from plumbline.storage.locations import Locations
+from tests.conftest import MONDAY, CliResult
 from tests.hardening.conftest import fill, mounted_tmpfs, remount_read_only
 
 
@@ -48,13 +49,14 @@ def test_a_full_disk_names_the_file_and_changes_nothing(cli, tmp_path):
     with mounted_tmpfs(tmp_path / "disk", 300) as disk:
         env = {"PLUMBLINE_DATA_DIR": str(disk / "data")}
         assert cli("check", "core-work", env=env).code == 0
-        before = (disk / "data" / "entries" / "2026-11.json").read_bytes()
+        month = Locations(disk / "data").entries_file(MONDAY)
+        before = month.read_bytes()
         fill(disk, leave_bytes=0)
         for args in (("check", "knee-pillow"), ("pain", "3"), ("uncheck", "core-work")):
             result = cli(*args, env=env)
             assert result.code == 1, result.err
             one_line(result, "No space left on device", "free some space")
-        assert (disk / "data" / "entries" / "2026-11.json").read_bytes() == before
+        assert month.read_bytes() == before
         assert cli("today", env=env).code == 0  # reading needs no space
         assert not list((disk / "data").rglob(".tmp-*"))
 
@@ -88,7 +90,7 @@ def test_a_forbidden_file_or_folder_names_it_and_says_to_check_permissions(data_
 
     entries = data_dir / "entries"
     entries.chmod(0o500)
-    database = data_dir / "plumbline.json"
+    database = Locations(data_dir).database
     try:
         result = run("check", "knee-pillow")
         assert result.code == 1

@@ -5,6 +5,7 @@ failed import left habits, settings and earlier months written.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -33,9 +34,11 @@ def test_an_import_takes_a_backup_holding_the_records_it_replaces(cli, data_dir,
                                     "note": ""}]))
     result = cli("import", str(source))
     assert result.code == 0, result.err
-    [backup] = [b for b in backups.backups_by_age(backups.Locations(data_dir)) if backups.IMPORT_TAG in b.name]
-    assert '"c":6' in (backup / "entries" / "2026-11.json").read_text()  # the record the import replaced
-    assert '"c":2' in (data_dir / "entries" / "2026-11.json").read_text()
+    here = backups.Locations(data_dir)
+    [backup] = [b for b in backups.backups_by_age(here) if backups.IMPORT_TAG in b.name]
+    month = here.entries_file(dt.date(2026, 11, 23))
+    assert '"c":6' in (backup / month.relative_to(data_dir)).read_text()  # the record the import replaced
+    assert '"c":2' in month.read_text()
 
 
 BAD_FILES = {

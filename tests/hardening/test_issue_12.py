@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from plumbline.storage.locations import Locations
+
+DATABASE = "{database}"  # this device's state file, named with its id
+
 
 def nothing(data_dir: Path, tmp: Path) -> None:
     pass
@@ -64,7 +68,7 @@ class Row:
     code: int
     says: str
     then: tuple[str, ...] = ()  # a command that must work afterwards
-    unchanged: tuple[str, ...] = field(default=("plumbline.json",))
+    unchanged: tuple[str, ...] = field(default=("plumbline.json", DATABASE))  # from before devices, and this device's
 
 
 ROWS = [
@@ -125,7 +129,8 @@ ELSEWHERE = {
 }
 
 
-def state(path: Path) -> object:
+def state(data_dir: Path, name: str) -> object:
+    path = Locations(data_dir).database if name == DATABASE else data_dir / name
     if path.is_symlink():
         return os.readlink(path)
     return path.read_bytes() if path.is_file() else None
@@ -134,7 +139,7 @@ def state(path: Path) -> object:
 @pytest.mark.parametrize("row", ROWS, ids=lambda r: f"item {r.item}: {r.report}")
 def test_each_report_now_ends_in_one_clear_line(row, cli, data_dir, tmp_path):
     row.setup(data_dir, tmp_path)
-    before = {name: state(data_dir / name) for name in row.unchanged}
+    before = {name: state(data_dir, name) for name in row.unchanged}
     args = [a.replace("{tmp}", str(tmp_path)) for a in row.args]
     result = cli(*args)
     assert result.code == row.code, result.err
@@ -142,7 +147,7 @@ def test_each_report_now_ends_in_one_clear_line(row, cli, data_dir, tmp_path):
     if row.code:
         assert result.err.startswith("plumbline: error:") and result.err.count("\n") == 1, result.err
         assert row.says.replace("{data}", str(data_dir)).replace("{tmp}", str(tmp_path)) in result.err
-    assert {name: state(data_dir / name) for name in row.unchanged} == before
+    assert {name: state(data_dir, name) for name in row.unchanged} == before
     if row.then:
         assert cli(*row.then).code == 0
 

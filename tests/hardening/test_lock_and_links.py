@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from plumbline.storage import lock
+from plumbline.storage.locations import Locations
 from tests.conftest import MONDAY
 
 HOLDER = """
@@ -51,7 +52,7 @@ def test_a_command_waiting_on_a_stopped_holder_gives_up_naming_its_pid(cli, data
         waited = time.monotonic() - began
         assert result.code == 1, result.err
         assert result.err.startswith("plumbline: error:") and result.err.count("\n") == 1
-        assert f"plumbline process {holder.pid}" in result.err and str(data_dir / "plumbline.lock") in result.err
+        assert f"plumbline process {holder.pid}" in result.err and str(Locations(data_dir).lock_file) in result.err
         assert waited < 8  # the 1 s limit, plus start-up
         assert cli("today").code == 0  # reading never waits for the lock
     finally:
@@ -65,26 +66,39 @@ def make_fifo(path: Path) -> None:
     os.mkfifo(path)
 
 
-@pytest.mark.parametrize("where", ["habits/own.toml", "routines/own.toml", "plumbline.json", "entries/2026-11.json",
-                                   "cache/habit-files.json"])
+# This device's files, and those from before devices (still read): where a FIFO may be found.
+PLACES = {
+    "habits/own.toml": lambda here: here.data_dir / "habits" / "own.toml",
+    "routines/own.toml": lambda here: here.data_dir / "routines" / "own.toml",
+    "state file": lambda here: here.database,
+    "month file": lambda here: here.entries_file(MONDAY),
+    "plumbline.json": lambda here: here.legacy_database,
+    "entries/2026-11.json": lambda here: here.entries_dir / "2026-11.json",
+    "cache/habit-files.json": lambda here: here.cache_dir / "habit-files.json",
+}
+DATA_FILES = ("state file", "month file", "plumbline.json", "entries/2026-11.json")
+
+
+@pytest.mark.parametrize("where", PLACES)
 def test_a_fifo_in_the_data_dir_never_blocks_a_command(cli, data_dir, where):
     assert cli("check", "core-work").code == 0
-    target = data_dir / where
+    target = PLACES[where](Locations(data_dir))
     if target.exists():
         target.unlink()
     make_fifo(target)
     for args in (("today",), ("check", "knee-pillow"), ("export",), ("routine", "--list")):
         result = cli(*args)  # the fixture's 60 s timeout would raise if it blocked
         assert "unexpected" not in result.err and "Traceback" not in result.err, (args, result.err)
-        if where in ("plumbline.json", "entries/2026-11.json") and args[0] != "routine":
+        if where in DATA_FILES and args[0] != "routine":
             assert result.code == 1 and str(target) in result.err and "not a regular file" in result.err
     assert target.is_fifo() or where.startswith("cache/")  # the cache is only a copy: it may be rebuilt
 
 
-@pytest.mark.parametrize("link_to", ["nowhere.json", "plumbline.json"], ids=["dangling", "looping"])
+@pytest.mark.parametrize("link_to", ["nowhere.json", None], ids=["dangling", "looping"])
 def test_a_broken_database_link_is_reported_and_left_as_it_is(cli, data_dir, link_to):
     assert cli("check", "core-work").code == 0
-    database = data_dir / "plumbline.json"
+    database = Locations(data_dir).database
+    link_to = link_to or database.name
     database.unlink()
     database.symlink_to(link_to)
     for args in (("export",), ("check", "knee-pillow"), ("today",), ("habits", "--all")):
@@ -97,6 +111,7 @@ def test_a_broken_database_link_is_reported_and_left_as_it_is(cli, data_dir, lin
 def test_a_database_link_to_a_real_file_still_works(cli, data_dir, tmp_path):
     assert cli("check", "core-work", "--date", MONDAY.isoformat()).code == 0
     real = tmp_path / "elsewhere.json"
-    (data_dir / "plumbline.json").rename(real)
-    (data_dir / "plumbline.json").symlink_to(real)
+    database = Locations(data_dir).database
+    database.rename(real)
+    database.symlink_to(real)
     assert cli("today").code == 0

@@ -7,12 +7,13 @@ import json
 import pytest
 
 from plumbline.cli import clock
+from tests.layout import stored_state
 
 
 def test_a_break_under_a_posix_tz_is_stored_at_the_right_moment(cli, data_dir):
     result = cli("check", "posture-breaks", env={"TZ": "XYZ-3"})  # PLUMBLINE_NOW: 10:00 local
     assert result.code == 0, result.err
-    meta = json.loads((data_dir / "plumbline.json").read_text())["meta"]["1"]
+    meta = stored_state(data_dir)
     stored = dt.datetime.fromisoformat(meta["reminder_state"]["last_break"])
     assert stored.astimezone(dt.UTC) == dt.datetime(2026, 11, 23, 7, 0, tzinfo=dt.UTC)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from plumbline.cli.service_unit import unit_text
+from plumbline.storage.locations import Locations
 
 
 def run(data_dir: Path, *args: str, now: str = "2026-11-23T10:00:00") -> subprocess.CompletedProcess:
@@ -23,8 +24,10 @@ def run(data_dir: Path, *args: str, now: str = "2026-11-23T10:00:00") -> subproc
                           timeout=60, preexec_fn=lambda: os.umask(0))
 
 
-def test_under_umask_000_every_folder_is_0700_and_every_file_0600(tmp_path):
+def test_under_umask_000_every_folder_is_0700_and_every_file_0600(tmp_path, monkeypatch):
     data_dir = tmp_path / "new" / "data"  # plumbline creates it and its parent
+    state_dir = tmp_path / "local" / "state"  # and the state folder (device id, lock, cache, backups)
+    monkeypatch.setenv("PLUMBLINE_STATE_DIR", str(state_dir))
     export = tmp_path / "export.json"
     custom = {"id": "walk", "name": "Walk", "category": "movement", "kind": "do"}
     export.write_text(json.dumps({"format": "plumbline-export", "version": 1, "state": {}, "custom_habits": [custom],
@@ -34,9 +37,10 @@ def test_under_umask_000_every_folder_is_0700_and_every_file_0600(tmp_path):
                       (("today",), "2026-11-24T11:00:00")):
         done = run(data_dir, *args, now=now)
         assert done.returncode == 0, done.stderr
-    assert (data_dir / "backups").is_dir() and (data_dir / "habits" / "walk.toml").is_file()
+    here = Locations(data_dir)
+    assert here.backups.is_dir() and here.database.is_file() and (state_dir / "device").is_file()
     wrong = []
-    for path in [data_dir.parent, data_dir, *data_dir.rglob("*")]:
+    for path in [data_dir.parent, data_dir, *data_dir.rglob("*"), state_dir, *state_dir.rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode != (0o700 if path.is_dir() else 0o600):
             wrong.append(f"{oct(mode)} {path.relative_to(tmp_path)}")

@@ -1,6 +1,7 @@
 """Reminder settings: defaults per docs/contract.md, one-line validation, and durable storage."""
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -54,7 +55,8 @@ def test_settings_survive_in_the_data_dir_and_damage_is_reported(data_dir):
     reminders.save_settings(ReminderSettings(break_minutes=30))
     assert Reminders(Store(Locations(data_dir))).settings().break_minutes == 30
     reminders.store.update_meta(lambda meta: meta.__setitem__(SETTINGS_KEY, {"break_minutes": "x"}))
-    with pytest.raises(DamagedDatabase, match="plumbline.json.*posture-break interval 'x'"):
+    named = re.escape(str(Locations(data_dir).database))  # where this device recorded the setting
+    with pytest.raises(DamagedDatabase, match=f"{named}.*posture-break interval 'x'"):
         reminders.settings()
 
 

@@ -6,6 +6,7 @@ from plumbline.app.tracker import Tracker
 from plumbline.storage.habit_files import load_library
 from plumbline.ui.screens.archived import ArchivedScreen
 from tests.conftest import BUILTIN_HABITS
+from tests.layout import saved_habits
 from tests.ui.conftest import screen_text
 
 BELT = "SI belt, as your professional advised"
@@ -31,7 +32,7 @@ async def test_u_offers_it_at_80x24_and_enter_adds_it_to_today(make_app, data_di
         await pilot.pause()
         assert app.screen.highlighted_habit().id == "si-belt"
         assert BELT in screen_text(app)
-    assert (data_dir / "habits" / "si-belt.toml").exists()
+    assert "si-belt" in saved_habits(data_dir)
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("u")

@@ -1,7 +1,6 @@
 """The Today screen driven by Pilot, as a user would, over a real data dir."""
 
 import datetime as dt
-import tomllib
 
 from textual.widgets import Input, Select
 
@@ -12,6 +11,7 @@ from plumbline.ui.screens.today import TodayScreen
 from plumbline.ui.widgets.checklist_view import ChecklistView
 from plumbline.ui.widgets.habit_detail import HabitDetail
 from tests.conftest import BUILTIN_HABITS, MONDAY, stored_entry
+from tests.layout import saved_habits
 from tests.ui.conftest import screen_text
 
 SIZE = (80, 24)
@@ -166,14 +166,12 @@ async def test_add_a_habit_with_validation(make_app, data_dir):
         assert isinstance(app.screen, TodayScreen)
         assert highlighted(app) == "x-walk-after-lunch"
         assert "[x] Walk after lunch" in screen_text(app)
-    saved = tomllib.loads((data_dir / "habits" / "x-walk-after-lunch.toml").read_text())
+    saved = saved_habits(data_dir)["x-walk-after-lunch"]
     assert saved["schedule"] == {"weekdays": ["mon", "wed", "fri"]} and saved["name"] == "[x] Walk after lunch"
 
 
 async def test_a_therapists_programme_can_be_typed_in_with_several_lines_and_cautions(make_app, data_dir):
     from textual.widgets import TextArea
-
-    from plumbline.storage.habit_files import load_habit_file
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -191,7 +189,7 @@ async def test_a_therapists_programme_can_be_typed_in_with_several_lines_and_cau
         await pilot.press("e")
         await pilot.pause()
         assert app.screen.query_one("#how", TextArea).text.splitlines()[1] == "2 sets of 10, slowly."
-    habit = load_habit_file(data_dir / "habits" / "clamshells.toml")
+    habit = Tracker(data_dir, BUILTIN_HABITS).habit("clamshells")  # as the next start reads it
     assert habit.how == "Lie on your side, knees bent.\n2 sets of 10, slowly.\nRest 30 s."
     assert habit.cautions == ("Stop if it hurts.", "Not on the sore side yet.")
 
@@ -274,8 +272,9 @@ async def test_a_check_in_from_the_cli_shows_in_the_open_app(make_app, data_dir)
 
 async def test_a_file_damaged_while_the_app_is_open_is_reported_not_a_crash(make_app, data_dir):
     app = make_app()
+    database = app.tracker.locations.database
     async with app.run_test(size=SIZE) as pilot:
-        (data_dir / "plumbline.json").write_bytes(b'{"meta": ')
+        database.write_bytes(b'{"meta": ')
         app.screen.query_one(ChecklistView).highlight_habit("both-feet")
         await pilot.press("x", "y")
         await pilot.pause()
@@ -283,8 +282,8 @@ async def test_a_file_damaged_while_the_app_is_open_is_reported_not_a_crash(make
         await pilot.press("space")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, TodayScreen)
-        assert any("plumbline.json" in n.message for n in app._notifications)
-    assert (data_dir / "plumbline.json").read_bytes() == b'{"meta": '
+        assert any(str(database) in n.message for n in app._notifications)
+    assert database.read_bytes() == b'{"meta": '
 
 
 async def test_an_app_started_on_a_terminal_leaves_when_the_terminal_is_gone(data_dir, clock):

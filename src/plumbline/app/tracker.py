@@ -60,8 +60,8 @@ class Tracker:
         self._reminders: Reminders | None = None
         self._summaries: Standings | None = None
         self.settings = Settings(self.store, self.changes.tell)
+        migrate(self.store, dt.date.today())  # first: the library reads the state (habit edits)
         self.reload_library()  # sets self.file_library
-        migrate(self.store, dt.date.today())
         self.merge_conflict_copies()
 
     def merge_conflict_copies(self) -> None:
@@ -94,13 +94,12 @@ class Tracker:
 
     # -- the habits ----------------------------------------------------------------------------
 
-    def reload_library(self) -> Library:
-        """Read the habit files again (the edits made in the app are read with the state, each time)."""
+    def reload_library(self) -> None:
+        """Read the habit files again (the edits made in the app are read with the state, when asked for)."""
         cache = TomlCache(self.locations)
         self.file_library = load_library([self.builtin_dir, self.locations.custom_habits], cache.read)
         cache.save()
         self._edited: tuple[object, Library] = (None, self.file_library)
-        return self.file_library
 
     @property
     def library(self) -> Library:
@@ -127,11 +126,11 @@ class Tracker:
 
     def routines(self) -> RoutineLibrary:
         """The built-in routines, then the user's own from the data dir, checked against their
-        habits. Only the habit files are read, not the database: listing routines works even
-        when it is damaged."""
+        habits. Listing routines works even when the state is damaged (the habits added in the
+        app are then left out)."""
         from plumbline.storage.routine_files import FOLDER, load_routines  # `today` and `check` never need it
 
-        habit_ids = {h.id for h in self.library.habits}
+        habit_ids = {h.id for h in self._readable_library().habits}
         return load_routines([self.builtin_dir / FOLDER, self.locations.custom_routines], habit_ids)
 
     def save_routine(self, data: dict[str, object], source: str = "the form") -> Path:
@@ -147,7 +146,14 @@ class Tracker:
 
     @property
     def load_errors(self) -> list[HabitFileError]:
-        return self.library.errors
+        return self._readable_library().errors
+
+    def _readable_library(self) -> Library:
+        """The library, or over a state that cannot be read the habit files' alone (for what needs no state)."""
+        try:
+            return self.library
+        except DamagedDatabase:
+            return self.file_library
 
     def habits(self, include_archived: bool = False) -> list[Habit]:
         archived, starts = self.store.habit_state()
