@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from plumbline.app import breaks
 from plumbline.app import changes as changed
@@ -28,7 +28,7 @@ from plumbline.errors import BadInput, DamagedDatabase, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.conflict_copies import absorb as absorb_conflict_copies
-from plumbline.storage.habit_edits import changed_fields, with_edits
+from plumbline.storage.habit_edits import record_habit, with_edits
 from plumbline.storage.habit_files import Library, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
 from plumbline.storage.migrations import migrate
@@ -186,16 +186,7 @@ class Tracker:
         """Record a habit added in the app, or the fields changed by an edit (of a built-in habit
         too), as this device's records: two devices editing habits never conflict. A new habit
         begins `today`: the days before it are not missed. Returns its id."""
-        before = self.library.by_id().get(habit.id)
-        fields = changed_fields(before, habit)
-
-        def change(meta: dict[str, Any]) -> None:
-            meta.setdefault(state_keys.HABIT_EDITS, {}).setdefault(habit.id, {}).update(fields)
-            if before is None and today is not None and meta.get(state_keys.CREATED):
-                meta.setdefault(state_keys.HABIT_STARTS, {}).setdefault(habit.id, today.isoformat())
-
-        if fields:
-            self.store.update_meta(change)
+        record_habit(self.store, self.library.by_id().get(habit.id), habit, today)
         self.changes.tell(changed.HABITS)
         return habit.id
 

@@ -8,11 +8,14 @@ the recorded fields over them; a habit added in the app has only records.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from plumbline.domain.habit import Habit
 from plumbline.errors import HabitFileError
+from plumbline.storage import state_keys
 from plumbline.storage.habit_files import Library, habit_data, parse_habit
+from plumbline.storage.store import Store
 
 
 def with_edits(library: Library, edits: dict[str, dict[str, Any]], source: object) -> Library:
@@ -44,3 +47,17 @@ def changed_fields(before: Habit | None, after: Habit) -> dict[str, Any]:
     # A field cleared: "", which hides the file's value (a removed path would bring it back).
     changed.update({name: "" for name in old.keys() - new.keys()})
     return changed
+
+
+def record_habit(store: Store, before: Habit | None, habit: Habit, today: dt.date | None) -> None:
+    """Record `habit` as this device's: its changed fields (all of a new one's). A new habit in a
+    data dir already in use begins `today`, so the days before it are not missed."""
+    fields = changed_fields(before, habit)
+
+    def change(meta: dict[str, Any]) -> None:
+        meta.setdefault(state_keys.HABIT_EDITS, {}).setdefault(habit.id, {}).update(fields)
+        if before is None and today is not None and meta.get(state_keys.CREATED):
+            meta.setdefault(state_keys.HABIT_STARTS, {}).setdefault(habit.id, today.isoformat())
+
+    if fields:
+        store.update_meta(change)

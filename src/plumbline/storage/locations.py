@@ -36,8 +36,14 @@ def resolve_data_dir(cli_value: str | None = None, environ: Mapping[str, str] = 
 
 
 def resolve_state_dir(environ: Mapping[str, str] = os.environ) -> Path:
-    if environ.get(STATE_ENV_VAR):
-        return Path(environ[STATE_ENV_VAR]).expanduser()
+    return _state_dir(environ.get(STATE_ENV_VAR) or "")
+
+
+@functools.lru_cache(maxsize=8)
+def _state_dir(configured: str) -> Path:
+    """Once a process for each setting: every path of the device's files is made from it."""
+    if configured:
+        return Path(configured).expanduser()
     import platformdirs
 
     return Path(platformdirs.user_state_dir("plumbline", appauthor=False))
@@ -87,11 +93,7 @@ class Locations(NamedTuple):
     @property
     def local(self) -> Path:
         """This device's folder for this data dir, outside the synced one."""
-        # realpath: the same data dir reached through a link must share one lock. Two checksums,
-        # not hashlib: loading OpenSSL was a fifth of a short command's imports.
-        path = os.fsencode(os.path.realpath(self.data_dir))
-        key = f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
-        return (self.state_dir or resolve_state_dir()) / "data-dirs" / key
+        return _local_folder(self.data_dir, self.state_dir or resolve_state_dir())
 
     @property
     def cache_dir(self) -> Path:
@@ -105,6 +107,14 @@ class Locations(NamedTuple):
     @property
     def backups(self) -> Path:
         return self.local / "backups"
+
+
+@functools.lru_cache(maxsize=32)
+def _local_folder(data_dir: Path, state_dir: Path) -> Path:
+    # realpath: the same data dir reached through a link must share one lock. Two checksums, not
+    # hashlib: loading OpenSSL was a fifth of a short command's imports.
+    path = os.fsencode(os.path.realpath(data_dir))
+    return state_dir / "data-dirs" / f"{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
 
 
 @functools.lru_cache(maxsize=8)

@@ -193,6 +193,7 @@ class Store:
 
     def month_stamps(self) -> dict[str, Stamp | None]:
         """Every month's stamp (see combined_stamp): a stat call per file, no reading."""
+        self.months()  # refuses months outside the calendar, as every read of months does
         return {month: data_files.combined_stamp(files)
                 for month, files in sorted(self.listing().months.items())}
 
@@ -218,9 +219,11 @@ class Store:
         if kept is not None and stamp is not None and kept[0] == stamp:
             return kept[1]
         datas = [d for d in (self.files.read(f, self._read_check(month, f)) for f in files) if d is not None]
-        own = self.locations.entries_dir / f"{month}.{self.device}.json"
-        with record_of(own):
-            records = MonthRecords(own, plain_month(month, datas) if datas else {}, month)
+        # A record that cannot be read is named by its file; of a month joined from several,
+        # by this device's file of it.
+        path = files[0].path if len(files) == 1 else self.locations.entries_dir / f"{month}.{self.device}.json"
+        with record_of(path):
+            records = MonthRecords(path, plain_month(month, datas) if datas else {}, month)
         if stamp is not None and self.settled(stamp):
             self._kept[month] = (stamp, records)
         else:
