@@ -24,20 +24,19 @@ from typing import Any
 from plumbline.domain.days import FIRST_DAY, LAST_DAY
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading
-from plumbline.domain.routine_stops import RoutineStop
 from plumbline.errors import DamagedDatabase
-from plumbline.storage import data_files, state_keys
+from plumbline.storage import data_files
 from plumbline.storage.atomic import atomic_write_json, remove_stale_temporaries, set_temporary_owner
 from plumbline.storage.checks import SCHEMA_VERSION, check_month_file, check_month_records, record_of
-from plumbline.storage.device_writes import entry_delta, own_days, pain_additions, routine_stop_record, stop_from
+from plumbline.storage.device_writes import entry_delta, own_days, pain_additions
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.month_merge import JoinedMonth, plain_month
 from plumbline.storage.month_records import MonthRecords, PainLog, Stamp
 from plumbline.storage.record_merge import join_entries, join_pain
 from plumbline.storage.stamps import Clock
-from plumbline.storage.state_checks import check_state_file, state_of
-from plumbline.storage.state_merge import FlatState, flatten, join_state, unflatten, values
+from plumbline.storage.state_merge import FlatState
+from plumbline.storage.state_store import StateStore
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
@@ -46,7 +45,7 @@ EntryChange = Callable[[Entry | None], Entry | None]
 MonthEdit = Callable[[JoinedMonth, dict[str, Any]], bool]  # changes this device's month data; True: write it
 
 
-class Store:
+class Store(StateStore):
     def __init__(self, locations: Locations, now_ns: Callable[[], int] = time.time_ns) -> None:
         self.locations = locations
         self.now_ns = now_ns
@@ -61,33 +60,6 @@ class Store:
         self._meta_kept: tuple[FlatState, dict[str, Any]] | None = None
 
     # -- reading (no lock needed: files are only ever replaced whole) --------------------------
-
-    def meta(self) -> dict[str, Any]:
-        """The state document, merged over every device; empty for a data dir nothing was written to.
-
-        The same document while no state file changes: a command reads it several times, and
-        callers only read it (update_meta changes a document of its own)."""
-        state = self._state()
-        if self._meta_kept is not None and self._meta_kept[0] is state:
-            return self._meta_kept[1]
-        document = unflatten(values(state))
-        if document:
-            document[state_keys.SCHEMA] = SCHEMA_VERSION
-        self._meta_kept = (state, document)
-        return document
-
-    def _state(self) -> FlatState:
-        states = self.listing().states
-        stamp = data_files.combined_stamp(states)
-        if self._state_kept is not None and stamp is not None and self._state_kept[0] == stamp:
-            return self._state_kept[1]
-        joined: FlatState = {}
-        for found in states:
-            data = self.files.read(found, check_state_file)
-            if data is not None:
-                joined = join_state(joined, state_of(found.path, data))
-        self._state_kept = (stamp, joined) if stamp is not None and self.settled(stamp) else None
-        return joined
 
     def listing(self) -> data_files.Listing:
         """The data dir's files, from memory while neither folder has changed: a month's read
@@ -115,36 +87,6 @@ class Store:
         data = AtomicJSONStorage(path).read() or {}
         check_month_file(path, found.month if found and found.month else path.stem, data)
         check_month_records(path, data)
-
-    def raw_meta(self) -> dict[str, Any]:
-        """The state document from before devices (plumbline.json) as stored, for migrations."""
-        data = AtomicJSONStorage(self.locations.legacy_database).read() or {}
-        return dict(data.get("meta", {}).get("1", {}))
-
-    def started(self, today: dt.date) -> dt.date:
-        """The day tracking began: earlier days are not counted as missed."""
-        created = self.meta().get(state_keys.CREATED)
-        with record_of(self.locations.database):
-            return dt.date.fromisoformat(created) if created else today
-
-    def archived(self) -> set[str]:
-        return set(self.meta().get(state_keys.ARCHIVED, []))
-
-    def habit_state(self) -> tuple[set[str], dict[str, dt.date]]:
-        """The archived habits, and the first day of each habit added after the data dir began
-        (see `first_day`): one read of the state for what every list of habits needs."""
-        meta = self.meta()
-        with record_of(self.locations.database):
-            starts = {str(habit_id): dt.date.fromisoformat(day)
-                      for habit_id, day in meta.get(state_keys.HABIT_STARTS, {}).items()}
-        return set(meta.get(state_keys.ARCHIVED, [])), starts
-
-    def archived_days(self) -> dict[str, dt.date]:
-        """The day each archived habit was archived, where it was recorded."""
-        meta = self.meta()
-        with record_of(self.locations.database):
-            return {str(k): dt.date.fromisoformat(v) for k, v in meta.get(state_keys.ARCHIVED_ON, {}).items()
-                    if k in meta.get(state_keys.ARCHIVED, [])}
 
     def months(self) -> list[str]:
         """The months ("YYYY-MM") that have a file on any device, oldest first."""
@@ -263,64 +205,6 @@ class Store:
         return mtime(self.locations.data_dir), mtime(self.locations.entries_dir)
 
     # -- writing -------------------------------------------------------------------------------
-
-    def ensure_created(self, today: dt.date) -> None:
-        """Record the first day of use, once."""
-        if not self.meta().get(state_keys.CREATED):
-            self.update_meta(lambda meta: meta.setdefault(state_keys.CREATED, today.isoformat()))
-
-    def update_meta(self, change: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
-        """Apply `change` to the merged state document, and record what it changed as this device's."""
-        with self._writing(self.locations.database, check_state_file) as own:
-            self._state_kept = None
-            state = self._state()
-            before = values(state)
-            document = unflatten(before)
-            document[state_keys.SCHEMA] = SCHEMA_VERSION
-            change(document)
-            after = flatten(document)
-            changed = {path: after.get(path) for path in before.keys() | after.keys()
-                       if after.get(path) != before.get(path)}
-            if changed:
-                stamp = self.clock.next(s for s, _ in state.values())
-                records = own.setdefault("state", {}).setdefault("1", {})
-                records.update({path: [stamp, value] for path, value in sorted(changed.items())})
-                own["_meta"] = {"1": {"schema": SCHEMA_VERSION, "device": self.device}}
-                self._write(self.locations.database, own)
-        return document
-
-    def set_habit_starts(self, starts: dict[str, dt.date], replace: bool = False) -> None:
-        """Note when habits began: a habit that has a start keeps it, unless `replace`."""
-        def change(meta: dict[str, Any]) -> None:
-            known = meta.setdefault(state_keys.HABIT_STARTS, {})
-            for habit_id, day in starts.items():
-                if replace or habit_id not in known:
-                    known[habit_id] = day.isoformat()
-
-        self.update_meta(change)
-
-    def set_archived(self, habit_id: str, archived: bool, day: dt.date | None = None) -> None:
-        """`day`: when it was archived, kept for the report's "what changed" (older data has none)."""
-        def change(meta: dict[str, Any]) -> None:
-            ids = set(meta.get(state_keys.ARCHIVED, []))
-            meta[state_keys.ARCHIVED] = sorted(ids | {habit_id} if archived else ids - {habit_id})
-            days = meta.setdefault(state_keys.ARCHIVED_ON, {})
-            days.pop(habit_id, None)
-            if archived and day is not None:
-                days[habit_id] = day.isoformat()
-
-        self.update_meta(change)
-
-    def routine_stops(self) -> list[RoutineStop]:
-        """Every "this hurts" stop, oldest first."""
-        meta = self.meta()
-        with record_of(self.locations.database):
-            return sorted(stop_from(s) for s in meta.get(state_keys.ROUTINE_STOPS, []))
-
-    def add_routine_stop(self, stop: RoutineStop) -> None:
-        record = routine_stop_record(stop)
-        self.update_meta(lambda meta: meta.__setitem__(
-            state_keys.ROUTINE_STOPS, [*meta.get(state_keys.ROUTINE_STOPS, []), record]))
 
     def change_entry(self, habit_id: str, day: dt.date, change: EntryChange) -> Entry | None:
         """Read the day's entry afresh (as every device has it) under the lock, apply `change`,
