@@ -102,7 +102,11 @@ def test_count_edits_and_skips_on_both_sides(tmp_path, engine):
     cluster["laptop"].check("core-work", day(2), note="10 minutes", today=day(2))  # the note, here
     cluster["desktop"].skip("glute-work", day(2), today=day(2))
     cluster["desktop"].check("glute-work", day(3), today=day(3))
+    # The same count on both sides, apart: each device adds to the count it knew.
+    cluster["laptop"].check("gentle-mobility", day(2), amount=2, today=day(2))
+    cluster["desktop"].check("gentle-mobility", day(2), amount=5, today=day(2))
     state = entries(settled(cluster))
+    assert state[("gentle-mobility", day(2).isoformat())]["count"] in (2, 5)  # the later change, on every device
     assert state[("core-work", day(2).isoformat())]["note"] == "10 minutes"
     assert state[("glute-work", day(2).isoformat())]["skipped"] is True
     assert state[("glute-work", day(3).isoformat())]["count"] == 1
