@@ -62,16 +62,19 @@ class PlumblineApp(App[None]):
         report_writer: ReportWriter | None = None,
         open_file: Opener = open_with_system,
         first_rows: tuple[dt.date, list[ChecklistRow]] | None = None,
+        after_first_frame: Callable[[], None] | None = None,
     ) -> None:
         """`ascii_marks`: the plain marks (glyphs.py); `start_notice`: said once the app is up
         (why the marks are plain, when the terminal's character set chose them); `report_writer`
         and `open_file`: the therapist's report and how to open it (report_control.py);
-        `first_rows`: a day's checklist the launcher worked out already, not worked out twice."""
+        `first_rows`: a day's checklist the launcher worked out already, not worked out twice;
+        `after_first_frame`: called once the first screen is painted (the launcher's own work)."""
         super().__init__()
         glyphs.use_ascii(ascii_marks)
         self.set_class(ascii_marks, "-plain-marks")  # app.tcss draws the borders in ASCII too
         self.start_notice = start_notice
         self.first_rows = first_rows
+        self.after_first_frame = after_first_frame
         self.tracker = tracker
         self.clock = clock
         self.monotonic = monotonic  # times the routine player's holds; wall-clock jumps do not touch it
@@ -132,10 +135,14 @@ class PlumblineApp(App[None]):
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
         self.seen_outside = self.tracker.outside_signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
-        if self.reminders is not None:
-            # After the first frame: the scheduler and the session bus are not needed to draw
-            # Today, and starting them first cost the launch about a tenth of a second.
-            self.call_after_refresh(self._start_reminders)
+        self.call_after_refresh(self._first_frame_painted)
+
+    def _first_frame_painted(self) -> None:
+        if self.after_first_frame is not None:
+            self.after_first_frame()
+        # After the first frame: the scheduler and the session bus are not needed to draw
+        # Today, and starting them first cost the launch about a tenth of a second.
+        self._start_reminders()
 
     def _start_reminders(self) -> None:
         if self.reminders is None or not self.is_running:

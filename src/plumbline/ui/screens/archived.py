@@ -20,6 +20,9 @@ OPTIONAL = "optional:"
 
 
 class ArchivedScreen(Dialog[str | None]):
+    DEFAULT_CSS = """
+    #archived OptionList { max-height: 5; }  /* three at a time: the optional habits and the hints stay in view */
+    """
     BINDINGS = [Binding("escape", "close", "Close", id="archived.close")]
 
     def __init__(self, habits: list[Habit], optional: list[Habit] | None = None) -> None:

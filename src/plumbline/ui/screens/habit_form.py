@@ -29,6 +29,13 @@ LONG_FIELDS = (("why", "Why it helps"), ("how", "How to do it (sets, reps, holds
 
 
 class HabitForm(Dialog[Habit | None]):
+    # Short fields in a grid, then the long texts, all scrolling above the buttons.
+    DEFAULT_CSS = """
+    #form-scroll { height: auto; max-height: 14; }  /* with the key bar, Save and Cancel still fit at 80x24 */
+    #habit-form #fields { grid-rows: 1 1 1 1 1 1 1 1 1 4 1 4 1 4; }
+    #habit-form .long-label { column-span: 2; color: $text-muted; }
+    #habit-form .long-field { column-span: 2; height: 4; }
+    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),

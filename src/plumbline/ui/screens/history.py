@@ -31,6 +31,12 @@ from plumbline.ui.widgets.key_bar import KeyBar
 
 
 class HistoryScreen(KeptScreen):
+    DEFAULT_CSS = """
+    #history-title { height: auto; background: $panel; }  /* a long name wraps, its figures stay */
+    #history { padding: 0 1; }
+    #heat-map, #strength-chart, #best-runs { height: auto; margin-top: 1; }
+    .section { margin-top: 1; }
+    """
     BINDINGS = [
         # priority: the scrolling container would otherwise take the arrows.
         Binding("left", "move(-7)", "Day", id="history.earlier_week", key_display="←→↑↓", priority=True),

@@ -35,6 +35,14 @@ class HurtStop(NamedTuple):
 
 
 class PainForm(Dialog[PainReading | None]):
+    DEFAULT_CSS = """
+    #pain-form #fields { grid-rows: 1 1 5; }  /* the last row is the list of triggers, one line each */
+    #pain-form .hint { margin-top: 0; }
+    #pain-form #form-error { display: none; }
+    #pain-form .reading { color: $text-muted; }
+    #hurt-caution, #hurt-again { margin-bottom: 1; }
+    #triggers { height: 5; }
+    """
     BINDINGS = [
         # enter in a field logs it too (Input.Submitted); on the triggers, enter and space tick one.
         Binding("ctrl+s", "save", "Log it", id="pain.save"),

@@ -17,6 +17,9 @@ from plumbline.ui.widgets.key_bar import KeyBar
 
 
 class PainWeekScreen(Dialog[None]):
+    DEFAULT_CSS = """
+    #pain-week { height: auto; max-height: 100%; }
+    """
     BINDINGS = [Binding("escape,h,enter", "close", "Close", id="pain_week.close")]
 
     def __init__(self, review: WeekReview) -> None:

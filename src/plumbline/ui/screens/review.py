@@ -34,6 +34,14 @@ REPORT_WEEKS = 8  # as `plumbline report` by default
 
 
 class ReviewScreen(KeptScreen):
+    DEFAULT_CSS = """
+    #review-title { height: 1; background: $panel; }
+    #week { height: auto; max-height: 1fr; text-wrap: nowrap; border: none; padding: 0; background: $surface; }
+    #week-header { height: 1; text-wrap: nowrap; background: $surface; }
+    #counting { height: auto; padding: 0 1; }
+    #pain-line { height: 1; margin-top: 1; }
+    #comparison { height: auto; padding: 0 1; color: $text-muted; }
+    """
     BINDINGS = [
         # priority: the table would otherwise take left/right to move between cells.
         Binding("left", "week(-1)", "Earlier week", id="review.earlier", key_display="←", priority=True),

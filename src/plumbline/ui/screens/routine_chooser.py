@@ -27,6 +27,10 @@ from plumbline.ui.widgets.key_bar import KeyBar
 
 
 class RoutineChooser(Dialog[str | None]):
+    DEFAULT_CSS = """
+    #routine-about { height: auto; margin-top: 1; }
+    #routines { height: auto; max-height: 10; border: none; padding: 0; }
+    """
     BINDINGS = [
         # priority: before the list's own enter, so that the key bar names it (the list's is hidden).
         Binding("enter", "play", "Play", id="chooser.play", priority=True),

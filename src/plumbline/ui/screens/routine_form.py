@@ -32,6 +32,14 @@ SOURCE = "the form"  # what a routine file error names as its file
 
 
 class RoutineForm(Dialog[None]):
+    # A name and a habit on a line each, then the steps (the most lines), the about text and the
+    # cautions, across the whole width.
+    DEFAULT_CSS = """
+    #routine-form-scroll { height: auto; max-height: 14; }  /* with the key bar, Save and Cancel still fit at 80x24 */
+    #routine-fields { grid-size: 2; grid-columns: 14 1fr; grid-rows: 1 1 3 6 1 3 1 3; grid-gutter: 0 1; height: auto; }
+    #routine-form .long-label { column-span: 2; color: $text-muted; }
+    #routine-form .long-field { column-span: 2; height: 100%; }
+    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="routine_form.save"),
         Binding("escape", "cancel", "Cancel", id="routine_form.cancel"),

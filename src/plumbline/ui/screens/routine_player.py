@@ -44,6 +44,19 @@ def clock_face(seconds: float) -> str:
 
 
 class RoutinePlayerScreen(Screen[None]):
+    # The step on top, a large countdown or rep count in the middle.
+    DEFAULT_CSS = """
+    #routine-header { height: 1; background: $panel; }
+    #step-title { height: auto; padding: 1 2 0 2; }
+    #step-how { height: auto; padding: 0 2; color: $text; }
+    #counter { height: 5; padding: 1 2 0 2; margin: 1 2 0 2; width: auto; }
+    #counter.-cue { background: $success 50%; }
+    #big { width: auto; color: $accent; }
+    #big-label { width: auto; padding: 0 0 0 2; }
+    #routine-status { height: auto; padding: 1 2 0 2; }
+    #step-caution, #stop-hint { height: auto; padding: 0 2; }
+    #step-caution { margin-top: 1; }
+    """
     # The main key does one thing at a time; each meaning is its own binding so the footer names it.
     BINDINGS = [
         Binding("space,enter", "main('begin')", "Begin", id="routine.begin"),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -83,6 +83,9 @@ class TodayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield DayHeader(id="day-header")
+        if plumbline_app(self).reminders is not None:
+            # In the first frame, not mounted after it: a second mount then laid Today out again.
+            yield BreakCountdown(id="break-countdown")
         yield ChecklistView(id="checklist")
         yield Static(id="empty", markup=False)
         # The list keeps the focus: the pane scrolls with shift+up / shift+down (or the mouse).
@@ -331,11 +334,6 @@ class TodayScreen(Screen[None]):
         plumbline_app(self).choose_routine(habit.id if habit else None)
 
     # -- reminders: the countdown widget owns what b, z and P do --------------------------------
-
-    @on(events.Mount)
-    def _mount_break_countdown(self) -> None:
-        if plumbline_app(self).reminders is not None:
-            self.mount(BreakCountdown(id="break-countdown"), after=self.query_one(DayHeader))
 
     def _countdown(self, action: Callable[[BreakCountdown], None]) -> None:
         found = self.query(BreakCountdown)

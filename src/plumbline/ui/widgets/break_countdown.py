@@ -80,7 +80,9 @@ class BreakCountdown(Static):
         text, keys = self._countdown()
         marker = "   in-app reminders only (? says why)" if self.delivery_problem and not self.say_in_full else ""
         # One line: the key hints (also in help) give way to the marker where both do not fit.
-        if len(text) + len(keys) + len(marker) <= self.size.width or not marker:
+        # The marker first: the size is asked only when it matters, and asking while Textual lays
+        # the screen out (the first frame) made it lay the whole screen out once more.
+        if not marker or len(text) + len(keys) + len(marker) <= self.size.width:
             text.append(keys, style="dim")
         text.append(marker, style="dim yellow")
         if self.reminder:

@@ -96,7 +96,8 @@ class ChecklistView(OptionList):
             label = set_cell_size(label, room - 1) + "…"
         mark = glyphs.mark(row.status)
         head = f"{mark} {label}"
-        gap = max(0, width - cell_len(head) - right_len)
+        head_len = cell_len(head)
+        gap = max(0, width - head_len - right_len)
         text = f"{head}{' ' * gap}{detail} {strip}"
         style = self._style
         spans = [Span(0, len(mark), style(glyphs.STYLES[row.status]))]
@@ -108,7 +109,9 @@ class ChecklistView(OptionList):
         strip_at = detail_at + len(detail) + 1
         spans.extend(Span(strip_at + i, strip_at + i + 1, style(glyphs.STYLES[status]))
                      for i, status in enumerate(row.strip) if glyphs.STYLES[status])
-        return Content(text, [span for span in spans if span.style])
+        # Its width in cells is known here (each mark of the strip is one cell): told, Content
+        # does not measure the line character by character each time the list lays it out.
+        return Content(text, [span for span in spans if span.style], cell_length=head_len + gap + right_len)
 
     def _style(self, name: str) -> Style | str:
         """A Rich style name as Textual's Style, as Content.from_rich_text would make it."""
