@@ -27,7 +27,6 @@ from plumbline.domain.streaks import RecentEntries, Streaks
 from plumbline.errors import BadInput, DamagedDatabase, HabitFileError
 from plumbline.storage import state_keys
 from plumbline.storage.atomic import atomic_write
-from plumbline.storage.conflict_copies import absorb as absorb_conflict_copies
 from plumbline.storage.habit_edits import record_habit, with_edits
 from plumbline.storage.habit_files import Library, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
@@ -69,7 +68,12 @@ class Tracker:
         Not when a file of this device's cannot be read: the next read reports it, and the copies
         wait (a restore comes first)."""
         with contextlib.suppress(DamagedDatabase):
-            absorb_conflict_copies(self.store)
+            listing = self.store.listing()
+            found = [*listing.states, *(f for files in listing.months.values() for f in files)]
+            if any(f.file.conflict for f in found):
+                from plumbline.storage.conflict_copies import absorb  # only then: most starts have none
+
+                absorb(self.store)
 
     @classmethod
     def at(cls, data_dir: str | None) -> Tracker:

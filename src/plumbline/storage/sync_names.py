@@ -10,14 +10,24 @@ A conflict copy of a conflict copy is possible (the same file conflicting twice)
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
-CONFLICT_NAMES = (
-    re.compile(r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}(?P<ext>\.[^.]*)?"),
-    re.compile(r"(?P<stem>.+) \(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)(?P<ext>\.[^.]*)?"),
-    re.compile(r"(?P<stem>.+) \([^()]*'s conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)(?P<ext>\.[^.]*)?"),
-)
+# The marks each engine's conflict names carry: a name without any is no conflict copy, and the
+# patterns (slow to compile, for a short command) are compiled only when one has a mark.
+MARKS = (".sync-conflict-", " (conflicted copy ", "'s conflicted copy ")
+
+
+@functools.cache
+def conflict_names() -> tuple[re.Pattern[str], ...]:
+    return (
+        re.compile(r"(?P<stem>.+)\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}(?P<ext>\.[^.]*)?"),
+        re.compile(r"(?P<stem>.+) \(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)(?P<ext>\.[^.]*)?"),
+        re.compile(r"(?P<stem>.+) \([^()]*'s conflicted copy \d{4}-\d{2}-\d{2}(?: \(\d+\))?\)(?P<ext>\.[^.]*)?"),
+    )
+
+
 MONTH = re.compile(r"(?P<month>[0-9]{4}-[0-9]{2})(?:\.(?P<device>[a-z2-7]{8}))?\.json")
 STATE = re.compile(r"plumbline(?:\.(?P<device>[a-z2-7]{8}))?\.json")
 
@@ -31,7 +41,9 @@ class DataFile(NamedTuple):
 
 def original_name(name: str) -> str | None:
     """The name a conflict copy was made from, or None if `name` is not a conflict copy."""
-    for pattern in CONFLICT_NAMES:
+    if not any(mark in name for mark in MARKS):
+        return None
+    for pattern in conflict_names():
         found = pattern.fullmatch(name)
         if found:
             original = found["stem"] + (found["ext"] or "")
