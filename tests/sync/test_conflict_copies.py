@@ -93,3 +93,33 @@ def test_a_conflict_copy_of_a_habit_file_is_reported_never_dropped(tmp_path):
     assert laptop.habit("walk").name == "Walk"
     assert any("conflict copy of walk.toml" in str(e) for e in laptop.load_errors)
     assert copy.exists()
+
+
+def test_another_devices_file_with_a_stamp_that_is_no_stamp_is_skipped_not_let_win(tmp_path):
+    """A stamp sorting after every real one ("zzz") would win every merge for good: such a file
+    is refused like a damaged one (skipped, being another device's), and this device goes on."""
+    shared = tmp_path / "shared"
+    laptop = device(tmp_path, "laptop", shared)
+    laptop.check("core-work", day(1), note="mine", today=day(1))
+    forged = shared / "entries" / "2026-11.zzzzzzzz.json"
+    forged.write_text(json.dumps({"_meta": {"1": {"schema": 4, "month": "2026-11", "device": "zzzzzzzz"}},
+                                  "months": {"1": {"key": "core-work|2026-11", "habit": "core-work", "month": "2026-11",
+                                                   "days": {"01": {"c": 1, "n": "forged", "h": "zzzz"}}}}}))
+    warnings: list[str] = []
+    again = reopened(laptop)
+    again.warn = warnings.append
+    assert again.store.history()["core-work"][day(1)].note == "mine"
+    again.check("core-work", day(1), note="still mine", today=day(1))
+    assert reopened(laptop).store.history()["core-work"][day(1)].note == "still mine"
+    assert any(str(forged) in w for w in warnings)
+
+
+def test_a_conflict_copy_that_is_a_fifo_is_never_waited_on(tmp_path):
+    shared = tmp_path / "shared"
+    laptop = device(tmp_path, "laptop", shared)
+    laptop.check("core-work", day(1), today=day(1))
+    fifo = shared / "entries" / "2026-11.sync-conflict-20261130-101010-ABCD3FG.json"
+    os.mkfifo(fifo)
+    again = reopened(laptop)  # would block forever on opening a FIFO for reading
+    assert again.store.history()["core-work"][day(1)].count == 1
+    assert fifo.exists()  # not ours to remove: nothing in it was read

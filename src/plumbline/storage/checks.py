@@ -19,6 +19,7 @@ from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
 from plumbline.errors import DamagedDatabase
 from plumbline.storage import state_keys
+from plumbline.storage.stamps import is_stamp
 
 # 2: one file per month, each with a `_meta` table; 3: pain days as readings (migrations.py);
 # 4: each device writes its own files, records carry stamps (store.py). Files from before devices
@@ -57,9 +58,36 @@ def check_month_records(path: Path, data: dict[str, Any]) -> None:
                 raise TypeError("habit id is not text")
             for day, record in days_of(doc):
                 entry_from(day, record)
+                _check_entry_stamps(record)
         for doc in data.get("pain", {}).values():
             for day, record in days_of(doc):
                 pain_from(day, record)
+                for reading in record.get("r", ()):
+                    _check_reading_stamps(reading)
+
+
+TAG_PREFIXES = ("legacy", "import-")  # the ids that are not stamps: from before devices, and imports
+
+
+def _check_entry_stamps(record: dict[str, Any]) -> None:
+    stamps = [record["h"]] if "h" in record else []
+    stamps += list(dict(record.get("t", {})).values())
+    if not all(is_stamp(s) for s in stamps):
+        raise ValueError(f"a record's stamps {stamps!r} are not stamps")
+    for key in ("a", "x"):
+        tags = record.get(key, [])
+        if not isinstance(tags, list) or not all(is_stamp(t) or (isinstance(t, str) and t.startswith(TAG_PREFIXES))
+                                                 for t in tags):
+            raise ValueError(f"a record's tags {tags!r} are not stamps")
+
+
+def _check_reading_stamps(reading: dict[str, Any]) -> None:
+    reading_id, removed = reading.get("i"), reading.get("d")
+    if reading_id is not None and not (is_stamp(reading_id) or (isinstance(reading_id, str)
+                                                                and reading_id.startswith(TAG_PREFIXES))):
+        raise ValueError(f"pain reading id {reading_id!r} is not an id")
+    if removed is not None and not is_stamp(removed):
+        raise ValueError(f"pain reading removal {removed!r} is not a stamp")
 
 
 def check_meta(path: Path, meta: dict[str, Any]) -> None:

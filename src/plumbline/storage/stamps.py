@@ -9,10 +9,24 @@ wins over it, whatever the two devices' clocks say. Records from before stamps h
 
 from __future__ import annotations
 
+import functools
+import re
 import time
 from collections.abc import Callable, Iterable
 
 LEGACY = ""  # the stamp of everything written before devices: older than every stamp
+_SHAPE = "[0-9a-f]{16}-[a-z2-7]{8}"
+
+
+def is_stamp(value: object) -> bool:
+    """A stamp as a device writes it. Another device's file is checked for them before it is
+    read: a stamp that sorts after every real one ("zzz") would win every merge for good."""
+    return isinstance(value, str) and _pattern().fullmatch(value) is not None
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile(_SHAPE)
 
 
 def make(wall_ms: int, counter: int, device: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from plumbline.errors import DamagedDatabase
 from plumbline.storage import state_keys
 from plumbline.storage.checks import LEGACY_SCHEMA, SCHEMA_VERSION, check_meta, record_of
-from plumbline.storage.stamps import LEGACY
+from plumbline.storage.stamps import LEGACY, is_stamp
 from plumbline.storage.state_merge import FlatState, stamped, unflatten
 
 
@@ -39,7 +39,7 @@ def check_state_file(path: Path, data: dict[str, Any]) -> None:
         records = data.get("state", {}).get("1", {})
         for path_name, record in records.items():
             if not (isinstance(path_name, str) and isinstance(record, list) and len(record) == 2
-                    and isinstance(record[0], str)):
+                    and (record[0] == LEGACY or is_stamp(record[0]))):
                 raise ValueError(f"state record {path_name!r} is not [stamp, value]")
         check_meta(path, unflatten({p: v for p, (_, v) in records.items()}))
 
