@@ -36,3 +36,17 @@ async def test_a_check_and_a_habit_edit_from_another_device_appear_in_the_open_a
         assert rows["core-work"].habit.name == "Core work with the band"
         assert "Core work with the band" in screen_text(app)
         assert not any(app.tracker.locations.device in p.name for p in (data_dir / "entries").iterdir())
+
+
+async def test_another_devices_half_synced_file_is_told_in_the_app_and_today_still_shows(make_app, data_dir):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        (data_dir / "entries").mkdir(exist_ok=True)
+        (data_dir / "entries" / "2026-11.zzzzzzzz.json").write_text('{"_meta": {"1": ')  # still arriving
+        app.check_external_changes()
+        await pilot.pause()
+        await pilot.press("space")  # this device's own work goes on
+        await pilot.pause()
+        assert app.is_running and rows_by_id(app.screen)["knees-uncrossed"].status is Status.DONE
+        told = [n for n in app._notifications if "2026-11.zzzzzzzz.json" in n.message]
+        assert told and told[0].title == "Another device's file skipped"

@@ -99,9 +99,11 @@ class PlumblineApp(App[None]):
     def _hear(self, tracker: Tracker) -> Callable[[], None]:
         """What the tracker says reaches the user. Both may come from a worker thread (a save
         that waited for the lock), and notify and post_message are thread-safe."""
-        # A backup that could not be taken (a full disk) does not stop the change; it is told.
-        tracker.warn = lambda line: self.notify(line, title="No backup today", severity="warning", timeout=20,
-                                                markup=False)
+        # A backup that could not be taken (a full disk) does not stop the change; it is told. So
+        # is another device's file that cannot be read yet (storage/data_files.py): it was skipped.
+        tracker.warn = lambda line: self.notify(
+            line, title="Another device's file skipped" if line.startswith("skipped ") else "No backup today",
+            severity="warning", timeout=20, markup=False)
         # Every write made through the tracker (here, in a worker, or by the reminder service's
         # desktop answers) reaches every screen as one DataChanged.
         def heard(what: str) -> None:
