@@ -123,3 +123,21 @@ def test_a_conflict_copy_that_is_a_fifo_is_never_waited_on(tmp_path):
     again = reopened(laptop)  # would block forever on opening a FIFO for reading
     assert again.store.history()["core-work"][day(1)].count == 1
     assert fifo.exists()  # not ours to remove: nothing in it was read
+
+
+def test_another_devices_habit_edit_that_makes_no_habit_is_reported_and_the_rest_loads(tmp_path):
+    """An edit written by a newer plumbline elsewhere (a kind this one does not know): that habit
+    keeps its file's fields and the edit is reported; no command stops for it."""
+    shared = tmp_path / "shared"
+    laptop = device(tmp_path, "laptop", shared)
+    laptop.check("core-work", day(1), today=day(1))
+    stamp = "0000019a00000000-zzzzzzzz"
+    state = {'["habit_edits","core-work","kind"]': [stamp, "someday"],
+             '["habit_edits","core-work","name"]': [stamp, "Core, \x1b[31mred"]}
+    (shared / "plumbline.zzzzzzzz.json").write_text(json.dumps(
+        {"_meta": {"1": {"schema": 4, "device": "zzzzzzzz"}}, "state": {"1": state}}))
+    again = reopened(laptop)
+    habits = {h.id: h for h in again.habits()}
+    assert habits["core-work"].kind.value == "do" and "knee-pillow" in habits
+    assert any("core-work" in str(e) and "kind" in str(e) for e in again.load_errors)
+    assert again.checklist(day(1))  # and the day's list is there
