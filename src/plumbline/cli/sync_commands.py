@@ -8,12 +8,9 @@ from typing import Any
 from plumbline.app.sync_status import SyncStatus, sync_status
 from plumbline.cli import render, terminal
 from plumbline.cli.checklist_commands import open_tracker
-from plumbline.errors import BadInput
 
 
 def status(args: argparse.Namespace) -> int:
-    if args.action != "status":
-        raise BadInput(f"unknown sync action '{args.action}': the one there is, is 'sync status'")
     found = sync_status(open_tracker(args))
     if args.json:
         terminal.say_json(render.to_json(status_json(found)))

@@ -50,7 +50,7 @@ def absorb(store: Store) -> list[Path]:
 
 def _absorb_one(store: Store, copy: data_files.Found) -> bool:
     month = copy.file.month
-    check = store._month_check(month) if month else check_state_file
+    check = store.month_check(month) if month else check_state_file
     data = store.files.read(copy, check)
     if data is None:
         return False  # half-synced, say: tried again at the next start

@@ -80,7 +80,7 @@ class Store(StateStore):
         self.months()  # refuses months outside the calendar
         for month, files in sorted(self.listing().months.items()):
             for found in files:
-                self.files.read(found, self._month_check(month))  # whole, record by record
+                self.files.read(found, self.month_check(month))  # whole, record by record
 
     def check_month(self, path: Path) -> None:
         found = data_files.month_file(path.name)
@@ -173,7 +173,8 @@ class Store(StateStore):
         return records
 
     @staticmethod
-    def _month_check(month: str) -> Callable[[Path, dict[str, Any]], None]:
+    def month_check(month: str) -> Callable[[Path, dict[str, Any]], None]:
+        """The whole check of a month file: what it says it holds, and every record."""
         def check(path: Path, data: dict[str, Any]) -> None:
             check_month_file(path, month, data)
             check_month_records(path, data)
@@ -186,11 +187,11 @@ class Store(StateStore):
         another device's file is checked whole, so that a damaged one is skipped, not fatal."""
         if data_files.is_ours(found, self.device):
             return lambda path, data: check_month_file(path, month, data)
-        return self._month_check(month)
+        return self.month_check(month)
 
     def _joined(self, month: str) -> JoinedMonth:
         files = self.listing().months.get(month, [])
-        datas = [d for d in (self.files.read(f, self._month_check(month)) for f in files) if d is not None]
+        datas = [d for d in (self.files.read(f, self.month_check(month)) for f in files) if d is not None]
         return JoinedMonth(month, datas)
 
     def signature(self) -> tuple[int, int]:
@@ -278,7 +279,7 @@ class Store(StateStore):
 
     def _change_month(self, month: str, edit: MonthEdit) -> None:
         path = self.locations.entries_dir / f"{month}.{self.device}.json"
-        with self._writing(path, self._month_check(month)) as own:
+        with self._writing(path, self.month_check(month)) as own:
             joined = self._joined(month)
             if edit(joined, own):
                 own["_meta"] = {"1": {"schema": SCHEMA_VERSION, "month": month, "device": self.device}}
