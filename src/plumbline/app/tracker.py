@@ -68,9 +68,7 @@ class Tracker:
         Not when a file of this device's cannot be read: the next read reports it, and the copies
         wait (a restore comes first)."""
         with contextlib.suppress(DamagedDatabase):
-            listing = self.store.listing()
-            found = [*listing.states, *(f for files in listing.months.values() for f in files)]
-            if any(f.file.conflict for f in found):
+            if self.store.listing().conflicts():
                 from plumbline.storage.conflict_copies import absorb  # only then: most starts have none
 
                 absorb(self.store)

@@ -82,8 +82,7 @@ def unreadable(locations: Locations, among: set[Path] | None = None) -> list[Pat
     if os.path.lexists(entries) and not entries.is_dir():
         found.append(entries)
     listing = plumbline_files.listing(locations) if not found else plumbline_files.Listing({}, [])
-    months = [f for files in listing.months.values() for f in files]
-    for item in [*listing.states, *months]:
+    for item in listing.every():
         if not plumbline_files.is_ours(item, locations.device) or (item.file.month and among is not None
                                                                     and item.path not in among):
             continue

@@ -26,15 +26,9 @@ from plumbline.storage.state_merge import join_state
 from plumbline.storage.store import Store
 
 
-def conflict_copies(store: Store) -> list[data_files.Found]:
-    listing = store.listing()
-    months = [f for files in listing.months.values() for f in files]
-    return [f for f in [*listing.states, *months] if f.file.conflict]
-
-
 def absorb(store: Store) -> list[Path]:
     """Merge every readable conflict copy into this device's files and remove it; returns those removed."""
-    copies = conflict_copies(store)
+    copies = store.listing().conflicts()
     if not copies:
         return []
     removed = []
@@ -54,7 +48,7 @@ def _absorb_one(store: Store, copy: data_files.Found) -> bool:
     data = store.files.read(copy, check)
     if data is None:
         return False  # half-synced, say: tried again at the next start
-    own_path = store.locations.entries_dir / f"{month}.{store.device}.json" if month else store.locations.database
+    own_path = store.locations.month_file(month) if month else store.locations.database
     own = store.files.read(data_files.Found(own_path, copy.file._replace(device=store.device, conflict=False)), check)
     own = dict(own or {})
     merged = _merged_month(own, data, month, store.device) if month else _merged_state(own, data, copy.path, store.device)

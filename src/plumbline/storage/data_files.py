@@ -34,6 +34,14 @@ class Listing(NamedTuple):
     months: dict[str, list[Found]]  # "YYYY-MM" -> its files
     states: list[Found]
 
+    def every(self) -> list[Found]:
+        """The state files, then every month's files."""
+        return [*self.states, *(found for files in self.months.values() for found in files)]
+
+    def conflicts(self) -> list[Found]:
+        """The sync engines' conflict copies among them."""
+        return [found for found in self.every() if found.file.conflict]
+
 
 def listing(locations: Locations) -> Listing:
     months: dict[str, list[Found]] = {}

@@ -91,8 +91,9 @@ def pain_additions(day: dt.date, joined: dict[str, Any] | None, change: PainRead
     wanted = [reading_record(r) for r in target.readings] if target is not None else []
     missing = list(wanted)
     additions = []
-    known = {r["i"] for r in normal_pain(joined)["r"]} if joined is not None else set()
-    for reading in normal_pain(joined)["r"] if joined is not None else []:
+    readings = normal_pain(joined)["r"] if joined is not None else []
+    known = {r["i"] for r in readings}
+    for reading in readings:
         content = {k: v for k, v in reading.items() if k not in ("i", "d")}
         if reading.get("d"):
             continue

@@ -80,7 +80,11 @@ class Locations(NamedTuple):
 
     def entries_file(self, day: dt.date) -> Path:
         """This device's file for `day`'s records: one file per month."""
-        return self.entries_dir / f"{month_of(day)}.{self.device}.json"
+        return self.month_file(month_of(day))
+
+    def month_file(self, month: str) -> Path:
+        """This device's file of the month "YYYY-MM"."""
+        return self.entries_dir / f"{month}.{self.device}.json"
 
     @property
     def custom_habits(self) -> Path:

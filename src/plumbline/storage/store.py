@@ -160,10 +160,10 @@ class Store(StateStore):
         kept = self._kept.get(month)
         if kept is not None and stamp is not None and kept[0] == stamp:
             return kept[1]
-        datas = [d for d in (self.files.read(f, self._read_check(month, f)) for f in files) if d is not None]
+        datas = self._contents(month, files, whole=False)
         # A record that cannot be read is named by its file; of a month joined from several,
         # by this device's file of it.
-        path = files[0].path if len(files) == 1 else self.locations.entries_dir / f"{month}.{self.device}.json"
+        path = files[0].path if len(files) == 1 else self.locations.month_file(month)
         with record_of(path):
             records = MonthRecords(path, plain_month(month, datas) if datas else {}, month)
         if stamp is not None and self.settled(stamp):
@@ -189,10 +189,14 @@ class Store(StateStore):
             return lambda path, data: check_month_file(path, month, data)
         return self.month_check(month)
 
+    def _contents(self, month: str, files: list[data_files.Found], whole: bool) -> list[dict[str, Any]]:
+        """The month's files that can be read (another device's that cannot are skipped); `whole`:
+        each checked record by record, as a write needs, else as _read_check says."""
+        read = (self.files.read(f, self.month_check(month) if whole else self._read_check(month, f)) for f in files)
+        return [data for data in read if data is not None]
+
     def _joined(self, month: str) -> JoinedMonth:
-        files = self.listing().months.get(month, [])
-        datas = [d for d in (self.files.read(f, self.month_check(month)) for f in files) if d is not None]
-        return JoinedMonth(month, datas)
+        return JoinedMonth(month, self._contents(month, self.listing().months.get(month, []), whole=True))
 
     def signature(self) -> tuple[int, int]:
         """Changes whenever any process, or the sync engine, writes: every write renames a file into
@@ -278,7 +282,7 @@ class Store(StateStore):
             self._change_month(month, all_of)
 
     def _change_month(self, month: str, edit: MonthEdit) -> None:
-        path = self.locations.entries_dir / f"{month}.{self.device}.json"
+        path = self.locations.month_file(month)
         with self._writing(path, self.month_check(month)) as own:
             joined = self._joined(month)
             if edit(joined, own):

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from typing import NamedTuple
 
-from plumbline.storage.conflict_copies import conflict_copies
 from plumbline.storage.store import Store
 
 
@@ -24,9 +23,8 @@ class Unmerged(NamedTuple):
 
 def devices(store: Store) -> list[Device]:
     """Every device with files here, this one first; the time each last wrote is its newest file's."""
-    listing = store.listing()
     newest: dict[str, list[float]] = {}
-    for found in [*listing.states, *(f for files in listing.months.values() for f in files)]:
+    for found in store.listing().every():
         if found.file.device is None or found.file.conflict:
             continue
         try:
@@ -42,9 +40,7 @@ def devices(store: Store) -> list[Device]:
 
 def legacy_files(store: Store) -> int:
     """Files from before devices: read with the others, never written again."""
-    listing = store.listing()
-    return sum(1 for f in [*listing.states, *(f for files in listing.months.values() for f in files)]
-               if f.file.device is None and not f.file.conflict)
+    return sum(1 for f in store.listing().every() if f.file.device is None and not f.file.conflict)
 
 
 def unmerged(store: Store) -> list[Unmerged]:
@@ -53,5 +49,5 @@ def unmerged(store: Store) -> list[Unmerged]:
     found = [Unmerged(str(path), why) for path, why in sorted(store.files.skipped.items())]
     known = {u.file for u in found}
     found += [Unmerged(str(c.path), "a sync engine's conflict copy, merged at the next start once it can be read")
-              for c in conflict_copies(store) if str(c.path) not in known]
+              for c in store.listing().conflicts() if str(c.path) not in known]
     return found
