@@ -53,18 +53,40 @@ def listing(locations: Locations) -> Listing:
     except NotADirectoryError:
         raise DamagedDatabase(f"{folder} should be the folder of month files but is a "
                               "file: move it aside, then open plumbline to restore a backup") from None
-    for name in names:
-        found = month_file(name)
-        if found is not None and found.month:
-            months.setdefault(found.month, []).append(Found(folder / name, found))
+    for found in _named(folder, names, month_file):
+        if found.file.month:
+            months.setdefault(found.file.month, []).append(found)
     try:
         top = os.listdir(locations.data_dir)
     except (FileNotFoundError, NotADirectoryError):
         top = []  # not there yet; a data dir that is a file is reported by whoever writes
-    states = [Found(locations.data_dir / name, f) for name in top if (f := state_file(name)) is not None]
+    states = _named(locations.data_dir, top, state_file)
     for files in months.values():
         files.sort(key=lambda f: f.file.name)
     return Listing(months, sorted(states, key=lambda f: f.file.name))
+
+
+# What each name in a folder is, worked out once a process: a name always means the same file,
+# and the folders are listed again at each read until they settle (Store.listing). Classifying
+# and making a path for each of 120 month files was a millisecond a listing, and a history
+# opened just after a check-in listed them forty times.
+_NAMED: dict[tuple[Path, Callable[[str], DataFile | None]], dict[str, Found | None]] = {}
+
+
+def _named(folder: Path, names: list[str], classify: Callable[[str], DataFile | None]) -> list[Found]:
+    known = _NAMED.setdefault((folder, classify), {})
+    if len(known) > 10_000:
+        known.clear()  # a folder with that many names is not a data dir's: keep memory bounded
+    found = []
+    for name in names:
+        try:
+            item = known[name]
+        except KeyError:
+            kind = classify(name)
+            item = known[name] = Found(folder / name, kind) if kind is not None else None
+        if item is not None:
+            found.append(item)
+    return found
 
 
 def is_ours(found: Found, device: str) -> bool:
