@@ -45,10 +45,12 @@ def private_folder(folder: Path) -> None:
             os.chmod(created, FOLDER_MODE)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` whole; StorageError (naming it) when the disk is full, read-only or not ours."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace `path` whole; StorageError (naming it) when the disk is full, read-only or not ours.
+    durable=False: no fsync, for a copy kept only for speed (a cache), which a crash may leave
+    empty or torn: its reader takes that for no copy and rebuilds it."""
     try:
-        _replace(path, data)
+        _replace(path, data, durable)
     except OSError as error:
         raise storage_error(error, path) from None
 
@@ -58,7 +60,7 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
 
 
-def _replace(path: Path, data: bytes) -> None:
+def _replace(path: Path, data: bytes, durable: bool = True) -> None:
     import tempfile  # here: reading commands never write, and tempfile costs a millisecond to import
 
     private_folder(path.parent)
@@ -67,14 +69,16 @@ def _replace(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as temp:
             temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
+            if durable:
+                temp.flush()
+                os.fsync(temp.fileno())
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
-    _fsync_folder(path.parent)
+    if durable:
+        _fsync_folder(path.parent)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -19,9 +19,13 @@ from plumbline.storage.record_merge import live_tags, plain_pain
 
 PainLog = dict[dt.date, PainEntry]
 Stamp = tuple[int, int, int, int]  # modification and change times, size, inode
-DONE = (1, False, "")
-SKIPPED = (0, True, "")
+Row = tuple[float, bool, str]  # a day's record: count, skipped, note
+DONE: Row = (1, False, "")
+SKIPPED: Row = (0, True, "")
 SLOTS = {f"{day:02d}": day - 1 for day in range(1, 32)}  # a day's key in a month file -> its index
+# A day in a digest (see `digest`): nothing, a rest day, a count of 0 to 9 without a note (done
+# once is "1"), or a record given in full.
+CODES: dict[str, Row | None] = {".": None, "s": SKIPPED, "o": None, **{str(n): (n, False, "") for n in range(10)}}
 
 
 def file_stamp(path: Path | str) -> Stamp | None:
@@ -47,21 +51,55 @@ class MonthRecords:
             for doc in data.get("months", {}).values():
                 self._docs.setdefault(doc["habit"], []).append(doc)
         self._pain_docs = list(data.get("pain", {}).values())
+        self._ids = list(self._docs)
+        self._rows: dict[str, list[Row | None]] = {}  # by_day's, each habit's decoded once
+        self._coded: dict[str, tuple[str, dict[str, Any]]] = {}  # from a digest, not decoded yet
         self._entries: dict[str, dict[dt.date, Entry]] = {}
         self._dates: list[dt.date] | None = None
         self._pains: PainLog | None = None
 
+    # -- digests: what readers need of a month, kept between runs (storage/month_digests.py) ---
+
+    def digest(self) -> dict[str, Any]:
+        """Each habit's records as one character a day (see CODES; "o": given in full under its
+        day's index), and the pain records as they are: what a reader needs, without the stamps
+        and tags only merging reads. Decodes every record, so a month that holds a damaged one
+        raises DamagedDatabase and has no digest."""
+        self.pains()
+        habits = {}
+        for habit_id in self._ids:
+            rows = self.by_day(habit_id)
+            code = "".join(_code(row) for row in rows)
+            habits[habit_id] = [code, {str(i): rows[i] for i, c in enumerate(code) if c == "o"}]
+        return {"habits": habits, "pain": self._pain_docs}
+
+    @classmethod
+    def from_digest(cls, path: Path, month: str, digest: dict[str, Any]) -> MonthRecords:
+        """The month as `digest` gave it; ValueError, TypeError, KeyError or AttributeError when
+        it is not one (a cache damaged, or from elsewhere)."""
+        records = cls(path, {"pain": dict(enumerate(digest["pain"]))}, month)
+        for habit_id, (code, full) in digest["habits"].items():
+            if type(habit_id) is not str or type(code) is not str or len(code) != records.length \
+                    or not set(code) <= CODES.keys() or code.count("o") != len(full):
+                raise ValueError(f"not a digest of {month}")
+            for index, fields in full.items():
+                if not index.isdigit() or code[int(index)] != "o" or len(fields) != 3:
+                    raise ValueError(f"not a digest of {month}")
+                record_fields({"c": fields[0], "s": fields[1], "n": fields[2]})
+            records._coded[habit_id] = (code, full)
+        records._ids = list(records._coded)
+        return records
+
     def habits(self) -> list[str]:
-        return list(self._docs)
+        return list(self._ids)
 
     def first_days(self) -> dict[str, int]:
-        """Each habit's first recorded day of the month (as an ordinal), without decoding."""
+        """Each habit's first recorded day of the month (as an ordinal)."""
         firsts = {}
-        with record_of(self.path):
-            for habit_id, docs in self._docs.items():
-                days = [day for doc in docs for day, record in days_of(doc) if not removed(record)]
-                if days:
-                    firsts[habit_id] = min(days).toordinal()
+        for habit_id in self._ids:
+            found = next((i for i, row in enumerate(self.by_day(habit_id)) if row is not None), None)
+            if found is not None:
+                firsts[habit_id] = self.first + found
         return firsts
 
     def entries(self, habit_id: str) -> dict[dt.date, Entry]:
@@ -81,11 +119,24 @@ class MonthRecords:
             self._dates = [dt.date.fromordinal(self.first + i) for i in range(self.length)]
         return self._dates
 
-    def by_day(self, habit_id: str) -> list[tuple[float, bool, str] | None]:
+    def by_day(self, habit_id: str) -> list[Row | None]:
         """The habit's records as (count, skipped, note), the month's first day first (None for a
         day without one): checked as `entries` checks them, but without a date or an Entry for
         each, which an export of every record and day can do without."""
-        found: list[tuple[float, bool, str] | None] = [None] * self.length
+        found = self._rows.get(habit_id)
+        if found is None:
+            found = self._rows[habit_id] = self._decoded(habit_id)
+        return found
+
+    def _decoded(self, habit_id: str) -> list[Row | None]:
+        coded = self._coded.get(habit_id)
+        if coded is not None:
+            code, full = coded
+            rows = [CODES[c] for c in code]
+            for key, (count, skipped, note) in full.items():
+                rows[int(key)] = (count, skipped, note)
+            return rows
+        found: list[Row | None] = [None] * self.length
         with record_of(self.path):
             for doc in self._docs.get(habit_id, ()):
                 if doc["month"] != self.month:
@@ -113,7 +164,19 @@ class MonthRecords:
         return self._pains
 
 
-def _plain(record: dict[str, Any]) -> tuple[float, bool, str] | None:
+def _code(row: Row | None) -> str:
+    if row is None:
+        return "."
+    count, skipped, note = row
+    # `type() is int`: a count of 1.0 (Loop's) must come back as 1.0, not as 1.
+    if type(count) is not int or note:
+        return "o"
+    if skipped:
+        return "s" if count == 0 else "o"
+    return str(count) if count <= 9 else "o"
+
+
+def _plain(record: dict[str, Any]) -> Row | None:
     """The record's fields without the full check, for the shapes most records have: a count
     that is a whole number (a bool is not one), and a rest day as the store writes it (a
     device's record also holds its stamps and tags, which only merging reads)."""

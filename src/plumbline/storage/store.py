@@ -31,6 +31,7 @@ from plumbline.storage.checks import SCHEMA_VERSION, check_month_file, check_mon
 from plumbline.storage.device_writes import entry_delta, own_days, pain_additions
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.lock import exclusive_lock
+from plumbline.storage.month_digests import MonthDigests
 from plumbline.storage.month_merge import JoinedMonth, plain_month
 from plumbline.storage.month_records import MonthRecords, PainLog, Stamp
 from plumbline.storage.record_merge import join_entries, join_pain
@@ -55,6 +56,7 @@ class Store(StateStore):
         self.files = data_files.Reader(self.device, lambda line: self.warn(line))
         self.warn: Callable[[str], None] = lambda line: None  # the tracker passes these on to the user
         self._kept: dict[str, tuple[Stamp, MonthRecords]] = {}  # see _month
+        self.digests = MonthDigests(locations)
         self._state_kept: tuple[Stamp | None, FlatState] | None = None
         self._listing_kept: tuple[tuple[int, int], data_files.Listing] | None = None
         self._meta_kept: tuple[FlatState, dict[str, Any]] | None = None
@@ -149,25 +151,32 @@ class Store(StateStore):
         return self._month(month)
 
     def _month(self, month: str) -> MonthRecords:
-        """One month's records, joined over its files, or from memory when none has changed.
+        """One month's records, joined over its files, or from memory or its digest (see
+        month_digests.py) when none has changed.
 
         Stepping through days on Today reads the same few months over and over; parsing them
-        each time was most of a step's cost. A month is kept only once its files have settled
-        (see SETTLED_NS), so two writes within one tick of the file system's clock cannot leave a
-        stale copy behind the same stamp; the callers get fresh dicts, never the kept ones."""
+        each time was most of a step's cost. A month is kept (and its digest used or saved) only
+        once its files have settled (see SETTLED_NS), so two writes within one tick of the file
+        system's clock cannot leave a stale copy behind the same stamp; the callers get fresh
+        dicts, never the kept ones."""
         files = self.listing().months.get(month, [])
         stamp = data_files.combined_stamp(files)
         kept = self._kept.get(month)
         if kept is not None and stamp is not None and kept[0] == stamp:
             return kept[1]
-        datas = self._contents(month, files, whole=False)
         # A record that cannot be read is named by its file; of a month joined from several,
         # by this device's file of it.
         path = files[0].path if len(files) == 1 else self.locations.month_file(month)
-        with record_of(path):
-            records = MonthRecords(path, plain_month(month, datas) if datas else {}, month)
-        if stamp is not None and self.settled(stamp):
-            self._kept[month] = (stamp, records)
+        settled = stamp if stamp is not None and self.settled(stamp) else None
+        records = self.digests.load(month, settled, path) if settled and files else None
+        if records is None:
+            datas = self._contents(month, files, whole=False)
+            with record_of(path):
+                records = MonthRecords(path, plain_month(month, datas) if datas else {}, month)
+            if settled and files and len(datas) == len(files):  # a file skipped is warned of at each read
+                self.digests.save(month, settled, records)
+        if settled:
+            self._kept[month] = (settled, records)
         else:
             self._kept.pop(month, None)
         return records
