@@ -174,6 +174,22 @@ def test_commands_that_do_not_open_the_app_do_not_import_textual(data_dir):
     assert done.returncode == 0, done.stderr
 
 
+def test_today_json_does_not_import_what_only_help_or_writes_need(data_dir):
+    """shutil (2 ms with the compression modules it loads) is for help's width, backups and
+    text output: argparse would import it for every argument it adds (cli/main.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from plumbline.cli.main import main; "
+        f"main(['--data-dir', {str(data_dir)!r}, 'today', '--json']); "
+        "bad = [m for m in ('shutil', 'tempfile') if m in sys.modules]; "
+        "sys.exit(repr(bad) if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_command_leaves_the_collector_on_with_its_imports_frozen(data_dir):
     """main() keeps the collector off while importing and freezes what the imports made; the
     collector must be back on after, or the app and the reminder service would never collect."""

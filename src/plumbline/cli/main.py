@@ -39,8 +39,28 @@ PROG = terminal.PROG
 class Parser(argparse.ArgumentParser):
     """argparse that reports bad usage as the contract's one line, exit status 2."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(formatter_class=_UnsizedFormatter, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         raise BadInput(f"{message} (see '{self.prog} --help')")
+
+    def format_help(self) -> str:
+        self.formatter_class = argparse.HelpFormatter  # help to print: as wide as the terminal
+        return super().format_help()
+
+    def format_usage(self) -> str:
+        self.formatter_class = argparse.HelpFormatter
+        return super().format_usage()
+
+
+class _UnsizedFormatter(argparse.HelpFormatter):
+    """argparse makes a formatter for every argument it adds, only to check the argument, and
+    each asks the terminal its width (importing shutil: 2 ms of every command). The width is
+    wanted only when help is printed, which uses argparse's own formatter (Parser.format_help)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80)
 
 
 class CommandParser(Parser):

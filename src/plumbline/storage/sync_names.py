@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from plumbline.storage.locations import is_device_id
+
 # The marks each engine's conflict names carry: a name without any is no conflict copy, and the
 # patterns (slow to compile, for a short command) are compiled only when one has a mark.
 MARKS = (".sync-conflict-", " (conflicted copy ", "'s conflicted copy ")
@@ -29,7 +31,6 @@ def conflict_names() -> tuple[re.Pattern[str], ...]:
     )
 
 
-DEVICE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz234567")  # stamps.py's ids: 8 of these
 
 
 class DataFile(NamedTuple):
@@ -71,7 +72,7 @@ def _classify(name: str, stem_is: Callable[[str], bool]) -> DataFile | None:
     if not (original or name).endswith(".json") or len(parts) > 2 or not stem_is(parts[0]):
         return None
     device = parts[1] if len(parts) == 2 else None
-    if device is not None and not (len(device) == 8 and DEVICE_LETTERS.issuperset(device)):
+    if device is not None and not is_device_id(device):
         return None
     return DataFile(name, parts[0] if _is_month(parts[0]) else None, device, original is not None)
 
