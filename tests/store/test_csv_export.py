@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plumbline.app.csv_export import CSV_HEADER, export_csv
-from plumbline.domain.entries import day_status
+from plumbline.domain.entries import Entry, day_status
 from plumbline.domain.streaks import first_day
 from tests.conftest import MONDAY
 from tests.store.test_standings import filled
@@ -42,4 +42,12 @@ def test_the_export_says_what_day_status_says(tmp_path_factory, seed):
     tracker = filled(tmp_path_factory.mktemp("data"), seed)
     tracker.check("gen-1", MONDAY - dt.timedelta(days=3), amount=2.5, note='=1+2, "quoted"\nand a line', today=MONDAY)
     tracker.skip("gen-0", MONDAY + dt.timedelta(days=2), today=MONDAY)  # planned ahead: not a row
-    assert export_csv(tracker, MONDAY) == decoded_export(tracker, MONDAY)
+    # A count of 1.0 (as Loop's decimal habits import) among counts of 1: equal, written apart.
+    days = [MONDAY - dt.timedelta(days=n) for n in (1, 2, 3)]
+    for day, count in zip(days, (1, 1.0, 1)):
+        tracker.store.change_entry("core-work", day, lambda _: None)  # else 1.0 over a 1 is no change
+        tracker.store.change_entry("core-work", day, lambda _, day=day, count=count: Entry(day, count=count))
+    exported = export_csv(tracker, MONDAY)
+    assert exported == decoded_export(tracker, MONDAY)
+    row = "core-work,Core and pelvic floor,done,1"
+    assert f"{days[1]},{row}.0," in exported and f"{days[0]},{row}," in exported

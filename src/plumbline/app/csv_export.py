@@ -69,6 +69,10 @@ def _habit_rows(habit: Habit, own: list[Record | None], begin: int, today: int, 
     never_due, last_done = schedule.period is not None, begin - (every or 1)
     missed, not_due = f"{prefix}{MISSED},0,\n", f"{prefix}{NOT_DUE},0,\n"  # a day without a record
     always_due = not never_due and weekdays is None and every is None
+    # The rest of the line of a record that is done or skipped, whatever its day: most records
+    # are one of a few, and joining two strings is a third of the cost of formatting a line.
+    # With the count's type: (1.0, False, "") is equal to (1, False, "") but is written "1.0".
+    settled: dict[Record, tuple[str, bool, type]] = {}
     add = lines.append
     for number in range(begin, today):  # today, pending or not, comes after
         record = own[number - first]
@@ -81,6 +85,12 @@ def _habit_rows(habit: Habit, own: list[Record | None], begin: int, today: int, 
             else:
                 add(days[number - first] + missed)
             continue
+        known = settled.get(record)
+        if known is not None and type(record[0]) is known[2]:
+            add(days[number - first] + known[0])
+            if known[1]:
+                last_done = number
+            continue
         count, skipped, note = record
         if skipped:
             status = SKIPPED
@@ -91,7 +101,10 @@ def _habit_rows(habit: Habit, own: list[Record | None], begin: int, today: int, 
             status = NOT_DUE
         else:
             status = MISSED
-        add(f"{days[number - first]}{prefix}{status},{count},{_field(_cell(note)) if note else ''}\n")
+        rest = f"{prefix}{status},{count},{_field(_cell(note)) if note else ''}\n"
+        if status is SKIPPED or status is DONE:
+            settled[record] = (rest, status is DONE, type(count))
+        add(days[number - first] + rest)
     if begin <= today:
         lines.append(_today_row(habit, own[today - first], days[today - first], prefix, last_done))
 
