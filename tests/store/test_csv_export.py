@@ -11,10 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plumbline.app.csv_export import CSV_HEADER, export_csv
+from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Entry, day_status
 from plumbline.domain.streaks import first_day
-from tests.conftest import MONDAY
-from tests.store.test_standings import filled
+from tests.conftest import BUILTIN_HABITS, MONDAY
+from tests.store.test_standings import filled, settled
 
 
 def decoded_export(tracker, today: dt.date) -> str:
@@ -44,10 +45,14 @@ def test_the_export_says_what_day_status_says(tmp_path_factory, seed):
     tracker.skip("gen-0", MONDAY + dt.timedelta(days=2), today=MONDAY)  # planned ahead: not a row
     # A count of 1.0 (as Loop's decimal habits import) among counts of 1: equal, written apart.
     days = [MONDAY - dt.timedelta(days=n) for n in (1, 2, 3)]
-    for day, count in zip(days, (1, 1.0, 1)):
+    for day, count in zip(days, (1.0, 1, 1.0)):  # yesterday's too: the last line before today's
         tracker.store.change_entry("core-work", day, lambda _: None)  # else 1.0 over a 1 is no change
         tracker.store.change_entry("core-work", day, lambda _, day=day, count=count: Entry(day, count=count))
     exported = export_csv(tracker, MONDAY)
     assert exported == decoded_export(tracker, MONDAY)
+    # Again from the month digests the first export saved, as the next command reads them.
+    again = settled(Tracker(tracker.locations.data_dir, BUILTIN_HABITS))
+    assert all(again.store.digests.load(m, s, again.locations.month_file(m)) for m, s in again.store.month_stamps().items())
+    assert export_csv(again, MONDAY) == exported
     row = "core-work,Core and pelvic floor,done,1"
-    assert f"{days[1]},{row}.0," in exported and f"{days[0]},{row}," in exported
+    assert f"{days[0]},{row}.0," in exported and f"{days[1]},{row}," in exported

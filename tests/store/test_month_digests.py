@@ -53,6 +53,8 @@ def same_month(a: MonthRecords, b: MonthRecords) -> None:
         assert [type(r[0]) if r else None for r in a.by_day(habit_id)] == \
             [type(r[0]) if r else None for r in b.by_day(habit_id)]
         assert a.entries(habit_id) == b.entries(habit_id)
+        assert a.coded(habit_id) == b.coded(habit_id)
+        assert [type(r[0]) for r in a.coded(habit_id)[1].values()] == [type(r[0]) for r in b.coded(habit_id)[1].values()]
     assert a.first_days() == b.first_days()
     assert a.pains() == b.pains()
 

@@ -1,9 +1,11 @@
 """The CSV export: one row per habit and day, from each habit's first day to today.
 
-Ten years of fifty habits are 180,000 rows. Each is one formatted line from the month files'
-checked records (by day number, without a date or an Entry each), with the status `day_status`
-would give it; tests/cli check the two agree. The collector is paused while the rows pile up:
-they are all kept until the end, and its passes over them were a fifth of the time.
+Ten years of fifty habits are 180,000 rows. They are written from each habit's days as the
+month digests code them (MonthRecords.coded: a character a day for a day without a record, a
+rest day or a count without a note, the other records in full), so most lines are a day's date
+joined to one of a few endings worked out once per habit, with the status `day_status` would
+give it; tests/store/test_csv_export.py checks the two agree. The collector is paused while the
+rows pile up: they are all kept until the end, and its passes over them were a fifth of the time.
 """
 
 from __future__ import annotations
@@ -12,17 +14,19 @@ import csv
 import datetime as dt
 import gc
 import io
+from itertools import chain
 
 from plumbline.app.tracker import Tracker
 from plumbline.domain.entries import Status
-from plumbline.domain.habit import Habit, Kind
-from plumbline.storage.month_records import MonthRecords
+from plumbline.domain.habit import Habit, Kind, Schedule
+from plumbline.storage.month_records import CODES, MonthRecords
 
 CSV_HEADER = ("date", "habit", "name", "status", "count", "note")
 Record = tuple[float, bool, str]  # count, skipped, note
 # Plain strings: an enum member's .value is a descriptor call, 180,000 times.
 SKIPPED, DONE, NOT_DUE, PENDING, MISSED = (s.value for s in (Status.SKIPPED, Status.DONE, Status.NOT_DUE,
                                                              Status.PENDING, Status.MISSED))
+NO_RECORD: Record = (0, False, "")  # how a day without one is written: count 0, never done
 
 
 def export_csv(tracker: Tracker, today: dt.date) -> str:
@@ -38,90 +42,132 @@ def export_csv(tracker: Tracker, today: dt.date) -> str:
         # Each day's ISO date made once, for every habit: indexed by day number - first.
         days = [dt.date.fromordinal(n).isoformat() for n in range(first, last + 1)]
         for habit in habits:
-            own = _records(habit.id, months, first, last)
-            begin = next((first + i for i, r in enumerate(own) if r is not None), last + 1)
-            begin = min(begin, (habit.started or start).toordinal())
-            _habit_rows(habit, own, begin, last, days, first, lines)
+            codes, full = _coded(habit.id, months, first, last)
+            recorded = len(codes) - len(codes.lstrip("."))  # the first record (a rest day ahead too)
+            begin = min(first + recorded if recorded < len(codes) else last + 1, (habit.started or start).toordinal())
+            if begin <= last:
+                _habit_rows(_Endings(habit), codes, full, begin - first, last - first, first, days, lines)
     finally:
         if enabled:
             gc.enable()
     return "".join(lines)
 
 
-def _records(habit_id: str, months: list[MonthRecords], first: int, last: int) -> list[Record | None]:
-    """The habit's records by day number - first, through `last` (None: no record)."""
-    own: list[Record | None] = []
+def _coded(habit_id: str, months: list[MonthRecords], first: int, last: int) -> tuple[str, dict[int, Record]]:
+    """The habit's days from `first` through `last` at least, a character each (see
+    MonthRecords.coded; "." for a month without a file), and its records given in full by day
+    number - first."""
+    parts: list[str] = []
+    full: dict[int, Record] = {}
+    length = 0
     for month in months:
         if month.first > last:
             break
-        own.extend([None] * (month.first - first - len(own)))  # months without a file
-        own.extend(month.by_day(habit_id))
-    own.extend([None] * (last - first + 1 - len(own)))
-    return own
+        parts.append("." * (month.first - first - length))
+        length = month.first - first
+        code, given = month.coded(habit_id)
+        for index, record in given.items():
+            full[length + index] = record
+        parts.append(code)
+        length += len(code)
+    parts.append("." * (last - first + 1 - length))
+    return "".join(parts), full
 
 
-def _habit_rows(habit: Habit, own: list[Record | None], begin: int, today: int, days: list[str], first: int,
-                lines: list[str]) -> None:
-    """The rules of day_status, over day numbers (day 1 of the calendar is a Monday)."""
-    prefix = f",{habit.id},{_field(_cell(habit.name))},"
-    schedule, target, at_most = habit.schedule, habit.target, habit.kind is Kind.LIMIT
-    every, weekdays = schedule.every_days, schedule.weekdays
-    never_due, last_done = schedule.period is not None, begin - (every or 1)
-    missed, not_due = f"{prefix}{MISSED},0,\n", f"{prefix}{NOT_DUE},0,\n"  # a day without a record
-    always_due = not never_due and weekdays is None and every is None
-    # The rest of the line of a record that is done or skipped, whatever its day: most records
-    # are one of a few, and joining two strings is a third of the cost of formatting a line.
-    # With the count's type: (1.0, False, "") is equal to (1, False, "") but is written "1.0".
-    settled: dict[Record, tuple[str, bool, type]] = {}
-    add = lines.append
-    for number in range(begin, today):  # today, pending or not, comes after
-        record = own[number - first]
-        if record is None:
-            if always_due:
-                add(days[number - first] + missed)
-            elif never_due or (weekdays is not None and (number - 1) % 7 not in weekdays) or (
-                    every is not None and number - last_done < every):
-                add(days[number - first] + not_due)
+class _Endings:
+    """What follows the date on a habit's line: by a day's character when that is done or
+    skipped whatever the day, else by whether the day was due."""
+
+    def __init__(self, habit: Habit) -> None:
+        self.habit = habit
+        self.prefix = f",{habit.id},{_field(_cell(habit.name))},"
+        self.target, self.at_most = habit.target, habit.kind is Kind.LIMIT
+        self.fixed: dict[str, str] = {}  # done or skipped
+        self.done: set[str] = set()
+        self.due: dict[str, str] = {".": self.line(MISSED, NO_RECORD)}  # not met on a due day: missed
+        self.not_due: dict[str, str] = {".": self.line(NOT_DUE, NO_RECORD)}
+        for char, record in CODES.items():
+            if record is None:
+                continue  # ".", above; "o", given in full
+            if record[1]:
+                self.fixed[char] = self.line(SKIPPED, record)
+            elif self.met(record):
+                self.fixed[char] = self.line(DONE, record)
+                self.done.add(char)
             else:
-                add(days[number - first] + missed)
-            continue
-        known = settled.get(record)
-        if known is not None and type(record[0]) is known[2]:
-            add(days[number - first] + known[0])
-            if known[1]:
-                last_done = number
-            continue
-        count, skipped, note = record
-        if skipped:
-            status = SKIPPED
-        elif count <= target if at_most else count >= target:
-            status, last_done = DONE, number
-        elif never_due or (weekdays is not None and (number - 1) % 7 not in weekdays) or (
-                every is not None and number - last_done < every):
-            status = NOT_DUE
+                self.due[char], self.not_due[char] = self.line(MISSED, record), self.line(NOT_DUE, record)
+
+    def met(self, record: Record) -> bool:
+        return record[0] <= self.target if self.at_most else record[0] >= self.target
+
+    def line(self, status: str, record: Record) -> str:
+        count, _, note = record
+        return f"{self.prefix}{status},{count},{_field(_cell(note)) if note else ''}\n"
+
+    def given(self, record: Record, due: bool) -> tuple[str, bool]:
+        """The ending of a record given in full, and whether it is done."""
+        if record[1]:
+            return self.line(SKIPPED, record), False
+        if self.met(record):
+            return self.line(DONE, record), True
+        return self.line(MISSED if due else NOT_DUE, record), False
+
+
+def _habit_rows(endings: _Endings, codes: str, full: dict[int, Record], begin: int, today: int, first: int,
+                days: list[str], lines: list[str]) -> None:
+    """The rules of day_status over day indexes (day number - first; day 1 of the calendar is a
+    Monday), then today's row, pending or not."""
+    schedule = endings.habit.schedule
+    every, weekdays = schedule.every_days, schedule.weekdays
+    last_done = begin - (every or 1)
+    ends: list[str] = []
+    if every is not None:  # due by the days since the last done one: day by day
+        for index in range(begin, today):
+            char = codes[index]
+            if char == "o":
+                ending, done = endings.given(full[index], index - last_done >= every)
+            elif char in endings.fixed:
+                ending, done = endings.fixed[char], char in endings.done
+            else:
+                ending, done = (endings.due if index - last_done >= every else endings.not_due)[char], False
+            ends.append(ending)
+            if done:
+                last_done = index
+    else:
+        # Due every day, never (a number a week or month is judged by the period), or on some
+        # weekdays: each day's ending is its character's, in the table of its weekday.
+        tables = [{**(endings.due if _due_on(schedule, w + 1) else endings.not_due), **endings.fixed, "o": ""}
+                  for w in range(7)]  # day number n is weekday (n - 1) % 7
+        if weekdays is None:
+            ends = list(map(tables[0].__getitem__, codes[begin:today]))
         else:
-            status = MISSED
-        rest = f"{prefix}{status},{count},{_field(_cell(note)) if note else ''}\n"
-        if status is SKIPPED or status is DONE:
-            settled[record] = (rest, status is DONE, type(count))
-        add(days[number - first] + rest)
-    if begin <= today:
-        lines.append(_today_row(habit, own[today - first], days[today - first], prefix, last_done))
+            ends = [tables[(first + i - 1) % 7][c] for i, c in zip(range(begin, today), codes[begin:today])]
+        for index, given in full.items():
+            if begin <= index < today:
+                ends[index - begin] = endings.given(given, _due_on(schedule, first + index))[0]
+    # Each line as its date and its ending, side by side in `lines`: joined once, at the end.
+    lines.extend(chain.from_iterable(zip(days[begin:today], ends)))
+    record: Record | None = full.get(today) if codes[today] == "o" else CODES[codes[today]]
+    lines.append(_today_row(endings, record, days[today], first + today, first + last_done))
 
 
-def _today_row(habit: Habit, record: Record | None, day: str, prefix: str, last_done: int) -> str:
-    count, skipped, note = record or (0, False, "")
-    schedule, number = habit.schedule, dt.date.fromisoformat(day).toordinal()
-    if skipped:
+def _due_on(schedule: Schedule, number: int) -> bool:
+    """Whether a habit not judged by the days since its last done one was due on day `number`."""
+    return schedule.period is None and (schedule.weekdays is None or (number - 1) % 7 in schedule.weekdays)
+
+
+def _today_row(endings: _Endings, record: Record | None, day: str, number: int, last_done: int) -> str:
+    schedule = endings.habit.schedule
+    if record is not None and record[1]:
         status = SKIPPED
-    elif record is not None and (count <= habit.target if habit.kind is Kind.LIMIT else count >= habit.target):
+    elif record is not None and endings.met(record):
         status = DONE
     elif schedule.period is not None or (schedule.weekdays is not None and (number - 1) % 7 not in schedule.weekdays) \
             or (schedule.every_days is not None and number - last_done < schedule.every_days):
         status = NOT_DUE
     else:
         status = PENDING
-    return f"{day}{prefix}{status},{count},{_field(_cell(note)) if note else ''}\n"
+    return day + endings.line(status, record or NO_RECORD)
 
 
 def _cell(text: str) -> str:

@@ -61,17 +61,26 @@ class MonthRecords:
     # -- digests: what readers need of a month, kept between runs (storage/month_digests.py) ---
 
     def digest(self) -> dict[str, Any]:
-        """Each habit's records as one character a day (see CODES; "o": given in full under its
-        day's index), and the pain records as they are: what a reader needs, without the stamps
-        and tags only merging reads. Decodes every record, so a month that holds a damaged one
-        raises DamagedDatabase and has no digest."""
+        """Each habit's days as `coded` gives them, and the pain records as they are: what a
+        reader needs, without the stamps and tags only merging reads. Decodes every record, so
+        a month that holds a damaged one raises DamagedDatabase and has no digest."""
         self.pains()
         habits = {}
         for habit_id in self._ids:
-            rows = self.by_day(habit_id)
-            code = "".join(_code(row) for row in rows)
-            habits[habit_id] = [code, {str(i): rows[i] for i, c in enumerate(code) if c == "o"}]
+            code, full = self.coded(habit_id)
+            habits[habit_id] = [code, {str(index): record for index, record in full.items()}]
         return {"habits": habits, "pain": self._pain_docs}
+
+    def coded(self, habit_id: str) -> tuple[str, dict[int, Row]]:
+        """The habit's days as one character each (see CODES; "o" for a record given in full)
+        and those records by the day's index: what the CSV export writes its lines from."""
+        coded = self._coded.get(habit_id)
+        if coded is not None:
+            code, full = coded
+            return code, {int(key): (count, skipped, note) for key, (count, skipped, note) in full.items()}
+        rows = self.by_day(habit_id)
+        code = "".join(_code(row) for row in rows)
+        return code, {index: row for index, row in enumerate(rows) if row is not None and code[index] == "o"}
 
     @classmethod
     def from_digest(cls, path: Path, month: str, digest: dict[str, Any]) -> MonthRecords:
