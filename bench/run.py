@@ -31,6 +31,9 @@ TODAY = dt.date(2026, 11, 23)
 NOW = "2026-11-23T10:00:00"
 APP_MARKER = b"Quit"  # in Today's key bar, at the foot of its first frame
 PYTHON = sys.executable
+# The command as a user starts it: the script pip made beside the interpreter (not `python -m`,
+# whose runpy imports are no part of a user's start).
+PLUMBLINE = str(Path(PYTHON).with_name("plumbline"))
 
 
 def median_seconds(run, repeat: int) -> float:
@@ -92,7 +95,7 @@ def report_own_work(data_dir: Path, output: Path, repeat: int) -> float:
 def report_figures(data: Path, env: dict[str, str], repeat: int) -> None:
     """The therapist's report (issue 15) at 10 years x 50 habits, beside `today --json` on the same data."""
     output = data.parent / "report.html"
-    command = [PYTHON, "-m", "plumbline", "--data-dir", str(data)]
+    command = [PLUMBLINE, "--data-dir", str(data)]
     run_process([*command, "today", "--json"], env)
     (report, _), (today, _) = paired_medians([*command, "report", "--output", str(output)],
                                              [*command, "today", "--json"], max(5, repeat // 2), env)
@@ -145,14 +148,14 @@ def main() -> None:
         # cache leaves files changed in the last two seconds alone. Wait for them to settle, and
         # let one run save the cache, as the first run after an edit does.
         time.sleep(max(0.0, SETTLED_NS / 1e9 + 0.1 - (time.perf_counter() - generated)))
-        run_process([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], env)
+        run_process([PLUMBLINE, "--data-dir", str(big), "today", "--json"], env)
         (today_cmd, _), (tinydb, _) = paired_medians(
-            [PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], [PYTHON, "-c", "import tinydb"],
+            [PLUMBLINE, "--data-dir", str(big), "today", "--json"], [PYTHON, "-c", "import tinydb"],
             repeat, env)
         line("`plumbline today --json` vs import tinydb", f"{today_cmd * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms",
              today_cmd / tinydb, 2)
         cold = median_seconds(lambda: (shutil.rmtree(Locations(big).cache_dir, ignore_errors=True),
-                                       run_process([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], env)),
+                                       run_process([PLUMBLINE, "--data-dir", str(big), "today", "--json"], env)),
                               repeat)
         line("  the same, habit files not cached yet", f"{cold * 1000:.0f} ms", f"{tinydb * 1000:.0f} ms", cold / tinydb, None)
 
@@ -173,7 +176,7 @@ def launch_only(runs: int) -> None:
         big = Path(folder) / "ten-years"
         generate(big, TODAY, days=3652)
         time.sleep(SETTLED_NS / 1e9 + 0.1)  # then one run saves the habit-file cache, as in main()
-        run_process([PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"], {"PLUMBLINE_NOW": NOW})
+        run_process([PLUMBLINE, "--data-dir", str(big), "today", "--json"], {"PLUMBLINE_NOW": NOW})
         print(f"{'measure':<44} {'plumbline':>12} {'baseline':>12}  ratio  target")
         for _ in range(runs):
             launch_lines(big, 15)
@@ -187,7 +190,7 @@ def launch_lines(big: Path, repeat: int) -> None:
     first painted screen, against a bare Textual app started the same way; taking turns."""
     from bench.launch import BARE_MARKER, launch
 
-    command = [str(Path(PYTHON).with_name("plumbline")), "--data-dir", str(big)]
+    command = [PLUMBLINE, "--data-dir", str(big)]
     bare = [PYTHON, str(ROOT / "bench" / "first_paint.py"), "bare-terminal"]
     ours, theirs = [], []
     for _ in range(repeat):
@@ -229,7 +232,7 @@ def screen_lines(big: Path) -> None:
 
 def commands_lines(big: Path, env: dict[str, str], repeat: int) -> None:
     """The commands that read the whole history, against `today --json` in the same run."""
-    today = [PYTHON, "-m", "plumbline", "--data-dir", str(big), "today", "--json"]
+    today = [PLUMBLINE, "--data-dir", str(big), "today", "--json"]
     (Locations(big).cache_dir / "standings.json").unlink(missing_ok=True)
     started = time.perf_counter()
     run_process([*today[:-2], "streaks", "--json"], env)  # the first run makes the month summaries
