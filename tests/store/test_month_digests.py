@@ -133,12 +133,16 @@ def test_damaged_or_forged_digests_only_cost_a_read_of_the_files(data_dir):
         json.dumps({**good, "digest": {**good["digest"], "habits": {"core-work": [code, {"0": [1, False, ""]}]}}}).encode(),
         json.dumps({**good, "digest": {**good["digest"], "habits": {"core-work": [code.replace(".", "o", 1),
                                                                                   {"0": [-3, "no", 7]}]}}}).encode(),
+        # Pain records that are no records: never reported as a damaged data file.
+        json.dumps({**good, "digest": {**good["digest"], "pain": {"a": 1}}}).encode(),
+        json.dumps({**good, "digest": {**good["digest"], "pain": [{"month": MONTH, "days": {"05": {"r": "x"}}}]}}).encode(),
     ]
     for content in forged:
         digest_file(tracker).write_bytes(content)
         records = opened(data_dir).store.month_records(MONTH)
         rows = records.by_day("core-work")
         assert rows[MONDAY.day - 1] == (1, False, "") and rows.count(None) == 29, content
+        assert records.pains() == {}, content
     # Each was replaced by the good one, read from the files again.
     assert json.loads(digest_file(tracker).read_text())["digest"] == good["digest"]
 

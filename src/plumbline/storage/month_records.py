@@ -1,8 +1,10 @@
-"""One month file's records, decoded habit by habit when first asked for.
+"""One month file's records, decoded habit by habit when first asked for, or given by its digest.
 
 Today's streak walk reads back only the habits whose run goes on, and a habit's history only
 its own: decoding the other habits of each month file was most of their cost. Records are
-checked as they are decoded, so a damaged one is reported by whoever reads it.
+checked as they are decoded, so a damaged one is reported by whoever reads it. A digest (the
+month as readers need it, kept in the device's cache: month_digests.py) is checked whole when
+loaded, so that a damaged cache is never reported as a damaged data file.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from plumbline.domain.entries import Entry
 from plumbline.domain.pain import PainEntry
+from plumbline.errors import DamagedDatabase
 from plumbline.storage.checks import days_of, in_range, pain_from, record_fields, record_of
 from plumbline.storage.record_merge import live_tags, plain_pain
 
@@ -97,6 +100,10 @@ class MonthRecords:
                 record_fields({"c": fields[0], "s": fields[1], "n": fields[2]})
             records._coded[habit_id] = (code, full)
         records._ids = list(records._coded)
+        try:
+            records.pains()
+        except DamagedDatabase as error:  # the cache's, not the data file's: read the files instead
+            raise ValueError(f"not a digest of {month}") from error
         return records
 
     def habits(self) -> list[str]:

@@ -90,9 +90,9 @@ class Store(StateStore):
         check_month_file(path, found.month if found and found.month else path.stem, data)
         check_month_records(path, data)
 
-    def months(self) -> list[str]:
-        """The months ("YYYY-MM") that have a file on any device, oldest first."""
-        months = sorted(self.listing().months)
+    def months(self, listing: data_files.Listing | None = None) -> list[str]:
+        """The months ("YYYY-MM") that have a file on any device, oldest first (in `listing`, if given)."""
+        months = sorted((listing or self.listing()).months)
         for month in (months[0], months[-1]) if months else ():
             if not month_of(FIRST_DAY) <= month <= month_of(LAST_DAY):
                 # Written before dates were checked: the month arithmetic of streaks would
@@ -123,10 +123,11 @@ class Store(StateStore):
         history: History = {}
         log: PainLog = {}
         first, end = month_of(since) if since else "", month_of(before) if before else "9999-99"
-        for month in self.months():
+        listing = self.listing()  # one view of the folders for the whole read
+        for month in self.months(listing):
             if not first <= month < end:
                 continue
-            records = self._month(month)
+            records = self._month(month, listing)
             for habit_id in records.habits() if habits is None else habits:
                 entries = records.entries(habit_id)
                 if entries:
@@ -137,9 +138,9 @@ class Store(StateStore):
 
     def month_stamps(self) -> dict[str, Stamp | None]:
         """Every month's stamp (see combined_stamp): a stat call per file, no reading."""
-        self.months()  # refuses months outside the calendar, as every read of months does
-        return {month: data_files.combined_stamp(files)
-                for month, files in sorted(self.listing().months.items())}
+        listing = self.listing()
+        self.months(listing)  # refuses months outside the calendar, as every read of months does
+        return {month: data_files.combined_stamp(files) for month, files in sorted(listing.months.items())}
 
     def settled(self, stamp: Stamp | None) -> bool:
         """Whether a stamp can be trusted to change with the file: not written in the last
@@ -150,7 +151,7 @@ class Store(StateStore):
         """One month's records (decoded habit by habit, as asked for)."""
         return self._month(month)
 
-    def _month(self, month: str) -> MonthRecords:
+    def _month(self, month: str, listing: data_files.Listing | None = None) -> MonthRecords:
         """One month's records, joined over its files, or from memory or its digest (see
         month_digests.py) when none has changed.
 
@@ -159,7 +160,7 @@ class Store(StateStore):
         once its files have settled (see SETTLED_NS), so two writes within one tick of the file
         system's clock cannot leave a stale copy behind the same stamp; the callers get fresh
         dicts, never the kept ones."""
-        files = self.listing().months.get(month, [])
+        files = (listing or self.listing()).months.get(month, [])
         stamp = data_files.combined_stamp(files)
         kept = self._kept.get(month)
         if kept is not None and stamp is not None and kept[0] == stamp:
