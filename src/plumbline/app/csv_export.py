@@ -162,8 +162,7 @@ def _today_row(endings: _Endings, record: Record | None, day: str, number: int, 
         status = SKIPPED
     elif record is not None and endings.met(record):
         status = DONE
-    elif schedule.period is not None or (schedule.weekdays is not None and (number - 1) % 7 not in schedule.weekdays) \
-            or (schedule.every_days is not None and number - last_done < schedule.every_days):
+    elif not _due_on(schedule, number) or (schedule.every_days is not None and number - last_done < schedule.every_days):
         status = NOT_DUE
     else:
         status = PENDING
