@@ -60,7 +60,7 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write(path, json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode())
 
 
-def _replace(path: Path, data: bytes, durable: bool = True) -> None:
+def _replace(path: Path, data: bytes, durable: bool) -> None:
     import tempfile  # here: reading commands never write, and tempfile costs a millisecond to import
 
     private_folder(path.parent)

@@ -30,6 +30,7 @@ class MonthDigests:
         self.locations = locations
         self.folder = locations.cache_dir / "months"
         self._cleaned = False
+        self._in_use = False  # once a data dir is in use it stays so: asked until then, not per month
 
     def load(self, month: str, stamp: Stamp, path: Path) -> MonthRecords | None:
         """The month's records from its digest, if one was saved under `stamp` (`path`: the file
@@ -45,7 +46,8 @@ class MonthDigests:
     def save(self, month: str, stamp: Stamp, records: MonthRecords) -> None:
         """Only saves time: a month with a damaged record, a lock held by a writer, a read-only
         state folder or a full disk means it is not saved this time."""
-        if not self.locations.in_use():
+        self._in_use = self._in_use or self.locations.in_use()
+        if not self._in_use:
             return  # a data dir nothing was written to: a read leaves it as it is
         try:
             content = {"format": FORMAT, "stamp": list(stamp), "digest": records.digest()}

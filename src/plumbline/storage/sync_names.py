@@ -68,8 +68,11 @@ def state_file(name: str) -> DataFile | None:
 # compiling two patterns was 2 ms of `today`.
 def _classify(name: str, stem_is: Callable[[str], bool]) -> DataFile | None:
     original = original_name(name)
-    parts = (original or name).removesuffix(".json").split(".")
-    if not (original or name).endswith(".json") or len(parts) > 2 or not stem_is(parts[0]):
+    plain = original or name  # a conflict copy is what it is a copy of
+    if not plain.endswith(".json"):
+        return None
+    parts = plain.removesuffix(".json").split(".")
+    if len(parts) > 2 or not stem_is(parts[0]):
         return None
     device = parts[1] if len(parts) == 2 else None
     if device is not None and not is_device_id(device):
