@@ -90,7 +90,7 @@ def test_a_digest_reads_as_the_month_files(tmp_path_factory, days, pains):
     opened(data_dir).store.month_records(MONTH)  # saves the digest
     assert digest_file(tracker).exists()
     stamp = data_files.combined_stamp(tracker.store.listing().months[MONTH])
-    digested = tracker.store.digests.load(MONTH, stamp, expected.path)
+    digested = tracker.store.digests.load(MONTH, stamp, expected.path, lambda: expected)
     assert digested is not None
     same_month(digested, expected)
     same_month(opened(data_dir).store.month_records(MONTH), expected)
@@ -112,7 +112,7 @@ def test_a_digest_is_not_used_once_the_month_changed(data_dir):
     os.replace(copy, path)
     fresh = opened(data_dir)
     stamp = data_files.combined_stamp(fresh.store.listing().months[MONTH])
-    assert fresh.store.digests.load(MONTH, stamp, path) is None
+    assert fresh.store.digests.load(MONTH, stamp, path, lambda: pytest.fail("a stale digest is not loaded")) is None
 
 
 def test_damaged_or_forged_digests_only_cost_a_read_of_the_files(data_dir):

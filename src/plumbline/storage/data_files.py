@@ -7,8 +7,6 @@ one line of warning and never stops this device's own work; the sync engine brin
 file later, and `sync status` lists it meanwhile.
 """
 
-from __future__ import annotations
-
 import os
 import re
 import zlib
@@ -25,6 +23,7 @@ __all__ = ["DataFile", "Found", "Listing", "Reader", "combined_stamp", "is_ours"
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
 
+# Annotations evaluated, not strings: see the note above domain/habit.py's Schedule.
 class Found(NamedTuple):
     path: Path
     file: DataFile

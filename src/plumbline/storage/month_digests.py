@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from plumbline.errors import DamagedDatabase, StorageError
@@ -32,14 +33,15 @@ class MonthDigests:
         self._cleaned = False
         self._in_use = False  # once a data dir is in use it stays so: asked until then, not per month
 
-    def load(self, month: str, stamp: Stamp, path: Path) -> MonthRecords | None:
+    def load(self, month: str, stamp: Stamp, path: Path, files: Callable[[], MonthRecords]) -> MonthRecords | None:
         """The month's records from its digest, if one was saved under `stamp` (`path`: the file
-        that errors name, as for records read from the files)."""
+        that errors name, as for records read from the files; `files`: the month read from its
+        files, should the digest's pain records turn out damaged when first asked for)."""
         try:
             content = json.loads(read_regular(self.folder / f"{month}.json") or b"null")  # a FIFO must not block
             if not isinstance(content, dict) or content.get("format") != FORMAT or content.get("stamp") != list(stamp):
                 return None
-            return MonthRecords.from_digest(path, month, content["digest"])
+            return MonthRecords.from_digest(path, month, content["digest"], files)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return None  # none yet, or damaged: read from the files
 

@@ -4,13 +4,15 @@ Today's streak walk reads back only the habits whose run goes on, and a habit's 
 its own: decoding the other habits of each month file was most of their cost. Records are
 checked as they are decoded, so a damaged one is reported by whoever reads it. A digest (the
 month as readers need it, kept in the device's cache: month_digests.py) is checked whole when
-loaded, so that a damaged cache is never reported as a damaged data file.
+loaded, and its pain records when first asked for, so that a damaged cache is never reported as
+a damaged data file: the month's files are read instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,7 @@ class MonthRecords:
         self._entries: dict[str, dict[dt.date, Entry]] = {}
         self._dates: list[dt.date] | None = None
         self._pains: PainLog | None = None
+        self._files: Callable[[], MonthRecords] | None = None  # for a digest: the month from its files
 
     # -- digests: what readers need of a month, kept between runs (storage/month_digests.py) ---
 
@@ -86,9 +89,12 @@ class MonthRecords:
         return code, {index: row for index, row in enumerate(rows) if row is not None and code[index] == "o"}
 
     @classmethod
-    def from_digest(cls, path: Path, month: str, digest: dict[str, Any]) -> MonthRecords:
+    def from_digest(cls, path: Path, month: str, digest: dict[str, Any],
+                    files: Callable[[], MonthRecords]) -> MonthRecords:
         """The month as `digest` gave it; ValueError, TypeError, KeyError or AttributeError when
-        it is not one (a cache damaged, or from elsewhere)."""
+        it is not one (a cache damaged, or from elsewhere). Its pain records are checked when
+        first asked for (today's checklist never asks: checking them was a fifth of its reading);
+        if they are damaged, the cache is, so `files()` gives the month as its files hold it."""
         records = cls(path, {"pain": dict(enumerate(digest["pain"]))}, month)
         for habit_id, (code, full) in digest["habits"].items():
             if type(habit_id) is not str or type(code) is not str or len(code) != records.length \
@@ -100,10 +106,7 @@ class MonthRecords:
                 record_fields({"c": fields[0], "s": fields[1], "n": fields[2]})
             records._coded[habit_id] = (code, full)
         records._ids = list(records._coded)
-        try:
-            records.pains()
-        except DamagedDatabase as error:  # the cache's, not the data file's: read the files instead
-            raise ValueError(f"not a digest of {month}") from error
+        records._files = files
         return records
 
     def habits(self) -> list[str]:
@@ -169,15 +172,25 @@ class MonthRecords:
 
     def pains(self) -> PainLog:
         if self._pains is None:
-            pains: PainLog = {}
-            with record_of(self.path):
-                for doc in self._pain_docs:
-                    for day, record in days_of(doc):
-                        shown = plain_pain(record) if _has_ids(record) else record
-                        if shown is not None:
-                            pains[day] = pain_from(day, shown)
-            self._pains = pains
+            try:
+                self._pains = self._decoded_pains()
+            except DamagedDatabase:
+                if self._files is None:
+                    raise
+                # A digest's damage is the cache's, never reported as the data file's (whose
+                # remedy, a restore, would lose data): the files say what the pain records are.
+                self._pains = self._files().pains()
         return self._pains
+
+    def _decoded_pains(self) -> PainLog:
+        pains: PainLog = {}
+        with record_of(self.path):
+            for doc in self._pain_docs:
+                for day, record in days_of(doc):
+                    shown = plain_pain(record) if _has_ids(record) else record
+                    if shown is not None:
+                        pains[day] = pain_from(day, shown)
+        return pains
 
 
 def _code(row: Row | None) -> str:

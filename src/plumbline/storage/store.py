@@ -169,13 +169,16 @@ class Store(StateStore):
         # by this device's file of it.
         path = files[0].path if len(files) == 1 else self.locations.month_file(month)
         settled = stamp if stamp is not None and self.settled(stamp) else None
-        records = self.digests.load(month, settled, path) if settled and files else None
-        if records is None:
+
+        def from_files() -> MonthRecords:
             datas = self._contents(month, files, whole=False)
             with record_of(path):
-                records = MonthRecords(path, plain_month(month, datas) if datas else {}, month)
+                read = MonthRecords(path, plain_month(month, datas) if datas else {}, month)
             if settled and files and len(datas) == len(files):  # a file skipped is warned of at each read
-                self.digests.save(month, settled, records)
+                self.digests.save(month, settled, read)
+            return read
+
+        records = (self.digests.load(month, settled, path, from_files) if settled and files else None) or from_files()
         if settled:
             self._kept[month] = (settled, records)
         else:

@@ -8,8 +8,6 @@ The conflict names are the engines' own (issue 18 measured them):
 A conflict copy of a conflict copy is possible (the same file conflicting twice); the names nest.
 """
 
-from __future__ import annotations
-
 import functools
 import re
 from collections.abc import Callable
@@ -33,6 +31,7 @@ def conflict_names() -> tuple[re.Pattern[str], ...]:
 
 
 
+# Annotations evaluated, not strings: see the note above domain/habit.py's Schedule.
 class DataFile(NamedTuple):
     name: str  # as found in its folder
     month: str | None  # "YYYY-MM" for a month file, None for a state file
