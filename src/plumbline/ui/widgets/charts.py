@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+from operator import itemgetter
 
 from rich.text import Text
 
@@ -19,16 +21,22 @@ ASCII_SPARK = "_.-=+*#@"
 
 def bar_chart(values: Sequence[float], height: int = 5, style: str = "green") -> Text:
     """Values in 0..1, one column each, drawn `height` rows high with eighth-block tops."""
+    steps = ASCII_EIGHTHS if glyphs.plain() else EIGHTHS
     text = Text()
     for row in range(height, 0, -1):
-        for value in values:
-            filled = max(0.0, min(1.0, value)) * height - (row - 1)
-            index = 8 if filled >= 1 else max(0, int(filled * 8))
-            text.append((ASCII_EIGHTHS if glyphs.plain() else EIGHTHS)[index], style=style)
+        tops = (max(0.0, min(1.0, value)) * height - (row - 1) for value in values)
+        text.append("".join(steps[8 if filled >= 1 else max(0, int(filled * 8))] for filled in tops), style=style)
         label = {height: " 100%", 1: " 0%"}.get(row, "")
         text.append(label + "\n", style="dim")
     text.rstrip()
     return text
+
+
+def styled_runs(text: Text, cells: Iterable[tuple[str, str]]) -> None:
+    """Append (character, style) cells, one span for each run of a style: Textual renders a
+    span at a time, and a year of cells one span each was most of the cost of drawing it."""
+    for style, run in groupby(cells, key=itemgetter(1)):
+        text.append("".join(char for char, _ in run), style=style)
 
 
 def pain_sparkline(levels: Sequence[int | None]) -> Text:
@@ -69,12 +77,8 @@ def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52
     text.append("\n")
     for weekday, name in enumerate(("Mo", "", "We", "", "Fr", "", "Su")):
         text.append(f"{name:<4}", style="dim")
-        for week in range(weeks):
-            day = first_monday + dt.timedelta(weeks=week, days=weekday)
-            char, style = heat_cell(statuses.get(day, Status.FUTURE if day > last_day else Status.NOT_DUE))
-            if day == cursor:
-                char, style = char if char.strip() else "_", f"{style} reverse".strip()
-            text.append(char, style=style)
+        days = (first_monday + dt.timedelta(weeks=week, days=weekday) for week in range(weeks))
+        styled_runs(text, (_heat_day(statuses, day, last_day, cursor) for day in days))
         text.append("\n")
     text.append("    ")
     for status in (Status.DONE, Status.PENDING, Status.MISSED, Status.SKIPPED, Status.NOT_DUE):
@@ -82,3 +86,10 @@ def heat_map(statuses: dict[dt.date, Status], last_day: dt.date, weeks: int = 52
         text.append(char, style=style)
         text.append(f" {glyphs.WORDS[status]}  ", style="dim")
     return text
+
+
+def _heat_day(statuses: dict[dt.date, Status], day: dt.date, last_day: dt.date, cursor: dt.date | None) -> tuple[str, str]:
+    char, style = heat_cell(statuses.get(day, Status.FUTURE if day > last_day else Status.NOT_DUE))
+    if day == cursor:
+        return char if char.strip() else "_", f"{style} reverse".strip()
+    return char, style
