@@ -270,6 +270,21 @@ async def test_a_check_in_from_the_cli_shows_in_the_open_app(make_app, data_dir)
         assert app.screen.rows is before
 
 
+async def test_the_apps_own_check_in_is_not_taken_for_another_processs(make_app):
+    """A write made in the app refreshes the screens once: the watcher, which sees the data
+    folders' times move, knows the move was the app's own and does not refresh them again."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(ChecklistView).highlight_habit("knee-pillow")
+        await pilot.press("space")
+        await pilot.pause()
+        assert rows_by_id(app.screen)["knee-pillow"].status is Status.DONE
+        before = app.screen.rows
+        app.check_external_changes()  # what the app's timer calls
+        await pilot.pause()
+        assert app.screen.rows is before
+
+
 async def test_a_file_damaged_while_the_app_is_open_is_reported_not_a_crash(make_app, data_dir):
     app = make_app()
     database = app.tracker.locations.database
