@@ -29,7 +29,8 @@ class Launch(NamedTuple):
     settled_kib: int  # and SETTLE_SECONDS later, with whatever starts after the first frame
 
 
-def launch(args: list[str], marker: bytes, env: dict[str, str], settle: float = SETTLE_SECONDS) -> Launch:
+def launch(args: list[str], marker: bytes, env: dict[str, str], settle: float | None = None) -> Launch:
+    """`settle`: seconds to leave it running before the second memory reading (SETTLE_SECONDS)."""
     main, child = pty.openpty()
     fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     started = time.perf_counter()
@@ -42,7 +43,8 @@ def launch(args: list[str], marker: bytes, env: dict[str, str], settle: float = 
         if marker not in seen:
             raise SystemExit(f"benchmark child never painted: {' '.join(args)}: {seen[-400:]!r}")
         painted_kib = _peak_kib(process.pid)
-        _read_until(main, b"\x00never\x00", settle)  # keep draining: a full pty would block the app
+        # keep draining: a full pty would block the app
+        _read_until(main, b"\x00never\x00", SETTLE_SECONDS if settle is None else settle)
         return Launch(painted, painted_kib, _peak_kib(process.pid))
     finally:
         os.killpg(process.pid, signal.SIGKILL)
