@@ -270,19 +270,23 @@ async def test_a_check_in_from_the_cli_shows_in_the_open_app(make_app, data_dir)
         assert app.screen.rows is before
 
 
-async def test_the_apps_own_check_in_is_not_taken_for_another_processs(make_app):
-    """A write made in the app refreshes the screens once: the watcher, which sees the data
-    folders' times move, knows the move was the app's own and does not refresh them again."""
+async def test_another_processs_check_in_just_before_one_of_the_apps_own_writes_still_shows(make_app, data_dir):
+    """The app's pain reading leaves Today's rows as they are; a check-in another process wrote
+    just before it must not be taken for part of the app's own write."""
+    import os
+    import subprocess
+    import sys
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        app.screen.query_one(ChecklistView).highlight_habit("knee-pillow")
-        await pilot.press("space")
+        env = {**os.environ, "PLUMBLINE_DATA_DIR": str(data_dir), "PLUMBLINE_NOW": "2026-11-23T10:00:00"}
+        done = subprocess.run([sys.executable, "-m", "plumbline", "check", "knee-pillow"], env=env, capture_output=True)
+        assert done.returncode == 0
+        app.tracker.log_pain(MONDAY, 3, today=MONDAY)  # the app's own write, before the watcher looks
         await pilot.pause()
-        assert rows_by_id(app.screen)["knee-pillow"].status is Status.DONE
-        before = app.screen.rows
         app.check_external_changes()  # what the app's timer calls
         await pilot.pause()
-        assert app.screen.rows is before
+        assert rows_by_id(app.screen)["knee-pillow"].status is Status.DONE
 
 
 async def test_a_file_damaged_while_the_app_is_open_is_reported_not_a_crash(make_app, data_dir):

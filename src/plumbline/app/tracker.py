@@ -89,10 +89,10 @@ class Tracker:
             self._reminders = Reminders(self.store, self.changes)
         return self._reminders
 
-    def data_signature(self) -> object:
-        """Changes whenever any process writes the data: two stat calls, cheap enough to poll
-        every second (see ui/app.py); habit_files_signature does the same for the habit files."""
-        return self.store.signature()
+    def outside_signature(self) -> object:
+        """Changes when another process writes the data or a habit file: a few stat calls,
+        cheap enough to poll every second (see ui/app.py)."""
+        return self.store.signature(), self.habit_files_signature()
 
     # -- the habits ----------------------------------------------------------------------------
 

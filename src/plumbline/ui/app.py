@@ -135,7 +135,7 @@ class PlumblineApp(App[None]):
                 self.theme = settings.theme() or self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
-        self.seen_data = self.tracker.data_signature()
+        self.seen_outside = self.tracker.outside_signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
         self.call_after_refresh(self._first_frame_painted)
 
@@ -200,10 +200,6 @@ class PlumblineApp(App[None]):
         """Every open screen refreshes what it shows, in its own DataChanged handler."""
         for screen in self.screen_stack:
             screen.post_message(DataChanged(message.what))
-        # This process's own write moved the data folders' times too: noted, so that the watcher
-        # does not refresh every screen a second time for it. Whatever another process wrote
-        # before now is read by the refreshes just asked for; anything later moves them again.
-        self.seen_data = self.tracker.data_signature()
 
     def _notice_seen(self, _: None) -> None:
         with reported(self):
@@ -236,17 +232,18 @@ class PlumblineApp(App[None]):
         if self.watch_terminal and not os.isatty(0):
             self.exit(return_code=1)
             return
-        data, habit_files = self.tracker.data_signature(), self.tracker.habit_files_signature()  # stat calls only
-        if data == self.seen_data and habit_files == self.seen_habit_files:
+        outside = self.tracker.outside_signature()  # a few stat calls: nothing here can be damaged
+        if outside == self.seen_outside:
             return
         with reported(self):
             self.tracker.merge_conflict_copies()  # a sync engine's, arrived meanwhile
+        habit_files = self.tracker.habit_files_signature()
         if habit_files != self.seen_habit_files:  # a habit file dropped in (or edited) while open
             self.seen_habit_files = habit_files
             before = {str(e) for e in self.tracker.load_errors}
             self.tracker.reload_library()
             self._say_load_errors([e for e in self.tracker.load_errors if str(e) not in before])
-        self.seen_data = data
+        self.seen_outside = outside
         self.post_message(DataChanged(changed.EVERYTHING))
 
     def _say_load_errors(self, errors) -> None:
