@@ -68,8 +68,8 @@ class CommandParser(Parser):
     on the command's parser), with its arguments from its module, imported then; not before.
 
     argparse makes every subcommand's parser up front, and each looks up the translations of its
-    headings through gettext, which searches the locale folders on every call: 10 million
-    instructions, a twentieth of `plumbline today`, for fourteen commands that are not run."""
+    headings through gettext, which searches the locale folders on every call: 6 million
+    instructions, a fortieth of `plumbline today`, for fourteen commands that are not run."""
 
     def __init__(self, *, command: str, module: str, **kwargs: Any) -> None:
         self.command = command

@@ -21,6 +21,7 @@ from typing import NamedTuple
 ENV_VAR = "PLUMBLINE_DATA_DIR"
 STATE_ENV_VAR = "PLUMBLINE_STATE_DIR"
 DEVICE_LETTERS = "abcdefghijklmnopqrstuvwxyz234567"  # a device id is 8 of them: never a conflict copy's suffix
+_LETTERS = frozenset(DEVICE_LETTERS)
 LEGACY_DATABASE = "plumbline.json"  # the one state file of a data dir from before devices
 
 
@@ -123,9 +124,6 @@ def _local_folder(data_dir: Path, state_dir: Path) -> Path:
 def is_device_id(text: str) -> bool:
     # Not a pattern: compiling one was a fifth of a millisecond of every command.
     return len(text) == 8 and set(text) <= _LETTERS
-
-
-_LETTERS = frozenset(DEVICE_LETTERS)
 
 
 @functools.lru_cache(maxsize=8)

@@ -29,8 +29,6 @@ def conflict_names() -> tuple[re.Pattern[str], ...]:
     )
 
 
-
-
 # Annotations evaluated, not strings: see the note above domain/habit.py's Schedule.
 class DataFile(NamedTuple):
     name: str  # as found in its folder
