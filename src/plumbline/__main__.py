@@ -1,4 +1,4 @@
-from plumbline.cli.main import main
+from plumbline.cli.entry import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -98,10 +98,12 @@ def build_parser() -> Parser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, collector: bool | None = None) -> int:
+    """Run the command in `argv`; the collector is on afterwards if `collector`, else as it was
+    (cli/entry.py pauses it before this module loads)."""
     terminal.install()
     try:
-        args = _parse_with_imports_frozen(argv)
+        args = _parse_with_imports_frozen(argv, gc.isenabled() if collector is None else collector)
         if args.command is None:
             return _open_app(args)
         return args.run(args)
@@ -119,19 +121,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"unexpected {type(error).__name__}: {error}; please report it with the command you ran", 1)
 
 
-def _parse_with_imports_frozen(argv: Sequence[str] | None) -> argparse.Namespace:
+def _parse_with_imports_frozen(argv: Sequence[str] | None, collector: bool) -> argparse.Namespace:
     """Parsing imports the command's module: modules, classes and functions that live as long as
     the process. The garbage collector's passes over them (while importing, in every full
     collection after, and in the sweep at exit) were about 5 ms of the 37 that `today` took.
     gc.freeze() moves what exists now out of the collector's sight; what the command makes
-    afterwards is collected as usual."""
-    enabled = gc.isenabled()
+    afterwards is collected as usual (with `collector` on)."""
     gc.disable()  # nothing made while importing is garbage worth a pass
     try:
         return build_parser().parse_args(argv)
     finally:
         gc.freeze()
-        if enabled:
+        if collector:
             gc.enable()
 
 
