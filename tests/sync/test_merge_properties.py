@@ -121,3 +121,17 @@ def test_an_uncheck_removes_only_the_checks_it_saw():
     assert plain_entry(join_entries(first_check, uncheck_on_b)) is None
     check_on_c = {"c": 1, "h": make(2, 0, "cccccccc")}
     assert plain_entry(joined(join_entries, [first_check, uncheck_on_b, check_on_c])) == {"c": 1}
+
+
+@given(st.lists(st.text(), min_size=2, max_size=4), st.sampled_from(["", " ", "  ", "\n"]))
+def test_a_state_path_reads_back_as_json_reads_it_however_it_is_spelled(parts, spacing):
+    """_parts splits the paths path_of writes without json.loads; any other spelling (escapes,
+    quotes, brackets or separators inside the parts, other spacing) must read as json.loads reads it."""
+    import json
+
+    from plumbline.storage.state_merge import _parts, path_of
+
+    written = path_of(*parts)
+    assert _parts(written) == tuple(parts)
+    respaced = "[" + f",{spacing}".join(json.dumps(part, ensure_ascii=False) for part in parts) + "]"
+    assert _parts(respaced) == tuple(json.loads(respaced))

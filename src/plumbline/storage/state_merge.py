@@ -83,7 +83,15 @@ def unflatten(flat: dict[str, Any]) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=4096)
 def _parts(path: str) -> tuple[str, ...]:
-    """A path's parts, parsed once a process: every read of the state goes through them."""
+    """A path's parts, parsed once a process: every read of the state goes through them.
+
+    A path as path_of writes it, without an escape, splits at its separators: the same parts as
+    json.loads gives, in a quarter of the time (300 paths of habit edits were 2 M instructions
+    of `plumbline today`). Any other spelling (escapes, other spacing) goes to json.loads."""
+    if len(path) >= 4 and "\\" not in path and path.startswith('["') and path.endswith('"]'):
+        parts = tuple(path[2:-2].split('", "'))
+        if not any('"' in part for part in parts):
+            return parts
     return tuple(json.loads(path))
 
 
