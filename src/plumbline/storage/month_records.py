@@ -3,9 +3,9 @@
 Today's streak walk reads back only the habits whose run goes on, and a habit's history only
 its own: decoding the other habits of each month file was most of their cost. Records are
 checked as they are decoded, so a damaged one is reported by whoever reads it. A digest (the
-month as readers need it, kept in the device's cache: month_digests.py) is checked whole when
-loaded, and its pain records when first asked for, so that a damaged cache is never reported as
-a damaged data file: the month's files are read instead.
+month as readers need it, kept in the device's cache: month_digests.py) is checked the same way,
+a habit's days and the pain records each when first asked for; a damaged cache is never
+reported as a damaged data file: the month is read from its files instead.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ class MonthRecords:
         self._ids = list(self._docs)
         self._rows: dict[str, list[Row | None]] = {}  # by_day's, each habit's decoded once
         self._coded: dict[str, tuple[str, dict[str, Any]]] = {}  # from a digest, not decoded yet
+        self._sound: set[str] = set()  # the habits whose days in the digest were checked
         self._entries: dict[str, dict[dt.date, Entry]] = {}
         self._dates: list[dt.date] | None = None
         self._pains: PainLog | None = None
@@ -80,7 +81,7 @@ class MonthRecords:
     def coded(self, habit_id: str) -> tuple[str, dict[int, Row]]:
         """The habit's days as one character each (see CODES; "o" for a record given in full)
         and those records by the day's index: what the CSV export writes its lines from."""
-        coded = self._coded.get(habit_id)
+        coded = self._digest_of(habit_id)
         if coded is not None:
             code, full = coded
             return code, {int(key): (count, skipped, note) for key, (count, skipped, note) in full.items()}
@@ -92,22 +93,48 @@ class MonthRecords:
     def from_digest(cls, path: Path, month: str, digest: dict[str, Any],
                     files: Callable[[], MonthRecords]) -> MonthRecords:
         """The month as `digest` gave it; ValueError, TypeError, KeyError or AttributeError when
-        it is not one (a cache damaged, or from elsewhere). Its pain records are checked when
-        first asked for (today's checklist never asks: checking them was a fifth of its reading);
-        if they are damaged, the cache is, so `files()` gives the month as its files hold it."""
+        it is not one (a cache damaged, or from elsewhere). A habit's days and the pain records
+        are checked when first asked for: today's checklist asks for a few habits of most months
+        it reads, and checking every habit and pain record was a third of its reading. If they
+        turn out damaged, the cache is, and `files()` gives the month as its files hold it."""
         records = cls(path, {"pain": dict(enumerate(digest["pain"]))}, month)
         for habit_id, (code, full) in digest["habits"].items():
-            if type(habit_id) is not str or type(code) is not str or len(code) != records.length \
-                    or not set(code) <= CODES.keys() or code.count("o") != len(full):
+            if type(habit_id) is not str:
                 raise ValueError(f"not a digest of {month}")
-            for index, fields in full.items():
-                if not index.isdigit() or code[int(index)] != "o" or len(fields) != 3:
-                    raise ValueError(f"not a digest of {month}")
-                record_fields({"c": fields[0], "s": fields[1], "n": fields[2]})
             records._coded[habit_id] = (code, full)
         records._ids = list(records._coded)
         records._files = files
         return records
+
+    def _digest_of(self, habit_id: str) -> tuple[str, dict[str, Any]] | None:
+        """The habit's days as the digest gave them, checked as a record is; None when the month
+        was not given by a digest, or is read from its files since the digest proved damaged."""
+        coded = self._coded.get(habit_id)
+        if coded is None or habit_id in self._sound:
+            return coded
+        code, full = coded
+        try:
+            if type(code) is not str or len(code) != self.length or not set(code) <= CODES.keys() \
+                    or code.count("o") != len(full):
+                raise ValueError(f"not a digest of {self.month}")
+            for index, fields in full.items():
+                if not index.isdigit() or code[int(index)] != "o" or len(fields) != 3:
+                    raise ValueError(f"not a digest of {self.month}")
+                record_fields({"c": fields[0], "s": fields[1], "n": fields[2]})
+        except (ValueError, TypeError, KeyError, AttributeError, DamagedDatabase):
+            self._read_from_files()
+            return None
+        self._sound.add(habit_id)
+        return coded
+
+    def _read_from_files(self) -> None:
+        """Become the month as its files hold it: the digest proved damaged. What was already
+        given from the digest was checked, so it stands; the rest is decoded from the files."""
+        assert self._files is not None
+        read = self._files()
+        self._files = None
+        self._docs, self._pain_docs, self._ids = read._docs, read._pain_docs, read._ids
+        self._coded, self._rows, self._entries, self._pains = {}, {}, {}, None
 
     def habits(self) -> list[str]:
         return list(self._ids)
@@ -148,7 +175,7 @@ class MonthRecords:
         return found
 
     def _decoded(self, habit_id: str) -> list[Row | None]:
-        coded = self._coded.get(habit_id)
+        coded = self._digest_of(habit_id)
         if coded is not None:
             code, full = coded
             rows = [CODES[c] for c in code]
@@ -179,7 +206,8 @@ class MonthRecords:
                     raise
                 # A digest's damage is the cache's, never reported as the data file's (whose
                 # remedy, a restore, would lose data): the files say what the pain records are.
-                self._pains = self._files().pains()
+                self._read_from_files()
+                self._pains = self._decoded_pains()
         return self._pains
 
     def _decoded_pains(self) -> PainLog:
