@@ -33,6 +33,24 @@ def test_habits_json_lists_the_library(cli):
     assert by_id["knees-uncrossed"]["schedule"] == "daily"
 
 
+def test_json_is_one_line_for_a_program_and_indented_for_a_person(cli, data_dir):
+    """Piped (as scripts read it), JSON is one line from json's C encoder; at a terminal it is
+    indented. Both read as the same value."""
+    import os
+
+    from tests.pseudo_terminal import app_in_pty, read_until
+
+    piped = cli("today", "--json")
+    assert piped.code == 0, piped.err
+    assert piped.out.count("\n") == 1 and piped.out.startswith('{"date": "2026-11-23"')
+    env = {**os.environ, "PLUMBLINE_DATA_DIR": str(data_dir), "PLUMBLINE_NOW": "2026-11-23T10:00:00"}
+    with app_in_pty(["today", "--json"], env) as (terminal, process):
+        shown = read_until(terminal, b"\n}", 30).decode().replace("\r\n", "\n")
+        assert process.wait(30) == 0
+    assert shown.startswith('{\n  "date": "2026-11-23",\n  "habits": [\n')
+    assert json.loads(shown) == json.loads(piped.out)
+
+
 def test_check_then_today_json(cli):
     assert cli("check", "knees-uncrossed", "--date", "2026-11-22").code == 0
     assert cli("check", "knees-uncrossed").code == 0
