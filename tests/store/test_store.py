@@ -8,7 +8,7 @@ import os
 import pytest
 
 from plumbline.domain.checklist import checklist
-from plumbline.domain.entries import Entry
+from plumbline.domain.entries import Entry, Status
 from plumbline.errors import DamagedDatabase
 from plumbline.storage.atomic import atomic_write
 from plumbline.storage.locations import Locations
@@ -155,6 +155,27 @@ def test_a_streak_across_years_loads_the_years_it_needs(data_dir):
     assert row.streak.length == (MONDAY - first).days and not row.streak.reaches_back
     # Read a few months at a time, the rows are those of the whole history read at once.
     assert rows == checklist(tracker.habits(), tracker.store.history(), MONDAY, first)
+
+
+def test_an_every_n_days_habit_done_before_the_months_read_first_is_still_not_due(data_dir):
+    """The checklist reads the last weeks first; an every-30-days habit done five weeks ago is not
+    due yet, and its run goes on: the rows are those of the whole history read at once."""
+    from plumbline.app.tracker import Tracker
+    from plumbline.domain.habit import Schedule
+    from tests.conftest import BUILTIN_HABITS
+
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    first = MONDAY - 60 * D
+    tracker.store.update_meta(lambda meta: meta.update(created=first.isoformat()))
+    monthly = tracker.habit("core-work")._replace(id="monthly", name="Monthly", schedule=Schedule(every_days=30))
+    tracker.save_habit(monthly, first)
+    tracker.check("monthly", MONDAY - 29 * D, today=MONDAY - 29 * D)
+    rows = tracker.checklist(MONDAY)
+    row = next(r for r in rows if r.habit.id == "monthly")
+    assert row.status is Status.NOT_DUE and row.streak.length == 1, row
+    assert all(status is Status.NOT_DUE for status in row.strip), row.strip
+    assert rows == checklist(tracker.habits(), tracker.store.history(), MONDAY, first)
+    assert next(r for r in tracker.checklist(MONDAY + D) if r.habit.id == "monthly").status is Status.PENDING
 
 
 def test_history_reads_the_months_from_since_up_to_before(store):

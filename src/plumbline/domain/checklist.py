@@ -13,6 +13,7 @@ from plumbline.domain.streaks import (
     first_day,
     period_counts,
     period_start,
+    sure_from,
 )
 
 History = Mapping[str, Mapping[dt.date, Entry]]
@@ -53,11 +54,14 @@ def habit_row(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, st
 
 def needs_earlier_history(row: ChecklistRow, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> bool:
     """Whether a row worked out from RecentEntries could change with older records: its run goes
-    on past the oldest day loaded, or its strip starts before the habit's first known day (an
-    older, back-filled record would turn those days from not counted into missed)."""
+    on past the oldest day loaded, its strip starts before the habit's first known day (an
+    older, back-filled record would turn those days from not counted into missed), or before
+    the records that decide its days (an every-N-days habit looks back N-1 days)."""
     if not isinstance(entries, RecentEntries):
         return False  # everything was read
-    return row.streak.reaches_back or first_day(row.habit, entries, start) > today - dt.timedelta(days=STRIP_DAYS - 1)
+    strip_start = today - dt.timedelta(days=STRIP_DAYS - 1)
+    return (row.streak.reaches_back or first_day(row.habit, entries, start) > strip_start
+            or sure_from(row.habit, entries.known_from) > strip_start)
 
 
 def checklist(habits: Sequence[Habit], history: History, today: dt.date, start: dt.date) -> list[ChecklistRow]:

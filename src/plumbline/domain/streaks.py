@@ -8,7 +8,6 @@ its last done day; the days between bridge.
 """
 
 import datetime as dt
-from bisect import bisect_left
 from collections.abc import Mapping
 from operator import attrgetter
 from typing import NamedTuple
@@ -111,6 +110,8 @@ def streaks_as_of(habit: Habit, entries: Mapping[dt.date, Entry], all_runs: list
     ended before `day` (before its week or month) is either one that had ended by then too, or
     the one still going on `day`, which then has the same done days; so the best is the longer
     of the two."""
+    from bisect import bisect_left  # only the review asks: an extension module `today` need not load
+
     current = current_streak(habit, entries, day, start).length
     edge = period_start(habit.schedule, day) if habit.schedule.period else day
     ended = bisect_left(all_runs, edge, key=attrgetter("last"))  # runs are oldest first
@@ -126,6 +127,12 @@ class RecentEntries(dict[dt.date, Entry]):
     def __init__(self, entries: Mapping[dt.date, Entry], known_from: dt.date) -> None:
         super().__init__(entries)
         self.known_from = known_from
+
+
+def sure_from(habit: Habit, known_from: dt.date) -> dt.date:
+    """The first day whose status records from `known_from` on decide: an every-N-days habit's
+    day also looks back N-1 days for a done one (entries.is_due)."""
+    return known_from + dt.timedelta(days=(habit.schedule.every_days or 1) - 1)
 
 
 class CurrentStreak(NamedTuple):
@@ -147,10 +154,11 @@ def current_streak(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.dat
     begin = first_day(habit, entries, start)
     # With a partial history, walk past its edge (even below `begin`, which only knows the
     # loaded entries) so that a run still going there is reported, not cut short.
-    bottom = min(begin, known_from - ONE_DAY) if known_from is not None else begin
+    edge = sure_from(habit, known_from) if known_from is not None else None
+    bottom = min(begin, edge - ONE_DAY) if edge is not None else begin
     run, day = 0, today
     while day >= bottom:
-        if known_from is not None and day < known_from:
+        if edge is not None and day < edge:
             return CurrentStreak(run, "days", reaches_back=True)
         status = day_status(habit, entries.get(day), day, today, begin, entries)
         if status is Status.DONE:
