@@ -22,7 +22,6 @@ from plumbline.storage.atomic import atomic_write_json
 from plumbline.storage.checks import LEGACY_SCHEMA as SCHEMA_VERSION  # these steps bring plumbline.json's files up to it
 from plumbline.storage.checks import check_meta, month_meta
 from plumbline.storage.locations import Locations
-from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.store import Store
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 
@@ -64,6 +63,8 @@ def migrate(store: Store, today: dt.date) -> int | None:
         check_meta(store.locations.legacy_database, raw)  # a damaged state is never rewritten, even to migrate
     except DamagedDatabase:
         return None  # reported by whatever reads it next; a migration never touches such a file
+    from plumbline.storage.lock import exclusive_lock  # only a data dir that needs migrating locks
+
     locations = store.locations
     with exclusive_lock(locations.lock_file):
         database = AtomicJSONStorage(locations.legacy_database).read() or {}

@@ -20,7 +20,6 @@ from pathlib import Path
 from plumbline.errors import DamagedDatabase, StorageError
 from plumbline.storage.atomic import atomic_write, read_regular, remove_stale_temporaries
 from plumbline.storage.locations import Locations
-from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.month_records import MonthRecords, Stamp
 
 FORMAT = 1
@@ -55,6 +54,8 @@ class MonthDigests:
             content = {"format": FORMAT, "stamp": list(stamp), "digest": records.digest()}
         except DamagedDatabase:
             return  # whoever reads the damaged record is told
+        from plumbline.storage.lock import exclusive_lock  # a read with every digest saved never loads it
+
         with contextlib.suppress(OSError, StorageError), exclusive_lock(self.locations.lock_file, wait=False):
             if not self._cleaned:  # of a process killed while writing one; once a process
                 remove_stale_temporaries(self.folder)

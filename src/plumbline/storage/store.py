@@ -30,7 +30,6 @@ from plumbline.storage.atomic import atomic_write_json, remove_stale_temporaries
 from plumbline.storage.checks import SCHEMA_VERSION, check_month_file, check_month_records, record_of
 from plumbline.storage.device_writes import entry_delta, own_days, pain_additions
 from plumbline.storage.locations import Locations, month_of
-from plumbline.storage.lock import exclusive_lock
 from plumbline.storage.month_digests import MonthDigests
 from plumbline.storage.month_merge import JoinedMonth, plain_month
 from plumbline.storage.month_records import MonthRecords, PainLog, Stamp
@@ -307,6 +306,8 @@ class Store(StateStore):
     @contextmanager
     def _writing(self, path: Path, check: Callable[[Path, dict[str, Any]], None]) -> Iterator[dict[str, Any]]:
         """This device's file `path`, read afresh and checked under the lock."""
+        from plumbline.storage.lock import exclusive_lock  # only writes lock: a read never loads it
+
         with exclusive_lock(self.locations.lock_file):
             # Every folder a locked write can leave a temporary in, whichever file this write is
             # for: the reminder service only ever writes the state file, and the habit-file cache

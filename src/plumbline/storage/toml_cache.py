@@ -18,7 +18,6 @@ from typing import Any
 from plumbline.errors import StorageError
 from plumbline.storage.atomic import atomic_write_json, read_regular, remove_stale_temporaries
 from plumbline.storage.locations import Locations
-from plumbline.storage.lock import exclusive_lock
 
 FORMAT = 2
 # A file changed this recently is parsed each time instead of cached: two edits within one tick
@@ -69,6 +68,8 @@ class TomlCache:
         data = {"format": FORMAT, "files": {key: [stamp, parsed] for key, (stamp, parsed) in content.items()}}
         # The cache only saves time: a lock held by a writer, a read-only data dir or a full disk
         # means it is not saved this time.
+        from plumbline.storage.lock import exclusive_lock  # a read with the cache saved never loads it
+
         with contextlib.suppress(OSError, StorageError), exclusive_lock(self.locations.lock_file, wait=False):
             remove_stale_temporaries(self.file.parent)  # of a process killed while writing it
             atomic_write_json(self.file, data)
