@@ -18,7 +18,7 @@ from typing import Any
 from plumbline.errors import storage_error
 
 TEMP_PREFIX = ".tmp-"
-_ANOTHER_DEVICES = re.compile(r"\.tmp-[a-z2-7]{8}-")
+_ANOTHER_DEVICES = r"\.tmp-[a-z2-7]{8}-"  # compiled when first used (re caches it): only a writer clears temporaries
 # The device whose temporaries this process makes (see set_temporary_owner).
 _owner = ""
 
@@ -119,7 +119,7 @@ def remove_stale_temporaries(folder: Path) -> int:
     removed = 0
     if folder.is_dir():
         for stale in folder.glob(f"{TEMP_PREFIX}*.part"):
-            if _owner and _ANOTHER_DEVICES.match(stale.name) and not stale.name.startswith(f"{TEMP_PREFIX}{_owner}-"):
+            if _owner and re.match(_ANOTHER_DEVICES, stale.name) and not stale.name.startswith(f"{TEMP_PREFIX}{_owner}-"):
                 continue  # another device's: it may be writing it this moment
             with contextlib.suppress(FileNotFoundError):
                 stale.unlink()

@@ -4,6 +4,7 @@ A bad file never stops the others from loading: it is reported with its path and
 """
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -63,9 +64,13 @@ def load_library(folders: Iterable[Path], read: Reader = parse_every_time) -> Li
 def toml_files(folders: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
     """Each folder's TOML files in turn, with whether they are the user's own (any folder but the first)."""
     for index, folder in enumerate(folders):
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.toml")):
-                yield path, index > 0
+        try:
+            names = os.listdir(folder)  # not Path.glob, which compiles a pattern for "*.toml"
+        except OSError:  # not there, not a folder, not readable: no habits from it, as Path.glob gave
+            continue
+        for name in sorted(names):
+            if name.endswith(".toml"):
+                yield folder / name, index > 0
 
 
 def read_toml(path: Path, fail: Fail) -> dict[str, Any]:
