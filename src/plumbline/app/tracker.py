@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plumbline.app import breaks
 from plumbline.app import changes as changed
 from plumbline.app.settings import Settings
 from plumbline.domain import entries as rules
@@ -22,7 +21,6 @@ from plumbline.domain.days import habit_day
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
 from plumbline.domain.pain import PainEntry, PainReading, valid_level
-from plumbline.domain.routine_stops import RoutineStop, hurt_before
 from plumbline.domain.streaks import RecentEntries, Streaks
 from plumbline.errors import BadInput, DamagedDatabase, HabitFileError
 from plumbline.storage import state_keys
@@ -39,6 +37,7 @@ if TYPE_CHECKING:  # loaded only where used: `today` and `check` import none of 
     from plumbline.app.standings import Standings
     from plumbline.domain.report import ReportSource
     from plumbline.domain.routine import Routine
+    from plumbline.domain.routine_stops import RoutineStop
     from plumbline.storage.routine_files import RoutineLibrary
 
 Clock = Callable[[], dt.datetime]
@@ -271,6 +270,8 @@ class Tracker:
         habit = self.active_habit(habit_id)
         self._ready(today or day)
         entry = self._change(habit.id, day, lambda e: rules.checked(habit, e, day, amount, note))
+        from plumbline.app import breaks  # here, as backups: a command that only reads never loads it
+
         breaks.after_check(self, habit.id, day, clock)
         assert entry is not None  # a check always leaves a record
         return entry
@@ -317,6 +318,8 @@ class Tracker:
 
         entry = self._change(habit.id, day, change)
         if habit.kind.numeric:
+            from plumbline.app import breaks
+
             breaks.after_check(self, habit.id, day, clock)
         return entry
 
@@ -337,6 +340,8 @@ class Tracker:
 
     def record_stop(self, routine: str, step: str, now: dt.datetime) -> RoutineStop | None:
         """Keep a "this hurts" stop; the same routine's earlier stop in the last 14 days, if any."""
+        from plumbline.domain.routine_stops import RoutineStop, hurt_before
+
         day = self.today(now)
         earlier = hurt_before(self.store.routine_stops(), routine, day)
         self.store.add_routine_stop(RoutineStop(day, now.time().replace(second=0, microsecond=0), routine, step))

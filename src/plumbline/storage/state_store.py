@@ -13,18 +13,19 @@ import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from plumbline.domain.routine_stops import RoutineStop
 from plumbline.storage import data_files, state_keys
 from plumbline.storage.checks import SCHEMA_VERSION, record_of
-from plumbline.storage.device_writes import routine_stop_record, stop_from
 from plumbline.storage.locations import Locations
 from plumbline.storage.month_records import Stamp
 from plumbline.storage.stamps import Clock
 from plumbline.storage.state_checks import check_state_file, state_of
 from plumbline.storage.state_merge import FlatState, flatten, join_state, unflatten, values
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
+
+if TYPE_CHECKING:  # loaded where a routine stop is read or written: `today` never is
+    from plumbline.domain.routine_stops import RoutineStop
 
 Check = Callable[[Path, dict[str, Any]], None]
 
@@ -156,11 +157,15 @@ class StateStore:
 
     def routine_stops(self) -> list[RoutineStop]:
         """Every "this hurts" stop, oldest first."""
+        from plumbline.storage.device_writes import stop_from
+
         meta = self.meta()
         with record_of(self.locations.database):
             return sorted(stop_from(s) for s in meta.get(state_keys.ROUTINE_STOPS, []))
 
     def add_routine_stop(self, stop: RoutineStop) -> None:
+        from plumbline.storage.device_writes import routine_stop_record
+
         record = routine_stop_record(stop)
         self.update_meta(lambda meta: meta.__setitem__(
             state_keys.ROUTINE_STOPS, [*meta.get(state_keys.ROUTINE_STOPS, []), record]))

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plumbline.domain.days import FIRST_DAY, LAST_DAY
 from plumbline.domain.entries import Entry
@@ -28,10 +28,8 @@ from plumbline.errors import DamagedDatabase
 from plumbline.storage import data_files
 from plumbline.storage.atomic import atomic_write_json, remove_stale_temporaries, set_temporary_owner
 from plumbline.storage.checks import SCHEMA_VERSION, check_month_file, check_month_records, record_of
-from plumbline.storage.device_writes import entry_delta, own_days, pain_additions
 from plumbline.storage.locations import Locations, month_of
 from plumbline.storage.month_digests import MonthDigests
-from plumbline.storage.month_merge import JoinedMonth, plain_month
 from plumbline.storage.month_records import MonthRecords, PainLog, Stamp
 from plumbline.storage.record_merge import join_entries, join_pain
 from plumbline.storage.stamps import Clock
@@ -40,9 +38,12 @@ from plumbline.storage.state_store import StateStore
 from plumbline.storage.tinydb_storage import AtomicJSONStorage
 from plumbline.storage.toml_cache import SETTLED_NS
 
+if TYPE_CHECKING:  # the writing half (device_writes, month_merge) loads with the first write or read of files
+    from plumbline.storage.month_merge import JoinedMonth
+
 History = dict[str, dict[dt.date, Entry]]
 EntryChange = Callable[[Entry | None], Entry | None]
-MonthEdit = Callable[[JoinedMonth, dict[str, Any]], bool]  # changes this device's month data; True: write it
+MonthEdit = Callable[["JoinedMonth", dict[str, Any]], bool]  # changes this device's month data; True: write it
 
 
 class Store(StateStore):
@@ -170,6 +171,8 @@ class Store(StateStore):
         settled = stamp if stamp is not None and self.settled(stamp) else None
 
         def from_files() -> MonthRecords:
+            from plumbline.storage.month_merge import plain_month  # a month with its digest saved never needs it
+
             datas = self._contents(month, files, whole=False)
             with record_of(path):
                 read = MonthRecords(path, plain_month(month, datas) if datas else {}, month)
@@ -208,6 +211,8 @@ class Store(StateStore):
         return [data for data in read if data is not None]
 
     def _joined(self, month: str) -> JoinedMonth:
+        from plumbline.storage.month_merge import JoinedMonth
+
         return JoinedMonth(month, self._contents(month, self.listing().months.get(month, []), whole=True))
 
     def signature(self) -> tuple[int, int]:
@@ -237,6 +242,8 @@ class Store(StateStore):
 
     def _edit_entry(self, joined: JoinedMonth, own: dict[str, Any], habit_id: str, day: dt.date,
                     change: EntryChange, result: list[Entry | None]) -> bool:
+        from plumbline.storage.device_writes import entry_delta, own_days
+
         slot = f"{day.day:02d}"
         delta, new = entry_delta(joined.entry(habit_id, slot), day, change, self.clock)
         result.append(new)
@@ -264,6 +271,8 @@ class Store(StateStore):
 
     def _edit_pain(self, joined: JoinedMonth, own: dict[str, Any], day: dt.date,
                    change: PainReading | PainEntry | None, result: list[PainEntry]) -> bool:
+        from plumbline.storage.device_writes import own_days, pain_additions
+
         slot = f"{day.day:02d}"
         record = joined.pain.get(slot)
         with record_of(self.locations.entries_file(day)):
