@@ -74,7 +74,8 @@ class StateStore:
         for found in states:
             data = self.files.read(found, check_state_file)
             if data is not None:
-                joined = join_state(joined, state_of(found.path, data))
+                state = state_of(found.path, data)
+                joined = join_state(joined, state) if joined else state  # most data dirs have one file
         self._state_kept = (stamp, joined) if stamp is not None and self.settled(stamp) else None
         return joined
 
