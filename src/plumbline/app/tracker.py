@@ -28,7 +28,6 @@ from plumbline.storage.atomic import atomic_write
 from plumbline.storage.habit_edits import record_habit, with_edits
 from plumbline.storage.habit_files import Library, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
-from plumbline.storage.migrations import migrate
 from plumbline.storage.store import Store
 from plumbline.storage.toml_cache import TomlCache
 
@@ -58,7 +57,10 @@ class Tracker:
         self._reminders: Reminders | None = None
         self._summaries: Standings | None = None
         self.settings = Settings(self.store, self.changes.tell)
-        migrate(self.store, dt.date.today())  # first: the library reads the state (habit edits)
+        if self.locations.legacy_database.exists():  # only a data dir begun before devices has one to migrate
+            from plumbline.storage.migrations import migrate
+
+            migrate(self.store, dt.date.today())  # first: the library reads the state (habit edits)
         self.reload_library()  # sets self.file_library
         self.merge_conflict_copies()
 
