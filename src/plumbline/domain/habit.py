@@ -72,7 +72,7 @@ class Schedule(NamedTuple):
     def due_on(self, day: dt.date) -> bool:
         """What the calendar alone says. A habit judged per week or month is never due on a given
         day; an every-N-days habit also depends on its last done day (`entries.is_due`)."""
-        if self.period is not None:
+        if self.per_week is not None or self.per_month is not None:  # self.period, without its call: asked of every day walked
             return False
         if self.weekdays is not None:
             return day.weekday() in self.weekdays
