@@ -178,6 +178,32 @@ def test_an_every_n_days_habit_done_before_the_months_read_first_is_still_not_du
     assert next(r for r in tracker.checklist(MONDAY + D) if r.habit.id == "monthly").status is Status.PENDING
 
 
+def test_rows_worked_out_again_from_earlier_months_are_those_of_the_whole_history(data_dir):
+    """Runs of every kind of schedule reaching back months: the rows read a few months at a time
+    (the strip kept, the run walked again) are the rows of the whole history read at once."""
+    import random
+
+    from plumbline.app.tracker import Tracker
+    from plumbline.domain.habit import Schedule
+    from tests.conftest import BUILTIN_HABITS
+
+    tracker = Tracker(data_dir, BUILTIN_HABITS)
+    first = MONDAY - 400 * D
+    tracker.store.update_meta(lambda meta: meta.update(created=first.isoformat()))
+    schedules = [Schedule.daily(), Schedule(per_week=3), Schedule(per_month=12), Schedule(every_days=3),
+                 Schedule(weekdays=frozenset({0, 2, 4})), Schedule(every_days=40)]
+    rng = random.Random(7)
+    entries = []
+    for n, schedule in enumerate(schedules):
+        habit = tracker.habit("core-work")._replace(id=f"run-{n}", name=f"Run {n}", schedule=schedule)
+        tracker.save_habit(habit, first)
+        gap = rng.randrange(20, 300)  # the run goes back this many days, then a miss
+        entries += [(habit.id, Entry(MONDAY - i * D, count=1)) for i in range(1, gap) if i % 3 != 2 or n == 0]
+    tracker.store.put_many(entries, [])
+    for day in (MONDAY, MONDAY - 3 * D, MONDAY + D):
+        assert tracker.checklist(day) == checklist(tracker.habits(), tracker.store.history(), day, first)
+
+
 def test_history_reads_the_months_from_since_up_to_before(store):
     days = [dt.date(2026, 9, 30), dt.date(2026, 10, 1), dt.date(2026, 10, 31), dt.date(2026, 11, 1)]
     for day in days:

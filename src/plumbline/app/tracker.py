@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from plumbline.app import changes as changed
 from plumbline.app.settings import Settings
 from plumbline.domain import entries as rules
-from plumbline.domain.checklist import ChecklistRow, active_in_order, habit_row, needs_earlier_history
+from plumbline.domain.checklist import ChecklistRow, active_in_order, habit_row, needs_earlier_history, with_earlier_history
 from plumbline.domain.days import habit_day
 from plumbline.domain.entries import Entry
 from plumbline.domain.habit import Habit
@@ -229,8 +229,9 @@ class Tracker:
             for habit_id, entries in self.store.history(since=earlier, before=since, habits=reaching).items():
                 history.setdefault(habit_id, {}).update(entries)
             since, reach = earlier, reach * 2
-            made.clear()
-            rows = [habit_row(r.habit, known(r.habit.id), today, start) if r.habit.id in reaching else r for r in rows]
+            before, made = made, {}
+            rows = [with_earlier_history(r, before[r.habit.id], known(r.habit.id), today, start)
+                    if r.habit.id in reaching else r for r in rows]
             reaching = {r.habit.id for r in rows
                         if r.habit.id in reaching and needs_earlier_history(r, known(r.habit.id), today, start)}
         return rows

@@ -54,14 +54,29 @@ def habit_row(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, st
 
 def needs_earlier_history(row: ChecklistRow, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> bool:
     """Whether a row worked out from RecentEntries could change with older records: its run goes
-    on past the oldest day loaded, its strip starts before the habit's first known day (an
-    older, back-filled record would turn those days from not counted into missed), or before
-    the records that decide its days (an every-N-days habit looks back N-1 days)."""
+    on past the oldest day loaded, or its strip is not settled."""
+    return row.streak.reaches_back or not strip_settled(row.habit, entries, today, start)
+
+
+def strip_settled(habit: Habit, entries: Mapping[dt.date, Entry], today: dt.date, start: dt.date) -> bool:
+    """Whether older records than `entries` hold would leave the strip as it is: it begins on or
+    after the habit's first known day (an older, back-filled record would turn the days before
+    from not counted into missed), and after the records that decide its days were read (an
+    every-N-days habit looks back N-1 days)."""
     if not isinstance(entries, RecentEntries):
-        return False  # everything was read
+        return True  # everything was read
     strip_start = today - dt.timedelta(days=STRIP_DAYS - 1)
-    return (row.streak.reaches_back or first_day(row.habit, entries, start) > strip_start
-            or sure_from(row.habit, entries.known_from) > strip_start)
+    return first_day(habit, entries, start) <= strip_start and sure_from(habit, entries.known_from) <= strip_start
+
+
+def with_earlier_history(row: ChecklistRow, before: Mapping[dt.date, Entry], after: Mapping[dt.date, Entry],
+                         today: dt.date, start: dt.date) -> ChecklistRow:
+    """`row`, worked out from `before`, again from `after`, which reaches further back. The day,
+    its record and its week or month lie within the weeks any first read covers, and the strip
+    stands if it was settled: then only the run is walked again."""
+    if strip_settled(row.habit, before, today, start):
+        return row._replace(streak=current_streak(row.habit, after, today, start))
+    return habit_row(row.habit, after, today, start)
 
 
 def checklist(habits: Sequence[Habit], history: History, today: dt.date, start: dt.date) -> list[ChecklistRow]:
