@@ -9,7 +9,7 @@ import datetime as dt
 import sys
 
 from plumbline.app.reminders import upcoming_reminders
-from plumbline.cli import clock, render
+from plumbline.cli import clock, render, terminal
 from plumbline.cli.checklist_commands import note_once, open_tracker
 from plumbline.domain.reminders import Reminder
 from plumbline.errors import PlumblineError
@@ -35,7 +35,10 @@ def remind(args: argparse.Namespace) -> int:
         return run_foreground(tracker, clock.now_local)
     start = parse_from(args.start) if args.start else clock.now_local()
     reminders = upcoming_reminders(tracker, tracker.reminders.settings(), start)
-    print(render.to_json([r.to_json() for r in reminders]) if args.json else reminders_text(start, reminders))
+    if args.json:
+        terminal.say_json(render.to_json([r.to_json() for r in reminders]))
+    else:
+        print(reminders_text(start, reminders))
     return 0
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from plumbline.cli.terminal import cells, clip, json_for_output, pad
+from plumbline.cli.terminal import cells, clip, pad
 from plumbline.domain.checklist import ChecklistRow, progress
 from plumbline.domain.entries import Status
 from plumbline.domain.habit import Habit, Kind
@@ -43,12 +43,12 @@ NAME_ROOM = 16
 
 
 def to_json(value: Any) -> str:
-    """JSON as stdout can take it (terminal.py): a command that prints it needs nothing more.
-    Indented for a person at a terminal; one line for a program reading a pipe or a file, as
-    gh and jq do. That line comes from json's C encoder, where the indented text comes from its
-    Python one: 2.6 million instructions, 1% of `plumbline today --json`."""
+    """JSON for stdout, which terminal.say_json makes safe to print. Indented for a person at a
+    terminal; one line for a program reading a pipe or a file, as gh and jq do. That line comes
+    from json's C encoder, where the indented text comes from its Python one: 2.6 million
+    instructions, 1% of `plumbline today --json`."""
     indent = 2 if sys.stdout is not None and sys.stdout.isatty() else None
-    return json_for_output(json.dumps(value, indent=indent, ensure_ascii=False))
+    return json.dumps(value, indent=indent, ensure_ascii=False)
 
 
 def habit_json(habit: Habit) -> dict[str, Any]:
