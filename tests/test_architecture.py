@@ -66,7 +66,7 @@ def test_a_command_imports_only_the_module_that_runs_it(tmp_path):
 
 def test_checking_in_and_the_checklist_load_no_tinydb(tmp_path):
     """The files are TinyDB databases, read and written without the tinydb package
-    (storage/tinydb_storage.py): its import was 9% of `plumbline today`."""
+    (storage/tinydb_storage.py): its import was 7% of `plumbline today`."""
     data = str(tmp_path / "data")
     loaded = loaded_after(
         "from plumbline.cli.main import main; "
