@@ -1,8 +1,8 @@
 """A TinyDB storage that never rewrites a file in place and never touches a file it cannot read.
 
 Every file in the data dir is a TinyDB database: `TinyDB(path, storage=AtomicJSONStorage)` opens
-one with these guarantees (tests/store/test_tinydb_files.py). plumbline itself reads and writes
-them through this class and atomic.py, not through TinyDB's tables, whose id and query caches
+one with these guarantees (tests/store/test_tinydb_files.py). plumbline itself reads them
+through this class and writes them through atomic.py, not through TinyDB's tables, whose id and query caches
 go stale when another process writes (docs/architecture.md). TinyDB asks a storage only for
 read, write and close, so the class does not derive from tinydb.storages.Storage: importing that
 loads the whole tinydb package, which was 7% of `plumbline today` (15.6 of 231.7 million
