@@ -270,6 +270,24 @@ async def test_a_check_in_from_the_cli_shows_in_the_open_app(make_app, data_dir)
         assert app.screen.rows is before
 
 
+async def test_the_apps_own_writes_are_not_taken_for_another_processs(make_app):
+    """The watcher compares the data folders' times, which the app's own writes move too: it
+    used to work out every screen a second time after each of them. Posture breaks' space is
+    two writes (the check and the break's state)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for habit in ("knee-pillow", "posture-breaks"):
+            app.screen.query_one(ChecklistView).highlight_habit(habit)
+            unchecked = rows_by_id(app.screen)[habit]
+            await pilot.press("space")
+            await pilot.pause()
+            assert rows_by_id(app.screen)[habit] != unchecked  # the own refresh showed it
+            before = app.screen.rows
+            app.check_external_changes()  # what the app's timer calls
+            await pilot.pause()
+            assert app.screen.rows is before, habit
+
+
 async def test_another_processs_check_in_just_before_one_of_the_apps_own_writes_still_shows(make_app, data_dir):
     """The app's pain reading leaves Today's rows as they are; a check-in another process wrote
     just before it must not be taken for part of the app's own write."""

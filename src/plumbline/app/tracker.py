@@ -28,8 +28,11 @@ from plumbline.storage.atomic import atomic_write
 from plumbline.storage.habit_edits import record_habit, with_edits
 from plumbline.storage.habit_files import Library, load_library
 from plumbline.storage.locations import Locations, builtin_habits_dir, month_of, resolve_data_dir
-from plumbline.storage.store import Store
+from plumbline.storage.store import Signature, Store
 from plumbline.storage.toml_cache import TomlCache
+
+# The data folders' times and the habit files' names, times and sizes.
+OutsideSignature = tuple[Signature, tuple[tuple[str, int, int], ...]]
 
 if TYPE_CHECKING:  # loaded only where used: `today` and `check` import none of them
     from plumbline.app.reminders import Reminders
@@ -90,10 +93,24 @@ class Tracker:
             self._reminders = Reminders(self.store, self.changes)
         return self._reminders
 
-    def outside_signature(self) -> object:
+    def outside_signature(self) -> OutsideSignature:
         """Changes when another process writes the data or a habit file: a few stat calls,
         cheap enough to poll every second (see ui/app.py)."""
         return self.store.signature(), self.habit_files_signature()
+
+    def past_own_writes(self, seen: OutsideSignature) -> OutsideSignature:
+        """`seen` moved on over this process's own writes since the last call, so that a watcher
+        does not take them for another process's and refresh everything a second time.
+
+        Only over a write that began where `seen` stands (both ends are read under the write's
+        lock): another process's write just before one of ours, seen by no one yet, leaves `seen`
+        behind, and the watcher shows it. A habit file is never passed over."""
+        folders, habit_files = seen
+        while self.store.own_writes:
+            before, after = self.store.own_writes.popleft()
+            if folders == before:
+                folders = after
+        return folders, habit_files
 
     # -- the habits ----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +44,8 @@ if TYPE_CHECKING:  # the writing half (device_writes, month_merge) loads with th
 
 History = dict[str, dict[dt.date, Entry]]
 EntryChange = Callable[[Entry | None], Entry | None]
+Signature = tuple[int, int]  # see Store.signature
+OWN_WRITES_KEPT = 64  # more than one change of the app's writes; a process nobody asks keeps no more
 MonthEdit = Callable[["JoinedMonth", dict[str, Any]], bool]  # changes this device's month data; True: write it
 
 
@@ -60,6 +63,9 @@ class Store(StateStore):
         self._state_kept: tuple[Stamp | None, FlatState] | None = None
         self._listing_kept: tuple[tuple[int, int], data_files.Listing] | None = None
         self._meta_kept: tuple[FlatState, dict[str, Any]] | None = None
+        # The folders' signature just before and just after each of this store's writes, both read
+        # under the lock (see _writing): what tells a watcher its own writes from another process's.
+        self.own_writes: deque[tuple[Signature, Signature]] = deque(maxlen=OWN_WRITES_KEPT)
 
     # -- reading (no lock needed: files are only ever replaced whole) --------------------------
 
@@ -215,7 +221,7 @@ class Store(StateStore):
 
         return JoinedMonth(month, self._contents(month, self.listing().months.get(month, []), whole=True))
 
-    def signature(self) -> tuple[int, int]:
+    def signature(self) -> Signature:
         """Changes whenever any process, or the sync engine, writes: every write renames a file into
         one of these two folders, which updates the folder's modification time. Two stat calls."""
         def mtime(folder: Path) -> int:
@@ -330,7 +336,9 @@ class Store(StateStore):
             # reported and left exactly as it is, never rewritten from the part that loads.
             data = AtomicJSONStorage(path).read() or {}
             check(path, data)
+            before = self.signature()  # after the clean-up: a temporary removed is no one's write
             yield data
+            self.own_writes.append((before, self.signature()))
 
     def forget(self) -> None:
         """Drop what is kept in memory (after files were written other than through this store)."""

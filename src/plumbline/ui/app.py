@@ -90,6 +90,7 @@ class PlumblineApp(App[None]):
         # window does not always deliver SIGHUP, and the input thread would spin on the dead tty.
         self.watch_terminal = watch_terminal
         self.declined: set[str] = set()  # restore offers answered "no", by problem
+        self.seen_outside = tracker.outside_signature()  # what check_external_changes compares with
         self._stop_listening = self._hear(tracker)
         # The UI thread never waits long for the lock: a plumbline process stopped while holding
         # it would freeze every key, q included. After APP_LOCK_SECONDS a change is "not saved",
@@ -107,6 +108,7 @@ class PlumblineApp(App[None]):
         # Every write made through the tracker (here, in a worker, or by the reminder service's
         # desktop answers) reaches every screen as one DataChanged.
         def heard(what: str) -> None:
+            self.seen_outside = tracker.past_own_writes(self.seen_outside)
             self.post_message(DataChanged(what))
 
         return tracker.changes.listen(heard)
@@ -135,7 +137,6 @@ class PlumblineApp(App[None]):
                 self.theme = settings.theme() or self.theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.set_interval(ROLLOVER_CHECK_SECONDS, self.check_rollover)
-        self.seen_outside = self.tracker.outside_signature()
         self.set_interval(EXTERNAL_CHANGES_SECONDS, self.check_external_changes)
         self.call_after_refresh(self._first_frame_painted)
 
