@@ -127,7 +127,7 @@ class PlumblineApp(App[None]):
         if self.start_notice:
             self.notify(self.start_notice, title="Plain marks", timeout=30, markup=False)
         self._say_load_errors(self.tracker.load_errors)
-        self.seen_habit_files = self.tracker.habit_files_signature()
+        self.seen_habit_files = self.seen_outside[1]  # scanned once, in __init__
         settings = self.tracker.settings
         with reported(self):
             if not settings.seen(APP_NOTICE):
@@ -246,7 +246,7 @@ class PlumblineApp(App[None]):
             return
         with reported(self):
             self.tracker.merge_conflict_copies()  # a sync engine's, arrived meanwhile
-        habit_files = self.tracker.habit_files_signature()
+        habit_files = outside[1]  # a conflict copy merged is an entries or state file, never a habit file
         if habit_files != self.seen_habit_files:  # a habit file dropped in (or edited) while open
             self.seen_habit_files = habit_files
             before = {str(e) for e in self.tracker.load_errors}
